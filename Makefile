@@ -1,0 +1,61 @@
+# Two commands on a fresh machine: `make site` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/pip --quiet --disable-pip-version-check
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve validate schema lint lock clean
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install -r requirements.txt
+	$(PIP) install --no-deps -e .
+	@touch $@
+
+## site: build the website into site/ (built beside it, then swapped in whole)
+site: $(VENV)/.installed
+	rm -rf site.tmp
+	$(BIN)/mkdocs build --strict --site-dir site.tmp
+	rm -rf site.old
+	if [ -d site ]; then mv site site.old; fi
+	mv site.tmp site
+	rm -rf site.old
+	@echo
+	@echo "Built the site in site/. To look at it, run: make serve"
+	@echo "and open http://127.0.0.1:8000/ in a browser."
+
+## test: lint, check the schemas are current, and run every test
+test: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/wardpanels schema --check
+	$(BIN)/pytest
+
+## serve: live preview that rebuilds when wards/, glossary/ or site_src/ change
+serve: $(VENV)/.installed
+	$(BIN)/mkdocs serve
+
+## validate: check the ward and glossary files, as a pull request does
+validate: $(VENV)/.installed
+	$(BIN)/wardpanels validate
+
+## schema: regenerate wards/ward.schema.json and glossary/glossary.schema.json
+schema: $(VENV)/.installed
+	$(BIN)/wardpanels schema
+
+## lint: ruff only
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+
+## lock: re-pin requirements.txt to the newest versions pyproject.toml allows
+lock:
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
+	{ echo '# Every package, pinned, so each machine builds the same site. Regenerate with `make lock`.'; \
+	  .lock-venv/bin/pip freeze --exclude-editable | grep -v -E '^(pip|setuptools|wheel)=='; } > requirements.txt
+	rm -rf .lock-venv
+
+clean:
+	rm -rf site site.tmp site.old $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,87 @@
+"""`wardpanels`: check the data, and keep the published JSON Schemas up to date."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .clock import ClockError, build_time
+from .errors import DataError
+from .schema import SCHEMAS, render_schema
+from .site import Sources, load_site
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="wardpanels", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    validate = commands.add_parser("validate", help="check every ward and glossary file")
+    validate.add_argument(
+        "--root", type=Path, default=Path("."), help="the project folder (default: this folder)"
+    )
+    validate.add_argument(
+        "--format",
+        choices=("plain", "github"),
+        default="plain",
+        help="'github' marks each problem on its line in a pull request",
+    )
+
+    schema = commands.add_parser("schema", help="write the JSON Schemas editors' tools use")
+    schema.add_argument("--root", type=Path, default=Path("."))
+    schema.add_argument(
+        "--check",
+        action="store_true",
+        help="fail if a committed schema is out of date, instead of writing",
+    )
+
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return _validate(args.root, args.format)
+    return _schema(args.root, check=args.check)
+
+
+def _validate(root: Path, style: str) -> int:
+    sources = Sources(root=root, wards=root / "wards", glossary=root / "glossary")
+    try:
+        site = load_site(sources, build_time())
+    except DataError as error:
+        for problem in error.problems:
+            print(problem.github() if style == "github" else problem.plain())
+        count = len(error.problems)
+        print(f"{count} {'problem' if count == 1 else 'problems'} found.", file=sys.stderr)
+        return 1
+    except ClockError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(
+        f"All good: {len(site.wards)} wards and {len(site.glossary)} glossary terms checked.",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _schema(root: Path, *, check: bool) -> int:
+    stale = []
+    for relative, model in SCHEMAS.items():
+        path = root / relative
+        wanted = render_schema(model)
+        current = path.read_text(encoding="utf-8") if path.exists() else None
+        if current == wanted:
+            continue
+        if check:
+            stale.append(relative)
+        else:
+            path.write_text(wanted, encoding="utf-8")
+            print(f"wrote {relative}", file=sys.stderr)
+    for relative in stale:
+        print(
+            f"{relative} is out of date: run 'wardpanels schema' and commit the result",
+            file=sys.stderr,
+        )
+    return 1 if stale else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

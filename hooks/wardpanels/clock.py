@@ -1,0 +1,32 @@
+"""What "now" is for a build: `SOURCE_DATE_EPOCH` when set, so builds are reproducible."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+LONDON = ZoneInfo("Europe/London")
+
+
+class ClockError(ValueError):
+    """SOURCE_DATE_EPOCH is set but is not a number of seconds."""
+
+
+def build_time(environ: Mapping[str, str] = os.environ) -> datetime:
+    """The moment the build speaks of, in London time."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return datetime.now(LONDON)
+    try:
+        return datetime.fromtimestamp(int(epoch), tz=LONDON)
+    except (ValueError, OverflowError, OSError):
+        raise ClockError(
+            f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {epoch!r}"
+        ) from None
+
+
+def london(day: date, moment: time) -> datetime:
+    """A date and a wall-clock time in London, with the right offset for GMT or BST."""
+    return datetime.combine(day, moment, tzinfo=LONDON)

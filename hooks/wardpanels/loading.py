@@ -1,0 +1,231 @@
+"""Read YAML the way editors' tools (YAML 1.2) read it, keeping the line of every value.
+
+PyYAML follows YAML 1.1, where an unquoted `19:00` is the integer 1140, `no` is false and
+a repeated key silently wins. Editors' tools (VS Code, GitHub) follow YAML 1.2. So this
+module walks libyaml's parse events itself and builds plain Python values with the YAML
+1.2 core schema: `19:00` and `2026-03-11` stay text for the model to read. Duplicate
+keys, anchors, aliases and tags are refused, so nothing can expand or surprise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Problem
+
+Loc = tuple[str | int, ...]
+
+MAX_FILE_BYTES = 512 * 1024
+
+try:  # libyaml is ~40 times faster; fall back so a machine without it still works.
+    _Parser: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Parser = yaml.SafeLoader
+
+# The YAML 1.2 core schema for plain (unquoted) scalars.
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_TRUE = re.compile(r"^(?:true|True|TRUE)$")
+_FALSE = re.compile(r"^(?:false|False|FALSE)$")
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A 1-based line and column in a source file."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its value, and where each value and key stands in the file."""
+
+    path: str
+    value: Any = None
+    values: dict[Loc, Mark] = field(default_factory=dict)
+    keys: dict[Loc, Mark] = field(default_factory=dict)
+
+    def mark_of(self, loc: Loc, *, key: bool = False) -> Mark:
+        """The closest known position for `loc`: the value (or key) itself, else its parent."""
+        while True:
+            found = (self.keys if key else self.values).get(loc) or self.values.get(loc)
+            if found:
+                return found
+            if not loc:
+                return Mark(1, 1)
+            loc = loc[:-1]
+
+
+class YamlError(Exception):
+    """A fault in the YAML itself, at a position in the file."""
+
+    def __init__(self, mark: Mark, message: str) -> None:
+        super().__init__(message)
+        self.mark = mark
+        self.message = message
+
+
+def read_text(path: Path, display: str) -> str:
+    """The file's text, or a YamlError saying plainly why it cannot be read."""
+    data = path.read_bytes()
+    if len(data) > MAX_FILE_BYTES:
+        raise YamlError(
+            Mark(1, 1),
+            f"the file is {len(data) // 1024} KB; a file here should be well under "
+            f"{MAX_FILE_BYTES // 1024} KB. Check that the right file was added",
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise YamlError(
+            Mark(line, 1),
+            "this file is not saved as UTF-8 text. Save it again as UTF-8 "
+            "(your editor's 'Save with encoding' option)",
+        ) from None
+    return text.removeprefix("\ufeff")
+
+
+def load_document(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
+    """Parse one YAML file. Returns the document, or the problem that stopped it."""
+    try:
+        document = parse_yaml(read_text(path, display), display)
+    except YamlError as problem:
+        return None, [Problem(display, problem.mark.line, problem.mark.column, "", problem.message)]
+    return document, []
+
+
+def parse_yaml(text: str, display: str) -> Document:
+    """Build a Document from YAML text; raise YamlError on anything editors must fix."""
+    document = Document(display)
+    parser = _Parser(text)
+    try:
+        parser.get_event()  # stream start
+        if parser.check_event(yaml.StreamEndEvent):
+            raise YamlError(Mark(1, 1), "the file is empty")
+        parser.get_event()  # document start
+        document.value = _build(parser, (), document)
+        parser.get_event()  # document end
+        if not parser.check_event(yaml.StreamEndEvent):
+            event = parser.peek_event()
+            raise YamlError(
+                _mark(event.start_mark),
+                "the file holds more than one YAML document; remove the '---' line",
+            )
+    except yaml.MarkedYAMLError as error:
+        raise YamlError(_mark(error.problem_mark), _explain(error, text)) from None
+    finally:
+        parser.dispose()
+    return document
+
+
+def _mark(mark: Any) -> Mark:
+    return Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
+
+
+def _build(parser: Any, loc: Loc, document: Document) -> Any:
+    event = parser.get_event()
+    where = _mark(event.start_mark)
+    if isinstance(event, yaml.AliasEvent):
+        raise YamlError(
+            where,
+            f"'*{event.anchor}' repeats another part of the file; "
+            "write the value out in full instead",
+        )
+    if event.anchor is not None:
+        raise YamlError(
+            where,
+            f"'&{event.anchor}' marks a part of the file to repeat; "
+            "this is not allowed here, remove it",
+        )
+    if getattr(event, "tag", None) not in (None, "!"):
+        raise YamlError(where, f"the tag '{event.tag}' is not allowed; remove it")
+    document.values[loc] = where
+    if isinstance(event, yaml.ScalarEvent):
+        return _scalar(event)
+    if isinstance(event, yaml.SequenceStartEvent):
+        items = []
+        while not parser.check_event(yaml.SequenceEndEvent):
+            items.append(_build(parser, (*loc, len(items)), document))
+        parser.get_event()
+        return items
+    mapping: dict[str, Any] = {}
+    while not parser.check_event(yaml.MappingEndEvent):
+        key_event = parser.get_event()
+        key_mark = _mark(key_event.start_mark)
+        if not isinstance(key_event, yaml.ScalarEvent) or key_event.anchor is not None:
+            raise YamlError(key_mark, "a field name must be a single word, like 'name:'")
+        key = str(_scalar(key_event))
+        if key in mapping:
+            first = document.keys[(*loc, key)]
+            raise YamlError(
+                key_mark,
+                f"'{key}' appears twice in the same place "
+                f"(first on line {first.line}); keep only one",
+            )
+        document.keys[(*loc, key)] = key_mark
+        mapping[key] = _build(parser, (*loc, key), document)
+    parser.get_event()
+    return mapping
+
+
+def _scalar(event: Any) -> Any:
+    """Resolve a scalar with the YAML 1.2 core schema; quoted and block text stay text."""
+    value: str = event.value
+    if not event.implicit[0]:  # quoted or block text
+        return value
+    if _NULL.match(value):
+        return None
+    if _TRUE.match(value):
+        return True
+    if _FALSE.match(value):
+        return False
+    if _INT.match(value):
+        return int(value)
+    if _FLOAT.match(value):
+        return float(value)
+    return value
+
+
+_TAB = "this line has a tab character; YAML needs spaces to indent, not tabs"
+_EXPLANATIONS = (
+    ("while scanning a quoted scalar", "a quote mark (' or \") is opened but never closed"),
+    (
+        "mapping values are not allowed",
+        "there is a ':' where YAML does not expect one. If the text contains ': ', put the "
+        "whole text in quotes; otherwise check the indentation of this line",
+    ),
+    (
+        "could not find expected ':'",
+        "YAML expected 'name: value' here. Check that this line has a ':' and is indented "
+        "like the lines around it",
+    ),
+    ("did not find expected key", "this line is not indented like the lines around it"),
+    (
+        "did not find expected '-' indicator",
+        "this line is not indented like the list items around it",
+    ),
+    ("expected ',' or ']'", "a list that starts with '[' is not closed with ']'"),
+    ("expected ',' or '}'", "a group that starts with '{' is not closed with '}'"),
+    ("found undefined alias", "'*' repeats another part of the file; this is not allowed"),
+)
+
+
+def _explain(error: yaml.MarkedYAMLError, source: str) -> str:
+    """Say what a libyaml error means, in words editors know."""
+    mark = error.problem_mark
+    lines = source.splitlines()
+    if mark is not None and mark.line < len(lines) and "\t" in lines[mark.line]:
+        return _TAB
+    text = f"{error.context or ''} {error.problem or ''}"
+    for needle, explanation in _EXPLANATIONS:
+        if needle in text:
+            return explanation
+    return f"the YAML cannot be read here ({(error.problem or 'syntax error').strip()})"

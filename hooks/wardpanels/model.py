@@ -1,0 +1,539 @@
+"""The one declaration of ward panel data: validation, typed objects and the JSON Schema.
+
+Every rule an editor can break is written once, here. Pydantic turns it into checks, into
+the typed objects the pages are rendered from, and into `wards/ward.schema.json`, which
+VS Code uses to complete fields and flag mistakes as people type.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    RootModel,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
+TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+LINK_PATTERN = r"^(https?://[^\s<>\"'`]+|mailto:[^\s@<>\"'`]+@[^\s@<>\"'`]+|tel:\+?[0-9][0-9-]*)$"
+EMAIL_PATTERN = r"^[^\s@<>\"'`]+@[^\s@<>\"'`]+\.[^\s@<>\"'`]+$"
+PHONE_PATTERN = r"^\+?[0-9][0-9 ()-]*[0-9]$"
+GSS_PATTERN = r"^[EWSN]05\d{6}$"
+POSTCODE_PATTERN = r"^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$"
+
+# What each pattern means, for the error an editor sees when a value does not match it.
+PATTERN_HINTS = {
+    SLUG_PATTERN: "use lower-case letters, numbers and single hyphens, like 'roman-road-drugs'",
+    LINK_PATTERN: "a link must start with https://, http://, mailto: or tel:",
+    EMAIL_PATTERN: "this is not an email address, like name@example.org",
+    PHONE_PATTERN: "a phone number holds only digits, spaces, brackets, '-' and a leading '+'",
+    GSS_PATTERN: "an ONS ward code is E05 followed by six digits, like E05009319",
+    POSTCODE_PATTERN: "this is not a UK postcode, like E3 2AA",
+}
+
+
+def _field(title: str, description: str, example: Any = None, **kwargs: Any) -> Any:
+    """A field with the title, description and example the JSON Schema shows editors."""
+    examples = None if example is None else [example]
+    return Field(title=title, description=description, examples=examples, **kwargs)
+
+
+def _problem(message: str, **context: Any) -> PydanticCustomError:
+    """An error in plain words; `field` in the context points it at one field of the object."""
+    return PydanticCustomError("wardpanels", message, context or None)
+
+
+def _read_date(value: Any) -> date:
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise _problem("write the date as YYYY-MM-DD, like 2026-03-11")
+    if not re.match(DATE_PATTERN, value):
+        british = re.match(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", value.strip())
+        if british:
+            day, month, year = (int(part) for part in british.groups())
+            raise _problem(
+                "write dates as YYYY-MM-DD: for {given}, write {suggested}",
+                given=value,
+                suggested=f"{year:04d}-{month:02d}-{day:02d}",
+            )
+        raise _problem(
+            "'{given}' is not a date; write it as YYYY-MM-DD, like 2026-03-11", given=value
+        )
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _problem("{given} is not a real date", given=value) from None
+
+
+def _read_time(value: Any) -> time:
+    if isinstance(value, time):
+        return value
+    given = str(value).strip()
+    if isinstance(value, str) and re.match(TIME_PATTERN, given):
+        return time.fromisoformat(given)
+    clock = re.match(r"^(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\.?$", given, re.IGNORECASE)
+    if clock and 1 <= int(clock[1]) <= 12:
+        hour = int(clock[1]) % 12 + (12 if clock[3].lower() == "p" else 0)
+        suggested = f"{hour:02d}:{clock[2] or '00'}"
+        raise _problem(
+            "write times on the 24-hour clock as HH:MM: for {given}, write {suggested}",
+            given=given,
+            suggested=suggested,
+        )
+    short = re.match(r"^(\d):([0-5]\d)$", given)
+    if short:
+        raise _problem(
+            "write times as HH:MM with two digits for the hour: "
+            "{morning} in the morning or {evening} in the evening",
+            morning=f"0{short[1]}:{short[2]}",
+            evening=f"{int(short[1]) + 12}:{short[2]}",
+        )
+    raise _problem(
+        "'{given}' is not a time; write it on the 24-hour clock as HH:MM, like 19:00", given=given
+    )
+
+
+Date = Annotated[
+    date,
+    BeforeValidator(_read_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
+]
+Time = Annotated[
+    time,
+    BeforeValidator(_read_time),
+    WithJsonSchema({"type": "string", "pattern": TIME_PATTERN}),
+]
+Text = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+Markdown = Annotated[
+    StrictStr, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)
+]
+Slug = Annotated[StrictStr, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
+Link = Annotated[StrictStr, StringConstraints(strip_whitespace=True, pattern=LINK_PATTERN)]
+Email = Annotated[StrictStr, StringConstraints(strip_whitespace=True, pattern=EMAIL_PATTERN)]
+Phone = Annotated[StrictStr, StringConstraints(strip_whitespace=True, pattern=PHONE_PATTERN)]
+
+PanelRoleName = Literal["chair", "vice-chair", "secretary", "treasurer"]
+PoliceRole = Literal["inspector", "sergeant", "dwo", "pcso"]
+Partner = Literal[
+    "councillor",
+    "public-realm",
+    "housing",
+    "council",
+    "youth-service",
+    "fire-brigade",
+    "health",
+    "school",
+    "faith-group",
+    "business",
+    "other",
+]
+
+
+class Model(BaseModel):
+    """Shared settings: unknown fields are mistakes, and values are never silently converted."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Councillor(Model):
+    name: Text = _field(
+        "Name", "The councillor's name, as the council publishes it.", "Example Name"
+    )
+    url: Link | None = _field(
+        "Web page",
+        "The councillor's page on the council website.",
+        "https://democracy.towerhamlets.gov.uk/",
+        default=None,
+    )
+
+
+class ExtraLink(Model):
+    title: Text = _field("Link text", "What the link is, in a few words.", "Bow East on police.uk")
+    url: Link = _field(
+        "Address",
+        "Where the link goes: https://, http://, mailto: or tel:.",
+        "https://www.police.uk/",
+    )
+
+
+class Contact(Model):
+    email: Email | None = _field(
+        "Email", "The panel's email address.", "boweast.panel@example.org", default=None
+    )
+    phone: Phone | None = _field(
+        "Phone", "A phone number residents can call.", "020 7946 0000", default=None
+    )
+    web: Link | None = _field(
+        "Web page", "A web page about the panel.", "https://example.org/", default=None
+    )
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Contact:
+        if not (self.email or self.phone or self.web):
+            raise _problem(
+                "give at least one of email, phone or web, so residents can reach the panel"
+            )
+        return self
+
+
+class PanelRole(Model):
+    role: PanelRoleName = _field(
+        "Role", "The panel role: chair, vice-chair, secretary or treasurer.", "chair"
+    )
+    name: Text | None = _field(
+        "Name",
+        "The person's name. Publish a name only with their "
+        "consent; leave it out to show the role alone.",
+        "Example Name",
+        default=None,
+    )
+    vacant: StrictBool = _field(
+        "Vacant",
+        "true when nobody holds the role: the page invites residents to take it on.",
+        True,
+        default=False,
+    )
+
+    @model_validator(mode="after")
+    def _named_or_vacant(self) -> PanelRole:
+        if self.vacant and self.name:
+            raise _problem(
+                "a vacant role cannot have a name; remove the name or 'vacant: true'",
+                field="vacant",
+            )
+        return self
+
+
+class Panel(Model):
+    contact: Contact = _field(
+        "Contact", "How residents reach the panel: at least one of email, phone or web."
+    )
+    join: Markdown = _field(
+        "How to join",
+        "Who can join the panel and how, in plain English (Markdown).",
+        "Anyone who lives or works in the ward can join. Email the secretary.",
+    )
+    survey: Link | None = _field(
+        "Online survey",
+        "An online survey for residents who cannot come to meetings (a 'virtual ward panel').",
+        "https://example.org/survey",
+        default=None,
+    )
+    roles: list[PanelRole] = _field(
+        "Roles", "The panel's officers: chair, vice-chair, secretary, treasurer.", default=[]
+    )
+
+
+class Officer(Model):
+    role: PoliceRole = _field(
+        "Role",
+        "inspector, sergeant, dwo (Dedicated Ward Officer) or "
+        "pcso (Police Community Support Officer).",
+        "dwo",
+    )
+    name: Text | None = _field(
+        "Name", "The officer's name, if the police publish it.", "PC Example", default=None
+    )
+
+
+class Team(Model):
+    email: Email | None = _field(
+        "Email", "The team's official email address.", "boweast.snt@met.police.uk", default=None
+    )
+    phone: Phone | None = _field("Phone", "The team's phone number.", "020 7946 0001", default=None)
+    web: Link | None = _field(
+        "Web page",
+        "The ward's page on police.uk or met.police.uk.",
+        "https://www.met.police.uk/",
+        default=None,
+    )
+    officers: list[Officer] = _field("Officers", "The officers in the team, by role.", default=[])
+
+
+class Priority(Model):
+    id: Slug = _field(
+        "Identifier",
+        "A short name for the priority, unique in the ward and "
+        "never reused: lower case and hyphens.",
+        "roman-road-drugs",
+    )
+    title: Text = _field(
+        "Title",
+        "What the priority is, specific enough to measure.",
+        "Drug dealing around Roman Road market",
+    )
+    set_by: Literal["panel", "police"] = _field(
+        "Set by",
+        "panel for a local priority the panel agreed; police for the borough's violence priority.",
+        "panel",
+        default="panel",
+    )
+    agreed: Date = _field("Date agreed", "The date the panel agreed the priority.", "2026-01-14")
+    review: Date | None = _field(
+        "Next review", "The date the priority is next reviewed.", "2026-03-11", default=None
+    )
+    status: Literal["active", "achieved", "closed"] = _field(
+        "Status",
+        "active while the panel works on it; achieved or closed when it ends.",
+        "active",
+        default="active",
+    )
+    closed_on: Date | None = _field(
+        "Date ended",
+        "The date it was achieved or closed. Required when the status is achieved or closed.",
+        "2026-05-20",
+        default=None,
+    )
+    detail: Markdown | None = _field(
+        "Detail",
+        "Why it matters, the evidence, and what success looks like (Markdown).",
+        "Residents report dealing near the market on weekdays.",
+        default=None,
+    )
+    outcome: Markdown | None = _field(
+        "Outcome",
+        "What happened, once achieved or closed (Markdown).",
+        "Reports fell by half over six months.",
+        default=None,
+    )
+
+    @model_validator(mode="after")
+    def _dates_agree(self) -> Priority:
+        ended = self.status in ("achieved", "closed")
+        if ended and self.closed_on is None:
+            raise _problem(
+                "a priority that is {status} needs 'closed_on:', the date it ended",
+                status=self.status,
+                field="status",
+            )
+        if not ended and self.closed_on is not None:
+            raise _problem(
+                "only an achieved or closed priority has 'closed_on:'; remove it "
+                "or change the status",
+                field="closed_on",
+            )
+        if self.closed_on and self.closed_on < self.agreed:
+            raise _problem(
+                "the priority ended ({closed}) before it was agreed ({agreed})",
+                closed=self.closed_on.isoformat(),
+                agreed=self.agreed.isoformat(),
+                field="closed_on",
+            )
+        if self.review and self.review < self.agreed:
+            raise _problem(
+                "the review date ({review}) is before the date agreed ({agreed})",
+                review=self.review.isoformat(),
+                agreed=self.agreed.isoformat(),
+                field="review",
+            )
+        return self
+
+
+class Feedback(Model):
+    date: Date = _field(
+        "Date", "The date this was reported back, usually a meeting date.", "2026-03-11"
+    )
+    priority: Slug | None = _field(
+        "Priority",
+        "The id of the priority this is about, from this ward's priorities.",
+        "roman-road-drugs",
+        default=None,
+    )
+    you_said: Markdown | None = _field(
+        "You said",
+        "What residents raised (Markdown).",
+        "Dealing near the market stalls after 4pm.",
+        default=None,
+    )
+    we_did: Markdown = _field(
+        "We did",
+        "What was done and what came of it (Markdown).",
+        "Extra patrols from 3pm to 7pm; two arrests.",
+    )
+    by: Literal["police", "council", "panel", "partner"] | None = _field(
+        "Done by", "Who did it: police, council, panel or partner.", "police", default=None
+    )
+
+
+class Venue(Model):
+    name: Text = _field("Name", "The name of the place.", "Roman Road Library")
+    address: Text = _field("Address", "The street address.", "1 Example Road, London")
+    postcode: (
+        Annotated[StrictStr, StringConstraints(strip_whitespace=True, pattern=POSTCODE_PATTERN)]
+        | None
+    ) = _field("Postcode", "The postcode, for maps and directions.", "E3 2AA", default=None)
+    access: Text | None = _field(
+        "Access",
+        "Step-free access, hearing loop, toilets and anything else visitors should know.",
+        "Step-free entrance; hearing loop",
+        default=None,
+    )
+
+
+class Attendance(Model):
+    police: list[PoliceRole] = _field(
+        "Police", "Which police roles attended.", ["sergeant", "dwo"], default=[]
+    )
+    partners: list[Partner] = _field(
+        "Partners", "Which partners attended.", ["councillor", "public-realm"], default=[]
+    )
+    residents: Annotated[StrictInt, Field(ge=0)] | None = _field(
+        "Residents", "How many residents came.", 14, default=None
+    )
+
+
+class Meeting(Model):
+    date: Date = _field("Date", "The meeting date.", "2026-03-11")
+    start: Time = _field("Start", "Start time, 24-hour clock, London time.", "19:00")
+    end: Time = _field("End", "End time, 24-hour clock, London time; after the start.", "20:30")
+    id: Slug | None = _field(
+        "Identifier",
+        "Optional. Keeps the meeting's place in people's calendars when its date moves.",
+        "spring-2026",
+        default=None,
+    )
+    status: Literal["scheduled", "cancelled"] = _field(
+        "Status",
+        "scheduled, or cancelled (the meeting stays listed as cancelled).",
+        "scheduled",
+        default="scheduled",
+    )
+    format: Literal["in-person", "online", "hybrid"] = _field(
+        "Format", "in-person, online, or hybrid (both).", "in-person", default="in-person"
+    )
+    public: StrictBool = _field(
+        "Open to the public",
+        "true when any resident may come; false for panel members only.",
+        True,
+        default=True,
+    )
+    venue: Venue | None = _field(
+        "Venue", "Where the meeting is. Required unless the meeting is online.", default=None
+    )
+    online: Link | None = _field(
+        "Online link",
+        "The link to join online. Required for online and hybrid meetings.",
+        "https://example.org/join",
+        default=None,
+    )
+    note: Text | None = _field(
+        "Note", "A short note shown beside the meeting.", "Moved from 4 March", default=None
+    )
+    agenda: list[Text] = _field(
+        "Agenda",
+        "The items to be discussed.",
+        ["Minutes", "Police update", "Priorities"],
+        default=[],
+    )
+    minutes: Link | None = _field(
+        "Minutes",
+        "A link to the minutes, after the meeting.",
+        "https://example.org/minutes.pdf",
+        default=None,
+    )
+    attendance: Attendance | None = _field(
+        "Attendance", "Who came, recorded after the meeting.", default=None
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Meeting:
+        if self.end <= self.start:
+            raise _problem(
+                "{end} is not after the start, {start}",
+                end=self.end.strftime("%H:%M"),
+                start=self.start.strftime("%H:%M"),
+                field="end",
+            )
+        if self.format != "online" and self.venue is None:
+            raise _problem("a {format} meeting needs a venue", format=self.format, field="venue")
+        if self.format != "in-person" and self.online is None:
+            raise _problem(
+                "an {format} meeting needs 'online:', the link to join",
+                format=self.format,
+                field="online",
+            )
+        return self
+
+
+class Ward(Model):
+    """One ward's panel: who runs it, what it is working on, and when it meets."""
+
+    model_config = ConfigDict(title="Ward panel", extra="forbid", frozen=True)
+
+    name: Text = _field("Ward name", "The ward's official name.", "Bow East")
+    gss_code: Annotated[StrictStr, StringConstraints(pattern=GSS_PATTERN)] | None = _field(
+        "ONS ward code", "The ward's official ONS code.", "E05009319", default=None
+    )
+    summary: Markdown | None = _field(
+        "Summary",
+        "A sentence or two about the ward, in plain English (Markdown).",
+        "Fish Island, Old Ford and the east of Roman Road.",
+        default=None,
+    )
+    areas: list[Text] = _field(
+        "Areas",
+        "Streets, estates and landmarks in the ward: search finds the ward by them.",
+        ["Fish Island", "Old Ford Road"],
+        default=[],
+    )
+    councillors: list[Councillor] = _field(
+        "Councillors", "The ward's councillors. They attend panels but do not vote.", default=[]
+    )
+    links: list[ExtraLink] = _field("Links", "Other useful links.", default=[])
+    sample: StrictBool = _field(
+        "Sample content",
+        "true when the meetings and priorities are examples, not real: the page says so.",
+        True,
+        default=False,
+    )
+    panel: Panel = _field("Panel", "The ward panel: contact, how to join, and its officers.")
+    team: Team = _field(
+        "Police team", "The police Safer Neighbourhood Team for the ward.", default=Team()
+    )
+    priorities: list[Priority] = _field("Priorities", "Current and past priorities.", default=[])
+    feedback: list[Feedback] = _field(
+        "You said, we did", "Dated reports of what was done.", default=[]
+    )
+    meetings: list[Meeting] = _field("Meetings", "Past and planned meetings.", default=[])
+
+
+class GlossaryTerm(Model):
+    term: Text = _field("Term", "The word or acronym, as people see it.", "PCSO")
+    stands_for: Text | None = _field(
+        "Stands for",
+        "What an acronym stands for.",
+        "Police Community Support Officer",
+        default=None,
+    )
+    meaning: Markdown = _field(
+        "Meaning",
+        "What it means, in plain English (Markdown).",
+        "A uniformed member of police staff who works in one area.",
+    )
+    see_also: list[Text] = _field(
+        "See also", "Other terms in the glossary.", ["DWO", "SNT"], default=[]
+    )
+    link: Link | None = _field(
+        "Link", "Where to read more.", "https://www.met.police.uk/", default=None
+    )
+
+
+class GlossaryFile(RootModel[list[GlossaryTerm]]):
+    """A glossary file: a list of terms."""
+
+    model_config = ConfigDict(title="Glossary", frozen=True)

@@ -1,0 +1,213 @@
+"""Render the Site into Markdown pages, one per public URL.
+
+Templates hold presentation only: what is upcoming, overdue or current is worked out
+here, in Python, and tested here. Every value a template prints is escaped as plain text
+unless it was already made safe (editors' Markdown goes through `markup.markdown`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import markup, schedule, text
+from .model import Meeting, Ward
+from .site import Site, WardRecord
+
+ROLE_NAMES = {
+    "chair": "Chair",
+    "vice-chair": "Vice-chair",
+    "secretary": "Secretary",
+    "treasurer": "Treasurer",
+    "inspector": "Inspector",
+    "sergeant": "Sergeant",
+    "dwo": "Dedicated Ward Officer (DWO)",
+    "pcso": "Police Community Support Officer (PCSO)",
+}
+PLURAL_ROLE_NAMES = {
+    "inspector": "Inspectors",
+    "sergeant": "Sergeants",
+    "dwo": "Dedicated Ward Officers (DWOs)",
+    "pcso": "Police Community Support Officers (PCSOs)",
+}
+
+DONE_BY = {
+    "police": "the police",
+    "council": "the council",
+    "panel": "the panel",
+    "partner": "a partner organisation",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Site-wide words that differ from borough to borough."""
+
+    site_name: str
+    borough: str
+
+
+@dataclass(frozen=True)
+class ScheduledMeeting:
+    """A meeting with the ward it belongs to, for borough-wide lists."""
+
+    record: WardRecord
+    meeting: Meeting
+
+
+def _escape(value: Any) -> Any:
+    return value if isinstance(value, Markup) else markup.plain(value)
+
+
+@cache
+def environment() -> Environment:
+    """One template environment, compiled once per process."""
+    env = Environment(
+        loader=PackageLoader("wardpanels", "templates"),
+        # Autoescape makes macros return Markup; `finalize` escapes values for Markdown,
+        # not HTML, before autoescape sees them.
+        autoescape=True,
+        finalize=_escape,
+        # `{#id}` gives a Markdown heading its anchor, so Jinja comments are `{## ##}`.
+        comment_start_string="{##",
+        comment_end_string="##}",
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        join=lambda items, separator: Markup(separator).join(markup.plain(i) for i in items),
+        tel=lambda number: markup.link_target("tel:" + "".join(number.split())),
+        done_by=lambda who: DONE_BY.get(who, who),
+        host=lambda url: urlsplit(url).netloc or url,
+        md=markup.markdown,
+        target=markup.link_target,
+        when=lambda m: text.when(m.date, m.start, m.end),
+        long_date=text.long_date,
+        short_date=text.short_date,
+        time_range=lambda m: text.time_range(m.start, m.end),
+        role=lambda name: ROLE_NAMES.get(name, name),
+        anchor=text.anchor_id,
+    )
+    return env
+
+
+def render_pages(site: Site, settings: Settings) -> dict[str, str]:
+    """Every generated page, keyed by its path under the docs folder."""
+    env = environment()
+    common = {"site": site, "settings": settings, "today": site.now.date()}
+    upcoming = borough_upcoming(site)
+    pages = {
+        "index.md": env.get_template("home.md.j2").render(
+            common, upcoming=upcoming[:5], wards=ward_summaries(site)
+        ),
+        "wards/index.md": env.get_template("wards.md.j2").render(
+            common, letters=by_letter(ward_summaries(site))
+        ),
+        "meetings/index.md": env.get_template("meetings.md.j2").render(
+            common, months=by_month(upcoming)
+        ),
+        "priorities/index.md": env.get_template("priorities.md.j2").render(
+            common, wards=[ward_view(record, site) for record in site.wards]
+        ),
+        "glossary/index.md": env.get_template("glossary.md.j2").render(common),
+    }
+    ward_template = env.get_template("ward.md.j2")
+    for record in site.wards:
+        pages[f"wards/{record.slug}.md"] = ward_template.render(common, **ward_view(record, site))
+    return pages
+
+
+def ward_view(record: WardRecord, site: Site) -> dict[str, Any]:
+    """What a ward page shows, worked out from the ward and the build's 'now'."""
+    ward: Ward = record.ward
+    today = site.now.date()
+    upcoming = schedule.upcoming(ward.meetings, site.now)
+    next_meeting = schedule.next_meeting(ward.meetings, site.now)
+    current = schedule.current_priorities(ward.priorities)
+    titles = {priority.id: priority.title for priority in ward.priorities}
+    feedback = sorted(ward.feedback, key=lambda entry: entry.date, reverse=True)
+    return {
+        "record": record,
+        "ward": ward,
+        "next_meeting": next_meeting,
+        "cancelled_before_next": [
+            m
+            for m in upcoming
+            if m.status == "cancelled" and (next_meeting is None or m.date < next_meeting.date)
+        ],
+        "upcoming": upcoming,
+        "past": schedule.past(ward.meetings, site.now),
+        "current": current,
+        "overdue": {p.id for p in current if schedule.is_overdue(p, today)},
+        "ended": schedule.ended_priorities(ward.priorities),
+        "feedback": feedback,
+        "progress": {
+            priority.id: [entry for entry in feedback if entry.priority == priority.id]
+            for priority in ward.priorities
+        },
+        "priority_titles": titles,
+        "latest_review": max((p.review for p in current if p.review), default=None),
+        "roles": _roles(ward),
+        "officers": _officers(ward),
+    }
+
+
+PANEL_ROLE_ORDER = ("chair", "vice-chair", "secretary", "treasurer")
+
+
+def _roles(ward: Ward) -> list[tuple[str, str | None, bool]]:
+    """The panel's roles in a fixed order; a chair or vice-chair not listed shows as vacant."""
+    listed = [(role.role, role.name, role.vacant) for role in ward.panel.roles]
+    named = {role for role, _, _ in listed}
+    missing = [(role, None, True) for role in ("chair", "vice-chair") if role not in named]
+    return sorted(missing + listed, key=lambda entry: PANEL_ROLE_ORDER.index(entry[0]))
+
+
+def _officers(ward: Ward) -> list[str]:
+    """The police team in words: named officers one by one, the rest counted by role."""
+    lines = [f"{ROLE_NAMES[o.role]}: {o.name}" for o in ward.team.officers if o.name]
+    unnamed = Counter(o.role for o in ward.team.officers if not o.name)
+    for role, count in unnamed.items():
+        lines.append(ROLE_NAMES[role] if count == 1 else f"{count} {PLURAL_ROLE_NAMES[role]}")
+    return lines
+
+
+def borough_upcoming(site: Site) -> list[ScheduledMeeting]:
+    """Every ward's coming meetings, soonest first."""
+    found = [
+        ScheduledMeeting(record, meeting)
+        for record in site.wards
+        for meeting in schedule.upcoming(record.ward.meetings, site.now)
+    ]
+    return sorted(found, key=lambda item: (schedule.starts(item.meeting), item.record.ward.name))
+
+
+def ward_summaries(site: Site) -> list[tuple[WardRecord, Meeting | None]]:
+    """Each ward, A to Z, with its next meeting."""
+    return [(r, schedule.next_meeting(r.ward.meetings, site.now)) for r in site.wards]
+
+
+def by_letter(
+    wards: list[tuple[WardRecord, Meeting | None]],
+) -> list[tuple[str, list[tuple[WardRecord, Meeting | None]]]]:
+    """Wards grouped under the first letter of their name."""
+    groups: dict[str, list[tuple[WardRecord, Meeting | None]]] = {}
+    for item in wards:
+        groups.setdefault(item[0].ward.name[:1].upper(), []).append(item)
+    return sorted(groups.items())
+
+
+def by_month(meetings: list[ScheduledMeeting]) -> list[tuple[str, list[ScheduledMeeting]]]:
+    """Meetings grouped by month, in date order."""
+    groups: dict[str, list[ScheduledMeeting]] = {}
+    for item in meetings:
+        groups.setdefault(text.month_year(item.meeting.date), []).append(item)
+    return list(groups.items())

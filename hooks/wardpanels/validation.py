@@ -1,0 +1,143 @@
+"""Check a parsed file against the model, and say what is wrong in plain words."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, RootModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from .errors import Problem, field_path
+from .loading import Document, Loc
+from .model import PATTERN_HINTS
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def validate_document(model: type[M], document: Document) -> tuple[M | None, list[Problem]]:
+    """The typed object, or every problem pydantic found, each at its line in the file."""
+    try:
+        return model.model_validate(document.value), []
+    except ValidationError as error:
+        return None, [_problem(model, document, detail) for detail in error.errors()]
+
+
+def problem_at(document: Document, loc: Loc, message: str) -> Problem:
+    """A problem at the value found at `loc` in the document."""
+    mark = document.mark_of(loc)
+    return Problem(document.path, mark.line, mark.column, field_path(loc), message)
+
+
+def _problem(model: type[BaseModel], document: Document, detail: ErrorDetails) -> Problem:
+    loc: Loc = tuple(detail["loc"])
+    context = detail.get("ctx") or {}
+    if "field" in context:
+        loc = (*loc, context["field"])
+    message = _message(model, loc, detail)
+    mark = document.mark_of(loc, key=detail["type"] == "extra_forbidden")
+    return Problem(document.path, mark.line, mark.column, field_path(loc), message)
+
+
+def _message(model: type[BaseModel], loc: Loc, detail: ErrorDetails) -> str:
+    kind = detail["type"]
+    given = detail.get("input")
+    context = detail.get("ctx") or {}
+    if kind == "wardpanels":
+        return detail["msg"]
+    if kind == "missing":
+        field = _field_info(model, loc)
+        help_text = f" {field.description}" if field and field.description else ""
+        return f"this is required, but missing.{help_text}"
+    if kind == "extra_forbidden":
+        allowed = sorted(_fields_at(model, loc[:-1]))
+        name = str(loc[-1])
+        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        hint = f" Did you mean '{close[0]}'?" if close else f" Fields here: {', '.join(allowed)}."
+        return f"'{name}' is not a field here.{hint}"
+    if kind in ("literal_error", "enum"):
+        allowed = re.findall(r"'([^']*)'", str(context.get("expected", "")))
+        close = difflib.get_close_matches(str(given), allowed, n=1, cutoff=0.6)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        return f"{_describe(given)} is not allowed here. Use one of: {', '.join(allowed)}.{hint}"
+    if kind == "string_pattern_mismatch":
+        hint = PATTERN_HINTS.get(str(context.get("pattern")), "this is not in the expected form")
+        return f"{_describe(given)}: {hint}"
+    if kind == "string_too_short":
+        return "this is empty; write something, or remove the line"
+    if kind == "string_too_long":
+        return f"this is too long; keep it under {context.get('max_length')} characters"
+    if kind == "string_type":
+        quote = " Put it in quotes to keep it as text." if isinstance(given, int | float) else ""
+        return f"expected text, but found {_describe(given)}.{quote}"
+    if kind == "bool_type":
+        return f"write true or false, not {_describe(given)}"
+    if kind in ("int_type", "int_parsing"):
+        return f"expected a whole number, but found {_describe(given)}"
+    if kind == "greater_than_equal":
+        return f"must be {context.get('ge')} or more"
+    if kind == "list_type":
+        return f"expected a list (lines starting with '- '), but found {_describe(given)}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"expected 'name: value' lines, but found {_describe(given)}"
+    return str(detail["msg"])
+
+
+def _describe(value: Any) -> str:
+    """How a value looks to an editor."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a group of 'name: value' lines"
+    return f"'{value}'"
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model class that describes the object found at `loc`."""
+    current: type[BaseModel] | None = _unwrap_root(model)
+    for part in loc:
+        if current is None:
+            return None
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(part)
+        current = _unwrap_root(_inner_model(field.annotation)) if field else None
+    return current
+
+
+def _unwrap_root(model: type[BaseModel] | None) -> type[BaseModel] | None:
+    """A RootModel stands for the model it wraps (a glossary file is a list of terms)."""
+    if model is not None and issubclass(model, RootModel):
+        return _inner_model(model.model_fields["root"].annotation)
+    return model
+
+
+def _inner_model(annotation: Any) -> type[BaseModel] | None:
+    """The model inside `X`, `X | None`, `list[X]` or `Annotated[X, ...]`, if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    if isinstance(annotation, types.UnionType) or typing.get_origin(annotation) is not None:
+        for argument in typing.get_args(annotation):
+            found = _inner_model(argument)
+            if found:
+                return found
+    return None
+
+
+def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    found = _model_at(model, loc)
+    return list(found.model_fields) if found else []
+
+
+def _field_info(model: type[BaseModel], loc: Loc) -> Any:
+    parent = _model_at(model, loc[:-1])
+    return parent.model_fields.get(str(loc[-1])) if parent and loc else None

@@ -1,0 +1,60 @@
+"""Dates, times and web addresses read the way residents expect (GOV.UK style)."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+from wardpanels.text import anchor_id, clock_time, long_date, slugify, when
+
+
+@pytest.mark.parametrize(
+    ("moment", "written"),
+    [
+        (time(19, 0), "7pm"),
+        (time(20, 30), "8:30pm"),
+        (time(12, 0), "midday"),
+        (time(0, 0), "midnight"),
+        (time(12, 30), "12:30pm"),
+        (time(9, 5), "9:05am"),
+    ],
+)
+def test_times_are_written_the_gov_uk_way(moment, written):
+    assert clock_time(moment) == written
+
+
+def test_a_meeting_time_reads_as_one_phrase():
+    assert when(date(2026, 2, 24), time(19), time(20, 30)) == (
+        "Tuesday 24 February 2026, 7pm to 8:30pm"
+    )
+
+
+def test_dates_never_use_ordinals():
+    assert long_date(date(2026, 3, 1)) == "Sunday 1 March 2026"
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("St Katharine's & Wapping", "st-katharines-and-wapping"),
+        ("Blackwall & Cubitt Town", "blackwall-and-cubitt-town"),
+        ("St Dunstan's", "st-dunstans"),
+        ("Spitalfields & Banglatown", "spitalfields-and-banglatown"),
+        ("Bow East", "bow-east"),
+    ],
+)
+def test_ward_slugs(name, slug):
+    assert slugify(name) == slug
+
+
+@pytest.mark.parametrize(
+    ("term", "anchor"),
+    [
+        ("PCSO", "pcso"),
+        ("A&E", "a-e"),
+        ("Met Engage", "met-engage"),
+        ("101", "101"),
+    ],
+)
+def test_glossary_anchors(term, anchor):
+    assert anchor_id(term) == anchor

@@ -1,0 +1,257 @@
+"""Every mistake an editor can make gives one plain message at its file and line."""
+
+from __future__ import annotations
+
+import pytest
+from wardpanels.errors import DataError, Problem
+from wardpanels.site import Sources, load_site
+
+from .conftest import MINIMAL_WARD, NOW
+
+
+def problems(project) -> list[str]:
+    root = project.root
+    with pytest.raises(DataError) as caught:
+        load_site(Sources(root, root / "wards", root / "glossary"), NOW)
+    return [problem.plain() for problem in caught.value.problems]
+
+
+def only_problem(project) -> str:
+    found = problems(project)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def with_meeting(meeting: str) -> str:
+    return MINIMAL_WARD + "meetings:\n  - " + meeting.strip().replace("\n", "\n    ") + "\n"
+
+
+VENUE = "venue:\n  name: Hall\n  address: 1 Road, London\n"
+
+
+def test_a_valid_ward_loads(project):
+    project("wards/example-ward.yml", MINIMAL_WARD)
+    root = project.root
+    site = load_site(Sources(root, root / "wards", root / "glossary"), NOW)
+    assert [record.slug for record in site.wards] == ["example-ward"]
+
+
+def test_end_before_start_names_file_line_and_field(project):
+    project(
+        "wards/bow-east.yml", with_meeting(f"date: 2026-03-11\nstart: 19:00\nend: 18:00\n{VENUE}")
+    )
+    assert only_problem(project) == (
+        "wards/bow-east.yml:9:10: meetings[0].end: 18:00 is not after the start, 19:00"
+    )
+
+
+def test_unknown_field_suggests_the_nearest(project):
+    project("wards/bow-east.yml", MINIMAL_WARD + "councilors: []\n")
+    assert only_problem(project) == (
+        "wards/bow-east.yml:6:1: councilors: 'councilors' is not a field here. "
+        "Did you mean 'councillors'?"
+    )
+
+
+def test_bad_choice_suggests_the_nearest(project):
+    project(
+        "wards/bow-east.yml",
+        with_meeting(f"date: 2026-03-11\nstart: 19:00\nend: 20:00\nstatus: canceled\n{VENUE}"),
+    )
+    message = only_problem(project)
+    assert "meetings[0].status: 'canceled' is not allowed here" in message
+    assert "Did you mean 'cancelled'?" in message
+    assert message.startswith("wards/bow-east.yml:10:")
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("14/01/2026", "write dates as YYYY-MM-DD: for 14/01/2026, write 2026-01-14"),
+        ("2026-02-30", "2026-02-30 is not a real date"),
+        ("next Tuesday", "'next Tuesday' is not a date; write it as YYYY-MM-DD"),
+    ],
+)
+def test_dates_must_be_real_and_written_yyyy_mm_dd(project, written, expected):
+    project(
+        "wards/bow-east.yml", with_meeting(f"date: {written}\nstart: 19:00\nend: 20:00\n{VENUE}")
+    )
+    assert expected in only_problem(project)
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("7pm", "for 7pm, write 19:00"),
+        ("7:30am", "for 7:30am, write 07:30"),
+        ("7:00", "07:00 in the morning or 19:00 in the evening"),
+        ("1900", "'1900' is not a time"),
+        ("25:00", "'25:00' is not a time"),
+    ],
+)
+def test_times_must_be_24_hour_hh_mm(project, written, expected):
+    project(
+        "wards/bow-east.yml",
+        with_meeting(f"date: 2026-03-11\nstart: {written}\nend: 23:30\n{VENUE}"),
+    )
+    assert expected in only_problem(project)
+
+
+def test_missing_required_field_says_what_it_is(project):
+    project("wards/bow-east.yml", with_meeting(f"date: 2026-03-11\nstart: 19:00\n{VENUE}"))
+    assert "meetings[0].end: this is required, but missing. End time" in only_problem(project)
+
+
+def test_in_person_meeting_needs_a_venue_and_online_one_a_link(project):
+    project("wards/a.yml", with_meeting("date: 2026-03-11\nstart: 19:00\nend: 20:00\n"))
+    project(
+        "wards/b.yml", with_meeting("date: 2026-03-11\nstart: 19:00\nend: 20:00\nformat: online\n")
+    )
+    assert problems(project) == [
+        "wards/a.yml:7:5: meetings[0].venue: a in-person meeting needs a venue",
+        "wards/b.yml:7:5: meetings[0].online: an online meeting needs 'online:', the link to join",
+    ]
+
+
+@pytest.mark.parametrize(
+    "link", ["javascript:alert(1)", "data:text/html,x", "ftp://x.org/", "www.example.org"]
+)
+def test_links_must_be_web_mail_or_phone(project, link):
+    project("wards/bow-east.yml", MINIMAL_WARD + f"links:\n  - title: X\n    url: '{link}'\n")
+    assert "a link must start with https://, http://, mailto: or tel:" in only_problem(project)
+
+
+def test_wrong_type_says_what_was_found(project):
+    project("wards/bow-east.yml", MINIMAL_WARD.replace("Example Ward", "[a, b]"))
+    assert only_problem(project) == (
+        "wards/bow-east.yml:1:7: name: expected text, but found a list."
+    )
+
+
+def test_a_number_where_text_belongs_says_to_quote_it(project):
+    project(
+        "wards/bow-east.yml", MINIMAL_WARD.replace("email: panel@example.org", "phone: 02079460000")
+    )
+    assert "Put it in quotes" in only_problem(project)
+
+
+def test_a_list_where_a_ward_belongs(project):
+    project("wards/bow-east.yml", "- name: Bow East\n")
+    assert only_problem(project) == (
+        "wards/bow-east.yml:1:1: expected 'name: value' lines, but found a list"
+    )
+
+
+def test_yes_is_not_a_boolean(project):
+    project("wards/bow-east.yml", MINIMAL_WARD + "sample: yes\n")
+    assert "sample: write true or false, not 'yes'" in only_problem(project)
+
+
+def test_feedback_must_name_a_priority_of_the_ward(project):
+    project(
+        "wards/bow-east.yml",
+        MINIMAL_WARD
+        + """\
+priorities:
+  - id: roman-road-drugs
+    title: Drug dealing on Roman Road
+    agreed: 2026-01-14
+feedback:
+  - date: 2026-03-11
+    priority: roman-road-drug
+    we_did: Patrols.
+""",
+    )
+    assert only_problem(project) == (
+        "wards/bow-east.yml:12:15: feedback[0].priority: there is no priority with the id "
+        "'roman-road-drug' in this ward. Priorities here: roman-road-drugs."
+    )
+
+
+def test_duplicate_priority_and_meeting_ids(project):
+    project(
+        "wards/bow-east.yml",
+        MINIMAL_WARD
+        + f"""\
+priorities:
+  - {{id: same, title: A, agreed: 2026-01-14}}
+  - {{id: same, title: B, agreed: 2026-01-14}}
+meetings:
+  - id: spring
+    date: 2026-03-11
+    start: 19:00
+    end: 20:00
+    {VENUE.replace(chr(10), chr(10) + "    ").rstrip()}
+  - id: spring
+    date: 2026-04-11
+    start: 19:00
+    end: 20:00
+    {VENUE.replace(chr(10), chr(10) + "    ").rstrip()}
+""",
+    )
+    found = problems(project)
+    assert found[0].startswith(
+        "wards/bow-east.yml:8:10: priorities[1].id: another priority already has the id 'same'"
+    )
+    assert found[1].startswith(
+        "wards/bow-east.yml:17:9: meetings[1].id: another meeting already has the id 'spring'"
+    )
+
+
+def test_an_ended_priority_needs_its_end_date(project):
+    project(
+        "wards/bow-east.yml",
+        MINIMAL_WARD
+        + """\
+priorities:
+  - id: x
+    title: X
+    agreed: 2026-01-14
+    status: achieved
+""",
+    )
+    assert "priorities[0].status: a priority that is achieved needs 'closed_on:'" in (
+        only_problem(project)
+    )
+
+
+def test_file_names_must_be_slugs(project):
+    project("wards/Bow East.yml", MINIMAL_WARD)
+    assert "rename it to bow-east.yml" in only_problem(project)
+
+
+def test_a_file_that_is_not_utf8(project):
+    project("wards/bow-east.yml", MINIMAL_WARD.encode() + b"summary: caf\xe9\n")
+    assert only_problem(project).startswith(
+        "wards/bow-east.yml:6:1: this file is not saved as UTF-8"
+    )
+
+
+def test_every_problem_in_every_file_is_reported_together_in_order(project):
+    project("wards/b.yml", MINIMAL_WARD + "councilors: []\nsample: maybe\n")
+    project("wards/a.yml", "name: [\n")
+    project("glossary/terms.yml", "- term: PCSO\n  meaning: x\n  see_also: [DWO]\n")
+    found = problems(project)
+    assert [line.split(":")[0] for line in found] == [
+        "glossary/terms.yml",
+        "wards/a.yml",
+        "wards/b.yml",
+        "wards/b.yml",
+    ]
+    assert found[2].startswith("wards/b.yml:6:1:")
+    assert found[3].startswith("wards/b.yml:7:9:")
+
+
+def test_glossary_terms_are_unique_ignoring_case(project):
+    project("glossary/a.yml", "- term: PCSO\n  meaning: x\n")
+    project("glossary/b.yml", "- term: Pcso\n  meaning: y\n")
+    assert only_problem(project) == (
+        "glossary/b.yml:1:9: [0].term: 'Pcso' is already in the glossary (glossary/a.yml, line 1)"
+    )
+
+
+def test_problem_as_a_github_annotation():
+    problem = Problem("wards/x.yml", 3, 7, "meetings[0].end", "18:00 is not after 19:00")
+    assert problem.github() == (
+        "::error file=wards/x.yml,line=3,col=7::meetings[0].end: 18:00 is not after 19:00"
+    )
