@@ -56,7 +56,8 @@ class _SafeLinksTreeprocessor(Treeprocessor):
     def run(self, root: Element) -> None:
         for element in root.iter():
             if element.tag == "a" and not is_safe_link(element.get("href", "")):
-                del element.attrib["href"]
+                element.tag = "span"  # keep the words, lose the link
+                element.attrib.clear()
             if element.tag == "img":
                 source = element.get("src", "")
                 if not is_safe_link(source) or urlsplit(source).netloc:

@@ -1,0 +1,119 @@
+"""End to end: `mkdocs build --strict` on the bundled data gives the public site."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import EPOCH, MINIMAL_WARD, ROOT
+
+MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
+          str(ROOT / "mkdocs.yml")]
+
+
+def build(site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH),
+                   "NO_MKDOCS_2_WARNING": "1", **env}
+    return subprocess.run([*MKDOCS, "--site-dir", str(site_dir)], capture_output=True,
+                          text=True, env=environment, timeout=300, check=False)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site_dir = tmp_path_factory.mktemp("site")
+    result = build(site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+def ward_slugs() -> list[str]:
+    return sorted(path.stem for path in (ROOT / "wards").glob("*.yml"))
+
+
+def test_every_contract_url_is_built(site: Path):
+    for page in ("index.html", "wards/index.html", "meetings/index.html",
+                 "priorities/index.html", "glossary/index.html", "404.html",
+                 "how-ward-panels-work/index.html"):
+        assert (site / page).is_file(), page
+    for slug in ward_slugs():
+        assert (site / "wards" / slug / "index.html").is_file(), slug
+
+
+def test_ward_pages_carry_every_contract_anchor(site: Path):
+    for slug in ward_slugs():
+        html = (site / "wards" / slug / "index.html").read_text(encoding="utf-8")
+        for anchor in ("next-meeting", "priorities", "feedback", "meetings", "panel",
+                       "contact"):
+            assert f'id="{anchor}"' in html, f"{slug} has no #{anchor}"
+
+
+def test_ward_pages_stay_out_of_the_sidebar(site: Path):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    nav = home.split('<nav class="md-nav md-nav--primary"')[1].split("</nav>")[0]
+    assert "bow-east" not in nav
+
+
+def test_the_wards_index_links_every_ward(site: Path):
+    html = (site / "wards" / "index.html").read_text(encoding="utf-8")
+    for slug in ward_slugs():
+        assert f'href="{slug}/"' in html
+
+
+def test_search_finds_a_ward_by_its_areas(site: Path):
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "Fish Island" in index
+
+
+def test_no_generated_page_is_written_into_the_docs_folder(site: Path):
+    assert not (ROOT / "site_src" / "wards").exists()
+    assert not (ROOT / "site_src" / "index.md").exists()
+
+
+def test_unsafe_links_never_reach_the_page(tmp_path: Path):
+    wards = tmp_path / "wards"
+    wards.mkdir()
+    (wards / "x.yml").write_text(
+        MINIMAL_WARD + "summary: '[click](javascript:alert(1)) <script>alert(2)</script>'\n",
+        encoding="utf-8")
+    result = build(tmp_path / "site", WARDPANELS_WARDS=str(wards))
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site" / "wards" / "x" / "index.html").read_text(encoding="utf-8")
+    assert "javascript:" not in html
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(2)" in html
+
+
+def test_a_mistake_stops_the_build_with_file_and_line_and_no_traceback(tmp_path: Path):
+    wards = tmp_path / "wards"
+    wards.mkdir()
+    (wards / "bow-east.yml").write_text(MINIMAL_WARD + "councilors: []\n", encoding="utf-8")
+    result = build(tmp_path / "site", WARDPANELS_WARDS=str(wards))
+    assert result.returncode == 1
+    assert re.search(r"bow-east\.yml:6:1: councilors: .*Did you mean 'councillors'\?",
+                     result.stderr)
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_two_builds_of_one_commit_are_byte_identical(site: Path, tmp_path: Path):
+    again = tmp_path / "again"
+    assert build(again).returncode == 0
+    comparison = filecmp.dircmp(site, again)
+    differences: list[str] = []
+
+    def collect(cmp: filecmp.dircmp, prefix: str = "") -> None:
+        differences.extend(prefix + name for name in cmp.left_only + cmp.right_only)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files,
+                                               shallow=False)
+        differences.extend(prefix + name for name in mismatch + errors)
+        for name, sub in cmp.subdirs.items():
+            collect(sub, f"{prefix}{name}/")
+
+    collect(comparison)
+    assert differences == []
