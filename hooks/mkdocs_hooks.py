@@ -13,19 +13,27 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from wardpanels.calendars import render_calendars
 from wardpanels.clock import ClockError, build_time
 from wardpanels.errors import DataError
-from wardpanels.pages import Settings, render_pages
+from wardpanels.pages import render_pages
+from wardpanels.settings import Settings
 from wardpanels.site import Site, Sources, load_site
 
 log = get_plugin_logger("wardpanels")
 
 _site: Site | None = None
+_settings: Settings | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site
+    global _site, _settings
     options = config.extra.get("wardpanels", {})
+    _settings = Settings(
+        site_name=config.site_name,
+        borough=options.get("borough", config.site_name),
+        site_url=config.site_url or "/",
+    )
     root = Path(config.config_file_path).parent
     sources = Sources(
         root=root,
@@ -48,17 +56,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    assert _site is not None, "on_config loads the site first"
-    settings = Settings(
-        site_name=config.site_name,
-        borough=config.extra.get("wardpanels", {}).get("borough", config.site_name),
-    )
-    for path, content in render_pages(_site, settings).items():
+    assert _site is not None and _settings is not None, "on_config loads the site first"
+    generated: dict[str, str | bytes] = {
+        **render_pages(_site, _settings),
+        **render_calendars(_site, _settings),
+    }
+    for path, content in generated.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(
                 f"{config.docs_dir}/{path} is written by the build; remove the hand-written file"
             )
-        in_nav = not (path.startswith("wards/") and path != "wards/index.md")
-        inclusion = InclusionLevel.UNDEFINED if in_nav else InclusionLevel.NOT_IN_NAV
+        is_ward_page = (
+            path.startswith("wards/") and path.endswith(".md") and path != "wards/index.md"
+        )
+        inclusion = InclusionLevel.NOT_IN_NAV if is_ward_page else InclusionLevel.UNDEFINED
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
     return files

@@ -13,15 +13,27 @@ import pytest
 
 from .conftest import EPOCH, MINIMAL_WARD, ROOT
 
-MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file",
-          str(ROOT / "mkdocs.yml")]
+MKDOCS = [
+    sys.executable,
+    "-m",
+    "mkdocs",
+    "build",
+    "--strict",
+    "--config-file",
+    str(ROOT / "mkdocs.yml"),
+]
 
 
 def build(site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH),
-                   "NO_MKDOCS_2_WARNING": "1", **env}
-    return subprocess.run([*MKDOCS, "--site-dir", str(site_dir)], capture_output=True,
-                          text=True, env=environment, timeout=300, check=False)
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH), "NO_MKDOCS_2_WARNING": "1", **env}
+    return subprocess.run(
+        [*MKDOCS, "--site-dir", str(site_dir)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=300,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -37,19 +49,34 @@ def ward_slugs() -> list[str]:
 
 
 def test_every_contract_url_is_built(site: Path):
-    for page in ("index.html", "wards/index.html", "meetings/index.html",
-                 "priorities/index.html", "glossary/index.html", "404.html",
-                 "how-ward-panels-work/index.html"):
+    for page in (
+        "index.html",
+        "wards/index.html",
+        "meetings/index.html",
+        "priorities/index.html",
+        "glossary/index.html",
+        "404.html",
+        "how-ward-panels-work/index.html",
+    ):
         assert (site / page).is_file(), page
     for slug in ward_slugs():
         assert (site / "wards" / slug / "index.html").is_file(), slug
 
 
+def test_every_ward_has_a_calendar_feed_and_the_borough_one_too(site: Path):
+    assert (site / "calendars" / "index.html").is_file()
+    assert (site / "calendars" / "all-wards.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    for slug in ward_slugs():
+        assert (site / "calendars" / f"{slug}.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+        html = (site / "wards" / slug / "index.html").read_text(encoding="utf-8")
+        assert f"webcal://wardpanels.example.org/calendars/{slug}.ics" in html
+        assert 'id="subscribe"' in html
+
+
 def test_ward_pages_carry_every_contract_anchor(site: Path):
     for slug in ward_slugs():
         html = (site / "wards" / slug / "index.html").read_text(encoding="utf-8")
-        for anchor in ("next-meeting", "priorities", "feedback", "meetings", "panel",
-                       "contact"):
+        for anchor in ("next-meeting", "priorities", "feedback", "meetings", "panel", "contact"):
             assert f'id="{anchor}"' in html, f"{slug} has no #{anchor}"
 
 
@@ -80,7 +107,8 @@ def test_unsafe_links_never_reach_the_page(tmp_path: Path):
     wards.mkdir()
     (wards / "x.yml").write_text(
         MINIMAL_WARD + "summary: '[click](javascript:alert(1)) <script>alert(2)</script>'\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = build(tmp_path / "site", WARDPANELS_WARDS=str(wards))
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site" / "wards" / "x" / "index.html").read_text(encoding="utf-8")
@@ -95,8 +123,9 @@ def test_a_mistake_stops_the_build_with_file_and_line_and_no_traceback(tmp_path:
     (wards / "bow-east.yml").write_text(MINIMAL_WARD + "councilors: []\n", encoding="utf-8")
     result = build(tmp_path / "site", WARDPANELS_WARDS=str(wards))
     assert result.returncode == 1
-    assert re.search(r"bow-east\.yml:6:1: councilors: .*Did you mean 'councillors'\?",
-                     result.stderr)
+    assert re.search(
+        r"bow-east\.yml:6:1: councilors: .*Did you mean 'councillors'\?", result.stderr
+    )
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
 
@@ -109,8 +138,7 @@ def test_two_builds_of_one_commit_are_byte_identical(site: Path, tmp_path: Path)
 
     def collect(cmp: filecmp.dircmp, prefix: str = "") -> None:
         differences.extend(prefix + name for name in cmp.left_only + cmp.right_only)
-        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files,
-                                               shallow=False)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
         differences.extend(prefix + name for name in mismatch + errors)
         for name, sub in cmp.subdirs.items():
             collect(sub, f"{prefix}{name}/")

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from wardpanels.cli import main
 from wardpanels.loading import parse_yaml
 from wardpanels.schema import SCHEMAS, render_schema
@@ -33,16 +32,20 @@ def test_github_format_marks_the_line_in_a_pull_request(project, capsys):
     project("wards/bow-east.yml", MINIMAL_WARD + "sample: maybe\n")
     assert main(["validate", "--root", str(project.root), "--format", "github"]) == 1
     assert capsys.readouterr().out == (
-        "::error file=wards/bow-east.yml,line=6,col=9::sample: write true or false, "
-        "not 'maybe'\n")
+        "::error file=wards/bow-east.yml,line=6,col=9::sample: write true or false, not 'maybe'\n"
+    )
 
 
 def test_the_installed_command_never_shows_a_traceback(project):
     project("wards/bow-east.yml", b"\xff\xfe not text")
     result = subprocess.run(
         [str(Path(sys.executable).parent / "wardpanels"), "validate"],
-        cwd=project.root, capture_output=True, text=True, check=False,
-        env={"SOURCE_DATE_EPOCH": str(EPOCH), "PATH": ""})
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"SOURCE_DATE_EPOCH": str(EPOCH), "PATH": ""},
+    )
     assert result.returncode == 1
     assert "wards/bow-east.yml:1:1: this file is not saved as UTF-8" in result.stdout
     assert "Traceback" not in result.stderr
@@ -52,13 +55,15 @@ def test_the_installed_command_never_shows_a_traceback(project):
 def test_committed_schemas_are_current(relative):
     committed = (ROOT / relative).read_text(encoding="utf-8")
     assert committed == render_schema(SCHEMAS[relative]), (
-        f"{relative} is stale: run 'make schema' and commit it")
+        f"{relative} is stale: run 'make schema' and commit it"
+    )
 
 
 def test_the_schema_accepts_every_bundled_ward_as_a_yaml_1_2_tool_reads_it():
     schema = json.loads((ROOT / "wards/ward.schema.json").read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(
-        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
     for path in sorted((ROOT / "wards").glob("*.yml")):
         document = parse_yaml(path.read_text(encoding="utf-8"), path.name)
         errors = [error.message for error in validator.iter_errors(document.value)]
@@ -69,8 +74,10 @@ def test_the_schema_rejects_what_the_validator_rejects():
     schema = json.loads((ROOT / "wards/ward.schema.json").read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
     for bad in ("start: 7pm", "start: '7:00'", "status: canceled", "public: yes"):
-        text = MINIMAL_WARD + ("meetings:\n  - {date: 2026-03-11, start: '19:00', "
-                               "end: '20:00', format: online, online: 'https://x.org/'}\n")
+        text = MINIMAL_WARD + (
+            "meetings:\n  - {date: 2026-03-11, start: '19:00', "
+            "end: '20:00', format: online, online: 'https://x.org/'}\n"
+        )
         key, value = bad.split(": ")
         document = parse_yaml(text, "x.yml").value
         document["meetings"][0][key] = parse_yaml(f"v: {value}\n", "x.yml").value["v"]

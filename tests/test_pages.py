@@ -8,12 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from wardpanels.pages import Settings, render_pages
+from wardpanels.pages import render_pages
+from wardpanels.settings import Settings
 from wardpanels.site import Site, Sources, load_site
 
 from .conftest import NOW
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
+SETTINGS = Settings(
+    site_name="Ward panels", borough="Example Borough", site_url="https://wardpanels.example.org/"
+)
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +27,7 @@ def site() -> Site:
 
 @pytest.fixture(scope="module")
 def pages(site: Site) -> dict[str, str]:
-    return render_pages(site, Settings(site_name="Ward panels", borough="Example Borough"))
+    return render_pages(site, SETTINGS)
 
 
 def test_every_page_matches_its_golden_file(pages, update_goldens):

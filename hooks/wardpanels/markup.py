@@ -16,7 +16,8 @@ from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# webcal: is how the site's own "subscribe" links open a calendar app.
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel", "webcal"})
 
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]{}|#!])")
 # Line openings that would make a heading, an admonition or an abbreviation definition.

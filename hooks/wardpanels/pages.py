@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import UTC
 from functools import cache
 from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from . import markup, schedule, text
+from . import calendars, markup, schedule, text
 from .model import Meeting, Ward
+from .settings import Settings
 from .site import Site, WardRecord
 
 ROLE_NAMES = {
@@ -46,19 +48,22 @@ DONE_BY = {
 
 
 @dataclass(frozen=True)
-class Settings:
-    """Site-wide words that differ from borough to borough."""
-
-    site_name: str
-    borough: str
-
-
-@dataclass(frozen=True)
 class ScheduledMeeting:
     """A meeting with the ward it belongs to, for borough-wide lists."""
 
     record: WardRecord
     meeting: Meeting
+
+
+@dataclass(frozen=True)
+class ComingMeeting:
+    """A coming meeting with its "add to calendar" links and the moment it ends."""
+
+    meeting: Meeting
+    ics: str
+    google: str
+    outlook: str
+    ends: str
 
 
 def _escape(value: Any) -> Any:
@@ -88,6 +93,7 @@ def environment() -> Environment:
         done_by=lambda who: DONE_BY.get(who, who),
         host=lambda url: urlsplit(url).netloc or url,
         md=markup.markdown,
+        html=escape,  # for raw HTML attributes and elements, where Markdown escapes would show
         target=markup.link_target,
         when=lambda m: text.when(m.date, m.start, m.end),
         long_date=text.long_date,
@@ -102,8 +108,16 @@ def environment() -> Environment:
 def render_pages(site: Site, settings: Settings) -> dict[str, str]:
     """Every generated page, keyed by its path under the docs folder."""
     env = environment()
-    common = {"site": site, "settings": settings, "today": site.now.date()}
+    common = {
+        "site": site,
+        "settings": settings,
+        "today": site.now.date(),
+        "borough_feed": calendars.subscription(
+            settings, calendars.ALL_WARDS, f"{settings.borough} ward panel meetings"
+        ),
+    }
     upcoming = borough_upcoming(site)
+    views = [ward_view(record, site, settings) for record in site.wards]
     pages = {
         "index.md": env.get_template("home.md.j2").render(
             common, upcoming=upcoming[:5], wards=ward_summaries(site)
@@ -114,23 +128,25 @@ def render_pages(site: Site, settings: Settings) -> dict[str, str]:
         "meetings/index.md": env.get_template("meetings.md.j2").render(
             common, months=by_month(upcoming)
         ),
-        "priorities/index.md": env.get_template("priorities.md.j2").render(
-            common, wards=[ward_view(record, site) for record in site.wards]
-        ),
+        "priorities/index.md": env.get_template("priorities.md.j2").render(common, wards=views),
         "glossary/index.md": env.get_template("glossary.md.j2").render(common),
+        "calendars/index.md": env.get_template("calendars.md.j2").render(
+            common, feeds=[(r, calendars.feed_path(r.slug)) for r in site.wards]
+        ),
     }
     ward_template = env.get_template("ward.md.j2")
-    for record in site.wards:
-        pages[f"wards/{record.slug}.md"] = ward_template.render(common, **ward_view(record, site))
+    for view in views:
+        pages[view["record"].page] = ward_template.render(common, **view)
     return pages
 
 
-def ward_view(record: WardRecord, site: Site) -> dict[str, Any]:
+def ward_view(record: WardRecord, site: Site, settings: Settings) -> dict[str, Any]:
     """What a ward page shows, worked out from the ward and the build's 'now'."""
     ward: Ward = record.ward
     today = site.now.date()
-    upcoming = schedule.upcoming(ward.meetings, site.now)
-    next_meeting = schedule.next_meeting(ward.meetings, site.now)
+    upcoming = [_coming(settings, record, m) for m in schedule.upcoming(ward.meetings, site.now)]
+    going_ahead = schedule.next_meeting(ward.meetings, site.now)
+    next_meeting = next((c for c in upcoming if c.meeting is going_ahead), None)
     current = schedule.current_priorities(ward.priorities)
     titles = {priority.id: priority.title for priority in ward.priorities}
     feedback = sorted(ward.feedback, key=lambda entry: entry.date, reverse=True)
@@ -139,11 +155,13 @@ def ward_view(record: WardRecord, site: Site) -> dict[str, Any]:
         "ward": ward,
         "next_meeting": next_meeting,
         "cancelled_before_next": [
-            m
-            for m in upcoming
-            if m.status == "cancelled" and (next_meeting is None or m.date < next_meeting.date)
+            c.meeting
+            for c in upcoming
+            if c.meeting.status == "cancelled"
+            and (going_ahead is None or schedule.starts(c.meeting) < schedule.starts(going_ahead))
         ],
         "upcoming": upcoming,
+        "feed": calendars.subscription(settings, record.slug, f"{ward.name} ward panel meetings"),
         "past": schedule.past(ward.meetings, site.now),
         "current": current,
         "overdue": {p.id for p in current if schedule.is_overdue(p, today)},
@@ -158,6 +176,17 @@ def ward_view(record: WardRecord, site: Site) -> dict[str, Any]:
         "roles": _roles(ward),
         "officers": _officers(ward),
     }
+
+
+def _coming(settings: Settings, record: WardRecord, meeting: Meeting) -> ComingMeeting:
+    item = calendars.CalendarMeeting(record, meeting)
+    return ComingMeeting(
+        meeting=meeting,
+        ics=calendars.event_path(item),
+        google=calendars.google_link(settings, item),
+        outlook=calendars.outlook_link(settings, item),
+        ends=schedule.ends(meeting).astimezone(UTC).isoformat().replace("+00:00", "Z"),
+    )
 
 
 PANEL_ROLE_ORDER = ("chair", "vice-chair", "secretary", "treasurer")

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .errors import DataError, Problem
+from .history import FileHistory, committed_versions, file_history
 from .loading import Document, load_document
 from .model import SLUG_PATTERN, GlossaryFile, GlossaryTerm, Ward
 from .rules import PlacedTerm, glossary_problems, ward_problems
@@ -32,6 +33,7 @@ class WardRecord:
     slug: str
     source: str
     ward: Ward
+    history: FileHistory
 
     @property
     def page(self) -> str:
@@ -53,20 +55,42 @@ class Site:
     now: datetime
 
 
-def load_site(sources: Sources, now: datetime) -> Site:
-    """Read and check every file; raise DataError listing every problem in every file."""
+def load_site(sources: Sources, now: datetime, *, read_history: bool = True) -> Site:
+    """Read and check every file; raise DataError listing every problem in every file.
+
+    With `read_history`, git history dates each ward's changes (see history.py); without
+    it, every ward counts as changed at `now`.
+    """
     problems: list[Problem] = []
-    loaded = list(_load_wards(sources, problems))
-    problems.extend(_clashes(loaded))
-    wards = [record for _, record in loaded]
+    checked = list(_check_wards(sources, problems))
+    problems.extend(_clashes(checked))
     glossary = _load_glossary(sources, problems)
     if problems:
         raise DataError(problems)
+    versions = committed_versions(sources.root, [c.path for c in checked]) if read_history else {}
+    wards = [
+        WardRecord(
+            slug=c.path.stem,
+            source=c.document.path,
+            ward=c.ward,
+            history=file_history(versions.get(c.path.resolve(), []), c.document.value, now),
+        )
+        for c in checked
+    ]
     return Site(
         wards=tuple(sorted(wards, key=lambda record: (record.ward.name.lower(), record.slug))),
         glossary=tuple(sorted(glossary, key=lambda term: anchor_id(term.term))),
         now=now,
     )
+
+
+@dataclass(frozen=True)
+class _CheckedWard:
+    """A ward file that passed every check, with the parsed document its lines came from."""
+
+    path: Path
+    document: Document
+    ward: Ward
 
 
 def _display(path: Path, root: Path) -> str:
@@ -76,7 +100,7 @@ def _display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _load_wards(sources: Sources, problems: list[Problem]) -> Iterator[tuple[Document, WardRecord]]:
+def _check_wards(sources: Sources, problems: list[Problem]) -> Iterator[_CheckedWard]:
     if not sources.wards.is_dir():
         problems.append(
             Problem(_display(sources.wards, sources.root), 1, 1, "", "the wards folder is missing")
@@ -92,15 +116,15 @@ def _load_wards(sources: Sources, problems: list[Problem]) -> Iterator[tuple[Doc
         if path.suffix != ".yml":
             continue
         if not re.match(SLUG_PATTERN, path.stem):
+            suggested = slugify(path.stem) or "ward"
             problems.append(
                 Problem(
                     display,
                     1,
                     1,
                     "",
-                    f"the file name gives the ward's web address, so it may "
-                    f"hold only lower-case letters, numbers and hyphens: rename it to "
-                    f"{slugify(path.stem) or 'the-ward-name'}.yml",
+                    "the file name gives the ward's web address, so it may hold only lower-case "
+                    f"letters, numbers and hyphens: rename it to {suggested}.yml",
                 )
             )
             continue
@@ -110,10 +134,9 @@ def _load_wards(sources: Sources, problems: list[Problem]) -> Iterator[tuple[Doc
             continue
         ward, found = validate_document(Ward, document)
         problems.extend(found)
-        if ward is None:
-            continue
-        problems.extend(ward_problems(document, ward))
-        yield document, WardRecord(slug=path.stem, source=display, ward=ward)
+        if ward is not None:
+            problems.extend(ward_problems(document, ward))
+            yield _CheckedWard(path, document, ward)
 
 
 def _load_glossary(sources: Sources, problems: list[Problem]) -> list[GlossaryTerm]:
@@ -134,18 +157,18 @@ def _load_glossary(sources: Sources, problems: list[Problem]) -> list[GlossaryTe
     return [entry.term for entry in placed]
 
 
-def _clashes(loaded: list[tuple[Document, WardRecord]]) -> Iterator[Problem]:
+def _clashes(checked: list[_CheckedWard]) -> Iterator[Problem]:
     """Two files describing the same ward would give residents two pages for it."""
     for field in ("name", "gss_code"):
         seen: dict[str, str] = {}
-        for document, record in loaded:
-            value = getattr(record.ward, field)
+        for entry in checked:
+            value = getattr(entry.ward, field)
             if value is None:
                 continue
             if value.lower() in seen:
                 yield problem_at(
-                    document,
+                    entry.document,
                     (field,),
                     f"{seen[value.lower()]} already has this {field}; each ward has one file",
                 )
-            seen.setdefault(value.lower(), record.source)
+            seen.setdefault(value.lower(), entry.document.path)

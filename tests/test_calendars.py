@@ -1,0 +1,263 @@
+"""Calendar feeds: read the same by every client we can run, and right across clock changes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import icalendar
+import ics
+import pytest
+import recurring_ical_events
+import vobject
+from ical.calendar_stream import IcsCalendarStream
+from wardpanels.calendars import (
+    CalendarMeeting,
+    google_link,
+    london_timezone,
+    outlook_link,
+    render_calendars,
+)
+from wardpanels.settings import Settings
+from wardpanels.site import Site, Sources, load_site
+
+from .conftest import NOW
+
+SETTINGS = Settings(
+    site_name="Ward panels", borough="Tower Hamlets", site_url="https://wardpanels.example.org/sub/"
+)
+
+# Each meeting's start and end in UTC, as every client must read it.
+EXPECTED_UTC = {
+    "winter": ("2026-01-14T19:00", "2026-01-14T20:30"),  # GMT
+    "summer": ("2026-06-17T18:00", "2026-06-17T19:30"),  # BST: 7pm is 18:00 UTC
+    "spring-change": ("2026-03-29T18:00", "2026-03-29T19:00"),  # clocks went forward that day
+    "autumn-change": ("2026-10-25T19:00", "2026-10-25T20:00"),  # clocks went back that day
+    "early-change": ("2026-10-25T00:30", "2026-10-25T02:00"),  # across the change itself
+    "cancelled": ("2026-12-02T12:00", "2026-12-02T13:00"),
+    "online": ("2027-02-10T19:00", "2027-02-10T20:00"),
+    "hybrid": ("2027-07-07T13:00", "2027-07-07T14:30"),
+}
+
+WARD = """\
+name: Clock Ward
+panel:
+  contact: {email: panel@example.org}
+  join: Anyone can join.
+meetings:
+  - {id: winter, date: 2026-01-14, start: 19:00, end: 20:30, venue: {name: Hall, address: 1 Road}}
+  - {id: summer, date: 2026-06-17, start: 19:00, end: 20:30, venue: {name: Hall, address: 1 Road}}
+  - {id: spring-change, date: 2026-03-29, start: 19:00, end: 20:00,
+     venue: {name: Hall, address: 1 Road}}
+  - {id: autumn-change, date: 2026-10-25, start: 19:00, end: 20:00,
+     venue: {name: Hall, address: 1 Road}}
+  - {id: early-change, date: 2026-10-25, start: 01:30, end: 02:00,
+     format: online, online: "https://example.org/night"}
+  - {id: cancelled, date: 2026-12-02, start: 12:00, end: 13:00, status: cancelled,
+     venue: {name: Hall, address: 1 Road, access: Step-free}}
+  - {id: online, date: 2027-02-10, start: 19:00, end: 20:00, format: online,
+     online: "https://example.org/join", agenda: [Minutes, Police update]}
+  - {id: hybrid, date: 2027-07-07, start: 14:00, end: 15:30, format: hybrid,
+     online: "https://example.org/join", venue: {name: Hall, address: 1 Road, postcode: e3 2aa}}
+"""
+
+
+@pytest.fixture
+def site(project) -> Site:
+    project("wards/clock-ward.yml", WARD)
+    project(
+        "wards/quiet-ward.yml",
+        "name: Quiet Ward\npanel:\n  contact: {phone: '101'}\n  join: Ask.\n",
+    )
+    root = project.root
+    return load_site(Sources(root, root / "wards", root / "glossary"), NOW)
+
+
+@pytest.fixture
+def feeds(site: Site) -> dict[str, bytes]:
+    return render_calendars(site, SETTINGS)
+
+
+def utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M")
+
+
+def test_every_feed_and_single_meeting_file_is_written(feeds):
+    assert {
+        "calendars/clock-ward.ics",
+        "calendars/quiet-ward.ics",
+        "calendars/all-wards.ics",
+    } <= set(feeds)
+    for key in EXPECTED_UTC:
+        assert f"calendars/clock-ward/{key}.ics" in feeds
+
+
+def test_feeds_are_utf8_crlf_and_folded_at_75_octets(feeds):
+    for path, content in feeds.items():
+        assert not content.startswith(b"\xef\xbb\xbf"), path
+        content.decode("utf-8")
+        lines = content.split(b"\r\n")
+        assert lines[-1] == b"", path
+        for line in lines[:-1]:
+            assert b"\n" not in line and b"\r" not in line, path
+            assert len(line) <= 75, (path, line)
+
+
+def test_calendar_properties(feeds):
+    text = feeds["calendars/clock-ward.ics"].decode()
+    for line in (
+        "VERSION:2.0",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "NAME:Clock Ward ward panel meetings",
+        "X-WR-CALNAME:Clock Ward ward panel meetings",
+        "X-WR-TIMEZONE:Europe/London",
+        "REFRESH-INTERVAL;VALUE=DURATION:PT12H",
+        "X-PUBLISHED-TTL:PT12H",
+        "PRODID:-//Safer Neighbourhood ward panels//Meeting calendars//EN",
+    ):
+        assert f"\r\n{line}\r\n" in text
+    assert "\r\nDESCRIPTION:" in text and "\r\nX-WR-CALDESC:" in text
+    assert "ORGANIZER" not in text and "ATTENDEE" not in text
+
+
+def test_exactly_one_london_timezone_made_of_yearly_rules(feeds):
+    for content in feeds.values():
+        calendar = icalendar.Calendar.from_ical(content)
+        zones = calendar.walk("VTIMEZONE")
+        assert len(zones) == 1
+        assert [c.name for c in zones[0].subcomponents] == ["DAYLIGHT", "STANDARD"]
+        assert all("RRULE" in c and "RDATE" not in c for c in zones[0].subcomponents)
+
+
+def test_the_embedded_timezone_gives_the_right_offset_in_any_year():
+    zone = london_timezone().to_tz()
+    for year in (2026, 2027, 2035, 2050):
+        # The last Sundays of March and October: clocks change at 01:00 UTC.
+        march = max(
+            datetime(year, 3, d) for d in range(25, 32) if datetime(year, 3, d).weekday() == 6
+        )
+        october = max(
+            datetime(year, 10, d) for d in range(25, 32) if datetime(year, 10, d).weekday() == 6
+        )
+        for utc_moment, offset in (
+            (march + timedelta(hours=0, minutes=59), 0),
+            (march + timedelta(hours=1, minutes=1), 1),
+            (october + timedelta(minutes=59), 1),
+            (october + timedelta(hours=1, minutes=1), 0),
+        ):
+            local = utc_moment.replace(tzinfo=UTC).astimezone(zone)
+            assert local.utcoffset() == timedelta(hours=offset), (year, utc_moment)
+
+
+def test_every_start_and_end_is_local_time_with_the_london_tzid(feeds):
+    events = icalendar.Calendar.from_ical(feeds["calendars/all-wards.ics"]).walk("VEVENT")
+    assert len(events) == len(EXPECTED_UTC)
+    for event in events:
+        for name in ("DTSTART", "DTEND"):
+            assert event[name].params["TZID"] == "Europe/London"
+            assert event[name].to_ical().endswith(b"00")  # local time, never UTC "Z"
+
+
+def _events_by_client(content: bytes) -> dict[str, list[tuple[str, str, str]]]:
+    """(summary, UTC start, UTC end) of each event, as four independent libraries read it."""
+    text = content.decode("utf-8")
+    found: dict[str, list[tuple[str, str, str]]] = {}
+    stream = IcsCalendarStream.calendar_from_ics(text)
+    found["ical (Home Assistant)"] = [
+        (e.summary, utc(e.dtstart), utc(e.dtend)) for e in stream.events
+    ]
+    found["ics"] = [
+        (e.name, utc(e.begin.datetime), utc(e.end.datetime)) for e in ics.Calendar(text).events
+    ]
+    parsed = vobject.readOne(text, validate=True)
+    found["vobject"] = [
+        (e.summary.value, utc(e.dtstart.value), utc(e.dtend.value))
+        for e in getattr(parsed, "vevent_list", [])
+    ]
+    recurring = recurring_ical_events.of(icalendar.Calendar.from_ical(content)).between(
+        datetime(2020, 1, 1), datetime(2030, 1, 1)
+    )
+    found["icalendar + recurring-ical-events"] = [
+        (str(e["SUMMARY"]), utc(e.decoded("DTSTART")), utc(e.decoded("DTEND"))) for e in recurring
+    ]
+    return {client: sorted(events) for client, events in found.items()}
+
+
+def test_every_client_reads_every_meeting_at_the_right_moment(feeds):
+    for key, (start, end) in EXPECTED_UTC.items():
+        summary = ("Cancelled: " if key == "cancelled" else "") + "Clock Ward ward panel meeting"
+        single = feeds[f"calendars/clock-ward/{key}.ics"]
+        for client, events in _events_by_client(single).items():
+            assert events == [(summary, start, end)], (client, key)
+    expected = sorted(
+        (("Cancelled: " if key == "cancelled" else "") + "Clock Ward ward panel meeting", s, e)
+        for key, (s, e) in EXPECTED_UTC.items()
+    )
+    for client, events in _events_by_client(feeds["calendars/clock-ward.ics"]).items():
+        assert events == expected, client
+
+
+def test_a_ward_with_no_meetings_still_gets_a_valid_feed(feeds):
+    for client, events in _events_by_client(feeds["calendars/quiet-ward.ics"]).items():
+        assert events == [], client
+
+
+def test_cancelled_meetings_stay_listed_as_cancelled(feeds):
+    event = _event(feeds, "cancelled")
+    assert event["STATUS"] == "CANCELLED"
+    assert event["TRANSP"] == "TRANSPARENT"
+    assert str(event["SUMMARY"]).startswith("Cancelled: ")
+
+
+def _event(feeds, key: str) -> icalendar.Event:
+    calendar = icalendar.Calendar.from_ical(feeds[f"calendars/clock-ward/{key}.ics"])
+    (event,) = calendar.walk("VEVENT")
+    return event
+
+
+def test_every_event_says_where_how_and_links_the_ward_page(feeds):
+    hybrid = _event(feeds, "hybrid")
+    assert str(hybrid["LOCATION"]) == "Hall, 1 Road, E3 2AA (and online)"
+    assert str(hybrid["URL"]) == "https://wardpanels.example.org/sub/wards/clock-ward/"
+    assert "Join online: https://example.org/join" in str(hybrid["DESCRIPTION"])
+    assert "Open to all residents" in str(hybrid["DESCRIPTION"])
+    online = _event(feeds, "online")
+    assert str(online["LOCATION"]) == "Online"
+    assert "Agenda: Minutes; Police update" in str(online["DESCRIPTION"])
+    assert "Access: Step-free" in str(_event(feeds, "cancelled")["DESCRIPTION"])
+
+
+def test_events_are_sorted_by_start_and_uids_are_unique(feeds):
+    calendar = icalendar.Calendar.from_ical(feeds["calendars/all-wards.ics"])
+    events = calendar.walk("VEVENT")
+    starts = [e.decoded("DTSTART") for e in events]
+    assert starts == sorted(starts)
+    uids = [str(e["UID"]) for e in events]
+    assert len(uids) == len(set(uids))
+
+
+def test_the_uid_follows_the_meeting_id_not_its_position(project, site):
+    before = _event(render_calendars(site, SETTINGS), "summer")["UID"]
+    reordered = WARD.replace("  - {id: winter", "  - {id: zzz-first").replace(
+        "meetings:\n",
+        "meetings:\n  - {id: first, date: 2026-01-01, start: 10:00, end: 11:00,"
+        " format: online, online: 'https://example.org/'}\n",
+    )
+    project("wards/clock-ward.yml", reordered)
+    root = project.root
+    again = load_site(Sources(root, root / "wards", root / "glossary"), NOW)
+    assert _event(render_calendars(again, SETTINGS), "summer")["UID"] == before
+
+
+def test_the_same_data_gives_byte_identical_feeds(site):
+    assert render_calendars(site, SETTINGS) == render_calendars(site, SETTINGS)
+
+
+def test_google_and_outlook_links_take_utc_times(site):
+    record = next(r for r in site.wards if r.slug == "clock-ward")
+    summer = next(m for m in record.ward.meetings if m.id == "summer")
+    item = CalendarMeeting(record, summer)
+    assert "dates=20260617T180000Z%2F20260617T193000Z" in google_link(SETTINGS, item)
+    link = outlook_link(SETTINGS, item)
+    assert "startdt=2026-06-17T18%3A00%3A00Z" in link
+    assert "enddt=2026-06-17T19%3A30%3A00Z" in link

@@ -1,0 +1,122 @@
+"""SEQUENCE and DTSTAMP come from git history, so calendar apps take every change."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+import icalendar
+import pytest
+from wardpanels.calendars import render_calendars
+from wardpanels.settings import Settings
+from wardpanels.site import Sources, load_site
+
+from .conftest import MINIMAL_WARD, NOW
+
+SETTINGS = Settings(
+    site_name="Ward panels", borough="Tower Hamlets", site_url="https://wardpanels.example.org/"
+)
+
+MEETING = """\
+meetings:
+  - id: spring
+    date: {date}
+    start: {start}
+    end: "21:00"
+    format: online
+    online: https://example.org/join
+{extra}"""
+
+
+def commit(
+    root: Path, when: str, date: str = "2027-03-10", start: str = "19:00", extra: str = ""
+) -> None:
+    (root / "wards" / "x.yml").write_text(
+        MINIMAL_WARD + MEETING.format(date=date, start=start, extra=extra), encoding="utf-8"
+    )
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+        "GIT_AUTHOR_NAME": "Editor",
+        "GIT_AUTHOR_EMAIL": "editor@example.org",
+        "GIT_COMMITTER_NAME": "Editor",
+        "GIT_COMMITTER_EMAIL": "editor@example.org",
+    }
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True, env=env)
+    subprocess.run(["git", "commit", "-q", "-m", "edit"], cwd=root, check=True, env=env)
+
+
+@pytest.fixture
+def repo(project) -> Path:
+    root: Path = project.root
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    return root
+
+
+def event(root: Path, now: datetime = NOW) -> icalendar.Event:
+    site = load_site(Sources(root, root / "wards", root / "glossary"), now)
+    (found,) = icalendar.Calendar.from_ical(
+        render_calendars(site, SETTINGS)["calendars/x.ics"]
+    ).walk("VEVENT")
+    return found
+
+
+def test_a_new_meeting_has_sequence_0_stamped_when_it_was_committed(repo):
+    commit(repo, "2026-11-01T10:00:00Z")
+    found = event(repo)
+    assert found["SEQUENCE"] == 0
+    assert found.decoded("DTSTAMP") == datetime(2026, 11, 1, 10, tzinfo=UTC)
+    assert found.decoded("LAST-MODIFIED") == datetime(2026, 11, 1, 10, tzinfo=UTC)
+
+
+def test_a_moved_meeting_keeps_its_uid_and_its_sequence_rises(repo):
+    commit(repo, "2026-11-01T10:00:00Z")
+    first = event(repo)
+    commit(repo, "2026-11-05T09:30:00Z", start="18:30")
+    commit(repo, "2026-11-07T09:30:00Z", start="18:30", date="2027-03-17")
+    moved = event(repo)
+    assert moved["UID"] == first["UID"]
+    assert moved["SEQUENCE"] == 2
+    assert moved.decoded("DTSTAMP") == datetime(2026, 11, 7, 9, 30, tzinfo=UTC)
+
+
+def test_cancelling_raises_the_sequence(repo):
+    commit(repo, "2026-11-01T10:00:00Z")
+    commit(repo, "2026-11-02T10:00:00Z", extra="    status: cancelled\n")
+    assert event(repo)["SEQUENCE"] == 1
+
+
+def test_recording_attendance_is_not_a_change_to_the_event(repo):
+    commit(repo, "2026-11-01T10:00:00Z")
+    commit(repo, "2026-11-02T10:00:00Z", extra="    attendance: {residents: 12}\n")
+    found = event(repo)
+    assert found["SEQUENCE"] == 0
+    assert found.decoded("DTSTAMP") == datetime(2026, 11, 1, 10, tzinfo=UTC)
+
+
+def test_a_committed_feed_does_not_read_the_clock(repo):
+    commit(repo, "2026-11-01T10:00:00Z")
+    later = datetime(2027, 1, 1, tzinfo=UTC)
+    assert event(repo).to_ical() == event(repo, now=later).to_ical()
+
+
+def test_an_uncommitted_edit_counts_as_a_change_now(repo):
+    commit(repo, "2026-11-01T10:00:00Z")
+    (repo / "wards" / "x.yml").write_text(
+        MINIMAL_WARD + MEETING.format(date="2027-03-10", start="18:00", extra=""), encoding="utf-8"
+    )
+    found = event(repo)
+    assert found["SEQUENCE"] == 1
+    assert found.decoded("DTSTAMP") == NOW.astimezone(UTC)
+
+
+def test_without_history_every_meeting_is_new_as_of_the_build(project):
+    project(
+        "wards/x.yml", MINIMAL_WARD + MEETING.format(date="2027-03-10", start="19:00", extra="")
+    )
+    found = event(project.root)
+    assert found["SEQUENCE"] == 0
+    assert found.decoded("DTSTAMP") == NOW.astimezone(UTC)
