@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import textwrap
 from datetime import datetime
 from pathlib import Path
@@ -54,3 +57,31 @@ def project(tmp_path: Path):
 
     write.root = tmp_path  # type: ignore[attr-defined]
     return write
+
+
+def mkdocs_build(site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of the project, at the tests' fixed 'now'."""
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH), "NO_MKDOCS_2_WARNING": "1", **env}
+    command = [
+        sys.executable,
+        "-m",
+        "mkdocs",
+        "build",
+        "--strict",
+        "--config-file",
+        str(ROOT / "mkdocs.yml"),
+        "--site-dir",
+        str(site_dir),
+    ]
+    return subprocess.run(
+        command, capture_output=True, text=True, env=environment, timeout=300, check=False
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled data built once for the whole test run."""
+    site_dir = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir

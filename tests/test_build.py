@@ -3,45 +3,17 @@
 from __future__ import annotations
 
 import filecmp
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import EPOCH, MINIMAL_WARD, ROOT
-
-MKDOCS = [
-    sys.executable,
-    "-m",
-    "mkdocs",
-    "build",
-    "--strict",
-    "--config-file",
-    str(ROOT / "mkdocs.yml"),
-]
+from .conftest import MINIMAL_WARD, ROOT, mkdocs_build
 
 
-def build(site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    environment = {**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH), "NO_MKDOCS_2_WARNING": "1", **env}
-    return subprocess.run(
-        [*MKDOCS, "--site-dir", str(site_dir)],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=300,
-        check=False,
-    )
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site_dir = tmp_path_factory.mktemp("site")
-    result = build(site_dir)
-    assert result.returncode == 0, result.stderr
-    return site_dir
+@pytest.fixture
+def site(built_site: Path) -> Path:
+    return built_site
 
 
 def ward_slugs() -> list[str]:
@@ -109,7 +81,7 @@ def test_unsafe_links_never_reach_the_page(tmp_path: Path):
         MINIMAL_WARD + "summary: '[click](javascript:alert(1)) <script>alert(2)</script>'\n",
         encoding="utf-8",
     )
-    result = build(tmp_path / "site", WARDPANELS_WARDS=str(wards))
+    result = mkdocs_build(tmp_path / "site", WARDPANELS_WARDS=str(wards))
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site" / "wards" / "x" / "index.html").read_text(encoding="utf-8")
     assert "javascript:" not in html
@@ -121,7 +93,7 @@ def test_a_mistake_stops_the_build_with_file_and_line_and_no_traceback(tmp_path:
     wards = tmp_path / "wards"
     wards.mkdir()
     (wards / "bow-east.yml").write_text(MINIMAL_WARD + "councilors: []\n", encoding="utf-8")
-    result = build(tmp_path / "site", WARDPANELS_WARDS=str(wards))
+    result = mkdocs_build(tmp_path / "site", WARDPANELS_WARDS=str(wards))
     assert result.returncode == 1
     assert re.search(
         r"bow-east\.yml:6:1: councilors: .*Did you mean 'councillors'\?", result.stderr
@@ -132,7 +104,7 @@ def test_a_mistake_stops_the_build_with_file_and_line_and_no_traceback(tmp_path:
 
 def test_two_builds_of_one_commit_are_byte_identical(site: Path, tmp_path: Path):
     again = tmp_path / "again"
-    assert build(again).returncode == 0
+    assert mkdocs_build(again).returncode == 0
     comparison = filecmp.dircmp(site, again)
     differences: list[str] = []
 
