@@ -2,13 +2,15 @@
 
 on_config loads and checks every data file (a mistake stops the build, naming the file and
 line); on_files adds the generated pages as virtual files, so they get navigation, search
-and link checks without ever being written into the docs folder.
+and link checks without ever being written into the docs folder; on_env gives the theme
+templates the build date for the footer.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -19,6 +21,7 @@ from wardpanels.errors import DataError
 from wardpanels.pages import render_pages
 from wardpanels.settings import Settings
 from wardpanels.site import Site, Sources, load_site
+from wardpanels.text import long_date
 
 log = get_plugin_logger("wardpanels")
 
@@ -72,3 +75,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         inclusion = InclusionLevel.NOT_IN_NAV if is_ward_page else InclusionLevel.UNDEFINED
         files.append(File.generated(config, path, content=content, inclusion=inclusion))
     return files
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    assert _site is not None, "on_config loads the site first"
+    env.globals["wardpanels_built"] = long_date(_site.now.date())
+    return env

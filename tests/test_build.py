@@ -117,3 +117,9 @@ def test_two_builds_of_one_commit_are_byte_identical(site: Path, tmp_path: Path)
 
     collect(comparison)
     assert differences == []
+
+
+def test_every_page_says_when_the_site_was_built(site: Path):
+    for page in ("index.html", "wards/bow-east/index.html", "glossary/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        assert "last brought up to date on Monday 23 November 2026." in html
