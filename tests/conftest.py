@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 from wardpanels.clock import LONDON
+from wardpanels.pages import render_pages
+from wardpanels.settings import Settings
+from wardpanels.site import Site, Sources, load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -76,6 +79,24 @@ def mkdocs_build(site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]
     return subprocess.run(
         command, capture_output=True, text=True, env=environment, timeout=300, check=False
     )
+
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+GOLDEN_SETTINGS = Settings(
+    site_name="Ward panels", borough="Example Borough", site_url="https://wardpanels.example.org/"
+)
+
+
+@pytest.fixture(scope="session")
+def golden_site() -> Site:
+    """The small fixture wards in tests/golden/, at the tests' fixed 'now'."""
+    sources = Sources(GOLDEN, GOLDEN / "wards", GOLDEN / "glossary")
+    return load_site(sources, NOW, read_history=False)  # goldens must not change per commit
+
+
+@pytest.fixture(scope="session")
+def golden_pages(golden_site: Site) -> dict[str, str]:
+    return render_pages(golden_site, GOLDEN_SETTINGS)
 
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from pathlib import Path
 import icalendar
 import pytest
 from wardpanels.calendars import render_calendars
+from wardpanels.pages import render_pages
 from wardpanels.settings import Settings
 from wardpanels.site import Sources, load_site
 
@@ -120,3 +121,12 @@ def test_without_history_every_meeting_is_new_as_of_the_build(project):
     found = event(project.root)
     assert found["SEQUENCE"] == 0
     assert found.decoded("DTSTAMP") == NOW.astimezone(UTC)
+
+
+def test_the_ward_page_says_when_its_file_was_last_committed(repo):
+    commit(repo, "2026-11-01T10:00:00Z")
+    commit(repo, "2026-11-02T23:30:00Z", extra="    attendance: {residents: 12}\n")
+    site = load_site(Sources(repo, repo / "wards", repo / "glossary"), NOW)
+    page = render_pages(site, SETTINGS)["wards/x.md"]
+    # 23:30 UTC on 2 November is still 2 November in London (GMT).
+    assert "last updated on Monday 2 November 2026." in page

@@ -17,7 +17,7 @@ from urllib.parse import quote, urlencode
 
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
-from .history import Revision, meeting_key
+from .history import meeting_key
 from .model import Meeting
 from .schedule import ends, starts
 from .settings import Settings
@@ -124,9 +124,7 @@ def london_timezone() -> Timezone:
 
 def _event(settings: Settings, item: CalendarMeeting) -> Event:
     meeting = item.meeting
-    revision = item.record.history.meetings.get(item.key) or Revision(
-        0, item.record.history.updated
-    )
+    revision = item.record.history.meetings[item.key]  # history covers every meeting
     stamp = revision.modified.astimezone(UTC)
     event = Event()
     event.add("uid", uid(settings, item))

@@ -42,9 +42,12 @@ class Revision:
 
 @dataclass(frozen=True)
 class FileHistory:
-    """When a ward file last changed, and each meeting's revision, keyed by meeting identity."""
+    """When a ward file last changed, and each meeting's revision, keyed by meeting identity.
 
-    updated: datetime
+    `updated` is None when git has no version of the file: nothing says when it changed.
+    """
+
+    updated: datetime | None
     meetings: Mapping[str, Revision]
 
 
@@ -90,8 +93,10 @@ def file_history(versions: list[Version], current: Any, now: datetime) -> FileHi
     in a working copy, never in a build of a commit.
     """
     states = [(version.committed, _parsed(version.text)) for version in versions]
+    updated = states[-1][0] if states else None
     if not states or states[-1][1] != current:
         states.append((now, current))
+        updated = now if versions else None
     revisions: dict[str, Revision] = {}
     last_seen: dict[str, Any] = {}
     for when, document in states:
@@ -101,7 +106,7 @@ def file_history(versions: list[Version], current: Any, now: datetime) -> FileHi
             elif last_seen[key] != fingerprint:
                 revisions[key] = Revision(revisions[key].sequence + 1, when)
             last_seen[key] = fingerprint
-    return FileHistory(updated=states[-1][0], meetings=revisions)
+    return FileHistory(updated=updated, meetings=revisions)
 
 
 def meeting_key(meeting: Mapping[str, Any]) -> str:

@@ -18,6 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import calendars, markup, schedule, text
+from .clock import LONDON
 from .model import Meeting, Ward
 from .settings import Settings
 from .site import Site, WardRecord
@@ -172,7 +173,14 @@ def ward_view(record: WardRecord, site: Site, settings: Settings) -> dict[str, A
             for priority in ward.priorities
         },
         "priority_titles": titles,
-        "latest_review": max((p.review for p in current if p.review), default=None),
+        "next_review": min((p.review for p in current if p.review), default=None),
+        "last_review": schedule.last_review(ward, site.now),
+        "needs_review": schedule.needs_review(ward, site.now),
+        "updated": (
+            record.history.updated.astimezone(LONDON).date()
+            if record.history.updated
+            else schedule.newest_date(ward, today)
+        ),
         "roles": _roles(ward),
         "officers": _officers(ward),
     }

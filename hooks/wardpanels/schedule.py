@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Iterable
 from datetime import date, datetime
 
 from .clock import london
-from .model import Meeting, Priority
+from .model import Meeting, Priority, Ward
 
 
 def starts(meeting: Meeting) -> datetime:
@@ -47,3 +48,35 @@ def ended_priorities(priorities: Iterable[Priority]) -> list[Priority]:
 def is_overdue(priority: Priority, today: date) -> bool:
     """An active priority whose review date has passed."""
     return priority.status == "active" and priority.review is not None and priority.review < today
+
+
+def last_review(ward: Ward, now: datetime) -> date | None:
+    """When the panel last looked at its priorities.
+
+    Panels review priorities at every meeting, so this is the latest of: a priority agreed,
+    a "you said, we did" report, or a meeting that went ahead.
+    """
+    held = [m.date for m in past(ward.meetings, now) if m.status == "scheduled"]
+    dates = [p.agreed for p in ward.priorities] + [f.date for f in ward.feedback] + held
+    return max((day for day in dates if day <= now.date()), default=None)
+
+
+def needs_review(ward: Ward, now: datetime, months: int = 3) -> bool:
+    """True when no priority has been agreed or reviewed for more than `months` months."""
+    reviewed = last_review(ward, now)
+    return reviewed is None or reviewed < months_before(now.date(), months)
+
+
+def newest_date(ward: Ward, today: date) -> date | None:
+    """The latest date in the ward's data that is not in the future."""
+    dates = [m.date for m in ward.meetings] + [f.date for f in ward.feedback]
+    for priority in ward.priorities:
+        dates += [d for d in (priority.agreed, priority.closed_on) if d]
+    return max((day for day in dates if day <= today), default=None)
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day `months` months earlier, or that month's last day when it is shorter."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    last_day = monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last_day))
