@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from . import calendars, markup, schedule, text
 from .clock import LONDON
-from .model import Meeting, Ward
+from .model import GlossaryTerm, Meeting, Ward
 from .settings import Settings
 from .site import Site, WardRecord
 
@@ -130,7 +130,9 @@ def render_pages(site: Site, settings: Settings) -> dict[str, str]:
             common, months=by_month(upcoming)
         ),
         "priorities/index.md": env.get_template("priorities.md.j2").render(common, wards=views),
-        "glossary/index.md": env.get_template("glossary.md.j2").render(common),
+        "glossary/index.md": env.get_template("glossary.md.j2").render(
+            common, letters=glossary_letters(site)
+        ),
         "calendars/index.md": env.get_template("calendars.md.j2").render(
             common, feeds=[(r, calendars.feed_path(r.slug)) for r in site.wards]
         ),
@@ -240,6 +242,28 @@ def by_letter(
     for item in wards:
         groups.setdefault(item[0].ward.name[:1].upper(), []).append(item)
     return sorted(groups.items())
+
+
+@dataclass(frozen=True)
+class Letter:
+    """A heading of an A to Z list, and its anchor."""
+
+    label: str
+    anchor: str
+
+
+def glossary_letters(site: Site) -> list[tuple[Letter, list[GlossaryTerm]]]:
+    """Glossary terms under their first letter, A to Z; terms that start with a digit first."""
+    groups: dict[Letter, list[GlossaryTerm]] = {}
+    for term in site.glossary:
+        first = term.term[:1].upper()
+        letter = (
+            Letter("0 to 9", "letter-0-9")
+            if first.isdigit()
+            else Letter(first, f"letter-{first.lower()}")
+        )
+        groups.setdefault(letter, []).append(term)
+    return list(groups.items())
 
 
 def by_month(meetings: list[ScheduledMeeting]) -> list[tuple[str, list[ScheduledMeeting]]]:

@@ -1,4 +1,4 @@
-"""A page built yesterday never calls a past meeting "next": the script hides it."""
+"""Behaviour that needs a real browser: the meetings script, copy buttons and tooltips."""
 
 from __future__ import annotations
 
@@ -41,3 +41,12 @@ def test_the_copy_button_copies_the_calendar_address(browser, site_url):
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == "https://wardpanels.example.org/calendars/bow-east.ics"
     context.close()
+
+
+def test_an_acronym_explains_itself_to_keyboard_users(page, site_url):
+    page.goto(f"{site_url}wards/bow-east/")
+    abbr = page.locator("abbr", has_text="PCSO").first
+    abbr.focus()
+    tooltip = page.locator(f"#{abbr.get_attribute('aria-describedby')}")
+    assert tooltip.get_attribute("role") == "tooltip"
+    assert tooltip.inner_text() == "Police Community Support Officer"

@@ -1,0 +1,96 @@
+"""Every acronym explains itself: `PCSO` becomes `<abbr title="Police Community ...">`.
+
+A Python-Markdown extension fed from the glossary, run on every page. It leaves headings,
+links and code alone (a tooltip there would hide the words or break them), and makes each
+abbreviation focusable, so its meaning shows by keyboard and on touch as well as by mouse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from xml.etree.ElementTree import Element
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from .model import GlossaryTerm
+
+# Text inside these is never marked up.
+_SKIP = frozenset(
+    {
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "a",
+        "code",
+        "pre",
+        "abbr",
+        "kbd",
+        "script",
+        "style",
+        "button",
+        "label",
+        "summary",
+    }
+)
+
+
+def acronyms(terms: Iterable[GlossaryTerm]) -> dict[str, str]:
+    """Each term that stands for something, with what it stands for."""
+    return {term.term: term.stands_for for term in terms if term.stands_for}
+
+
+class _AbbreviationTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, titles: Mapping[str, str]) -> None:
+        super().__init__(md)
+        self.titles = titles
+        longest_first = sorted(titles, key=len, reverse=True)
+        alternatives = "|".join(re.escape(term) for term in longest_first)
+        # A plural ("PCSOs") is explained too.
+        self.pattern = re.compile(rf"(?<![\w-])({alternatives})s?(?![\w-])")
+
+    def run(self, root: Element) -> None:
+        if self.titles:
+            self._mark(root)
+
+    def _mark(self, element: Element) -> None:
+        for child in list(element):
+            if child.tag not in _SKIP:
+                self._mark(child)
+            child.tail = self._split(element, child.tail, after=child)
+        element.text = self._split(element, element.text, after=None)
+
+    def _split(self, parent: Element, text: str | None, after: Element | None) -> str | None:
+        """Wrap each acronym in `text` in an <abbr>, inserted into `parent` where `text` was."""
+        if not text or isinstance(text, AtomicString):
+            return text
+        matches = list(self.pattern.finditer(text))
+        if not matches:
+            return text
+        position = 0 if after is None else list(parent).index(after) + 1
+        for found in reversed(matches):
+            abbr = Element("abbr", {"title": self.titles[found.group(1)], "tabindex": "0"})
+            abbr.text = AtomicString(found.group(0))
+            abbr.tail = text[found.end() :]
+            parent.insert(position, abbr)
+            text = text[: found.start()]
+        return text
+
+
+class GlossaryAbbreviations(Extension):
+    """Explain the glossary's acronyms wherever they appear in running text."""
+
+    def __init__(self, titles: Mapping[str, str]) -> None:
+        super().__init__()
+        self.titles = dict(titles)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
+        # After inline patterns (priority 20), before MkDocs' own link handling.
+        md.treeprocessors.register(
+            _AbbreviationTreeprocessor(md, self.titles), "wardpanels_abbreviations", 7
+        )
