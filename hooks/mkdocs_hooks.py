@@ -56,6 +56,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         ) from None
     except ClockError as error:
         raise PluginError(str(error)) from None
+    for warning in _site.warnings:  # how panels measure up: news for editors, not faults
+        log.info(warning.plain())
     config.markdown_extensions.append(GlossaryAbbreviations(acronyms(_site.glossary)))
     return config
 

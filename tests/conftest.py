@@ -31,6 +31,12 @@ panel:
 """
 
 
+@pytest.fixture(autouse=True)
+def fixed_build_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test sees the same 'now', whatever the date it runs on."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-goldens",

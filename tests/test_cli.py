@@ -18,7 +18,24 @@ from .conftest import EPOCH, MINIMAL_WARD, ROOT
 
 def test_the_bundled_data_is_valid(capsys):
     assert main(["validate", "--root", str(ROOT)]) == 0
-    assert "All good" in capsys.readouterr().err
+    assert "No errors" in capsys.readouterr().err
+
+
+def test_warnings_are_shown_and_fail_only_with_strict(project, capsys):
+    project(
+        "wards/bow-east.yml",
+        MINIMAL_WARD + "priorities:\n"
+        "  - {id: a, title: A, agreed: 2026-01-14, review: 2026-03-11}\n",
+    )
+    assert main(["validate", "--root", str(project.root)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "wards/bow-east.yml:7:51: warning: priorities[0].review: the review date, "
+        "Wednesday 11 March 2026, has passed" in out
+    )
+    assert main(["validate", "--root", str(project.root), "--strict"]) == 1
+    assert main(["validate", "--root", str(project.root), "--format", "github"]) == 0
+    assert "::warning file=wards/bow-east.yml,line=7,col=51::" in capsys.readouterr().out
 
 
 def test_a_broken_ward_exits_1_naming_file_and_line(project, capsys):

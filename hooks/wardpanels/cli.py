@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .clock import ClockError, build_time
-from .errors import DataError
+from .errors import DataError, Problem
 from .schema import SCHEMAS, render_schema
 from .site import Sources, load_site
 
@@ -27,6 +27,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         default="plain",
         help="'github' marks each problem on its line in a pull request",
     )
+    validate.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on warnings too (where a panel misses a minimum standard)",
+    )
 
     schema = commands.add_parser("schema", help="write the JSON Schemas editors' tools use")
     schema.add_argument("--root", type=Path, default=Path("."))
@@ -38,28 +43,44 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     if args.command == "validate":
-        return _validate(args.root, args.format)
+        return _validate(args.root, args.format, strict=args.strict)
     return _schema(args.root, check=args.check)
 
 
-def _validate(root: Path, style: str) -> int:
+def _validate(root: Path, style: str, *, strict: bool) -> int:
     sources = Sources(root=root, wards=root / "wards", glossary=root / "glossary")
     try:
-        site = load_site(sources, build_time())
+        site = load_site(sources, build_time(), read_history=False)
     except DataError as error:
-        for problem in error.problems:
-            print(problem.github() if style == "github" else problem.plain())
-        count = len(error.problems)
-        print(f"{count} {'problem' if count == 1 else 'problems'} found.", file=sys.stderr)
+        _report(error.problems, style)
+        print(
+            f"{_count(error.problems, 'problem')} found: fix them and run this again.",
+            file=sys.stderr,
+        )
         return 1
     except ClockError as error:
         print(error, file=sys.stderr)
         return 1
-    print(
-        f"All good: {len(site.wards)} wards and {len(site.glossary)} glossary terms checked.",
-        file=sys.stderr,
-    )
+    _report(site.warnings, style)
+    checked = f"{len(site.wards)} wards and {len(site.glossary)} glossary terms checked"
+    if site.warnings:
+        verdict = "failing because of --strict" if strict else "the site can still be built"
+        print(
+            f"No errors; {_count(site.warnings, 'warning')} ({verdict}). {checked}.",
+            file=sys.stderr,
+        )
+        return 1 if strict else 0
+    print(f"All good: {checked}.", file=sys.stderr)
     return 0
+
+
+def _report(problems: Iterable[Problem], style: str) -> None:
+    for problem in problems:
+        print(problem.github() if style == "github" else problem.plain())
+
+
+def _count(items: Sequence[object], noun: str) -> str:
+    return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
 
 
 def _schema(root: Path, *, check: bool) -> int:

@@ -8,11 +8,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .errors import DataError, Problem
+from .errors import DataError, Problem, Severity
 from .history import FileHistory, committed_versions, file_history
 from .loading import Document, load_document
 from .model import SLUG_PATTERN, GlossaryFile, GlossaryTerm, Ward
 from .rules import PlacedTerm, glossary_problems, ward_problems
+from .standards import ward_warnings
 from .text import anchor_id, slugify
 from .validation import problem_at, validate_document
 
@@ -53,6 +54,7 @@ class Site:
     wards: tuple[WardRecord, ...]
     glossary: tuple[GlossaryTerm, ...]
     now: datetime
+    warnings: tuple[Problem, ...] = ()
 
 
 def load_site(sources: Sources, now: datetime, *, read_history: bool = True) -> Site:
@@ -63,6 +65,11 @@ def load_site(sources: Sources, now: datetime, *, read_history: bool = True) -> 
     """
     problems: list[Problem] = []
     checked = list(_check_wards(sources, problems))
+    warnings = [
+        problem_at(c.document, loc, message, Severity.WARNING)
+        for c in checked
+        for loc, message in ward_warnings(c.ward, now)
+    ]
     problems.extend(_clashes(checked))
     glossary = _load_glossary(sources, problems)
     if problems:
@@ -81,6 +88,7 @@ def load_site(sources: Sources, now: datetime, *, read_history: bool = True) -> 
         wards=tuple(sorted(wards, key=lambda record: (record.ward.name.lower(), record.slug))),
         glossary=tuple(sorted(glossary, key=lambda term: anchor_id(term.term))),
         now=now,
+        warnings=tuple(sorted(warnings)),
     )
 
 

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, RootModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .errors import Problem, field_path
+from .errors import Problem, Severity, field_path
 from .loading import Document, Loc
 from .model import PATTERN_HINTS
 
@@ -26,10 +26,12 @@ def validate_document(model: type[M], document: Document) -> tuple[M | None, lis
         return None, [_problem(model, document, detail) for detail in error.errors()]
 
 
-def problem_at(document: Document, loc: Loc, message: str) -> Problem:
+def problem_at(
+    document: Document, loc: Loc, message: str, severity: Severity = Severity.ERROR
+) -> Problem:
     """A problem at the value found at `loc` in the document."""
     mark = document.mark_of(loc)
-    return Problem(document.path, mark.line, mark.column, field_path(loc), message)
+    return Problem(document.path, mark.line, mark.column, field_path(loc), message, severity)
 
 
 def _problem(model: type[BaseModel], document: Document, detail: ErrorDetails) -> Problem:
