@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+
 from wardpanels.abbreviations import GlossaryAbbreviations, acronyms
 from wardpanels.calendars import render_calendars
 from wardpanels.clock import ClockError, build_time

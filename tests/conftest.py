@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+
 from wardpanels.clock import LONDON
 from wardpanels.pages import render_pages
 from wardpanels.settings import Settings

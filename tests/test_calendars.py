@@ -10,6 +10,7 @@ import pytest
 import recurring_ical_events
 import vobject
 from ical.calendar_stream import IcsCalendarStream
+
 from wardpanels.calendars import (
     CalendarMeeting,
     google_link,

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+
 from wardpanels.cli import main
 from wardpanels.loading import parse_yaml
 from wardpanels.schema import SCHEMAS, render_schema

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+
 from wardpanels.abbreviations import GlossaryAbbreviations
 from wardpanels.site import Sources, load_site
 from wardpanels.text import anchor_id

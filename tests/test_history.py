@@ -9,6 +9,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
+
 from wardpanels.calendars import render_calendars
 from wardpanels.pages import render_pages
 from wardpanels.settings import Settings

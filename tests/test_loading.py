@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from wardpanels.loading import Mark, YamlError, parse_yaml
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+
 from wardpanels.loading import parse_yaml
 from wardpanels.model import Ward
 from wardpanels.schedule import last_review, months_before, needs_review

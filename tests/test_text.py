@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
+
 from wardpanels.text import anchor_id, clock_time, long_date, slugify, when
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from wardpanels.errors import DataError, Problem
 from wardpanels.site import Sources, load_site
 
@@ -108,7 +109,7 @@ def test_in_person_meeting_needs_a_venue_and_online_one_a_link(project):
         "wards/b.yml", with_meeting("date: 2026-03-11\nstart: 19:00\nend: 20:00\nformat: online\n")
     )
     assert problems(project) == [
-        "wards/a.yml:7:5: meetings[0].venue: a in-person meeting needs a venue",
+        "wards/a.yml:7:5: meetings[0].venue: an in-person meeting needs a venue",
         "wards/b.yml:7:5: meetings[0].online: an online meeting needs 'online:', the link to join",
     ]
 

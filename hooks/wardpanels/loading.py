@@ -120,10 +120,17 @@ def parse_yaml(text: str, display: str) -> Document:
                 "the file holds more than one YAML document; remove the '---' line",
             )
     except yaml.MarkedYAMLError as error:
-        raise YamlError(_mark(error.problem_mark), _explain(error, text)) from None
+        raise YamlError(_where(error), _explain(error, text)) from None
     finally:
         parser.dispose()
     return document
+
+
+def _where(error: yaml.MarkedYAMLError) -> Mark:
+    """Where to send the editor: to the opening bracket or quote, when one was left open."""
+    context = error.context or ""
+    opened = "flow" in context or "quoted scalar" in context
+    return _mark(error.context_mark if opened and error.context_mark else error.problem_mark)
 
 
 def _mark(mark: Any) -> Mark:
@@ -146,7 +153,8 @@ def _build(parser: Any, loc: Loc, document: Document) -> Any:
             "this is not allowed here, remove it",
         )
     if getattr(event, "tag", None) not in (None, "!"):
-        raise YamlError(where, f"the tag '{event.tag}' is not allowed; remove it")
+        tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+        raise YamlError(where, f"the tag '{tag}' is not allowed; remove it")
     document.values[loc] = where
     if isinstance(event, yaml.ScalarEvent):
         return _scalar(event)

@@ -459,12 +459,13 @@ class Meeting(Model):
                 start=self.start.strftime("%H:%M"),
                 field="end",
             )
+        kind = {"in-person": "an in-person", "online": "an online", "hybrid": "a hybrid"}
         if self.format != "online" and self.venue is None:
-            raise _problem("a {format} meeting needs a venue", format=self.format, field="venue")
+            raise _problem("{kind} meeting needs a venue", kind=kind[self.format], field="venue")
         if self.format != "in-person" and self.online is None:
             raise _problem(
-                "an {format} meeting needs 'online:', the link to join",
-                format=self.format,
+                "{kind} meeting needs 'online:', the link to join",
+                kind=kind[self.format],
                 field="online",
             )
         return self

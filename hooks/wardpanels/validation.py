@@ -23,7 +23,20 @@ def validate_document(model: type[M], document: Document) -> tuple[M | None, lis
     try:
         return model.model_validate(document.value), []
     except ValidationError as error:
-        return None, [_problem(model, document, detail) for detail in error.errors()]
+        details = _without_misspelt_missing(model, error.errors())
+        return None, [_problem(model, document, detail) for detail in details]
+
+
+def _without_misspelt_missing(
+    model: type[BaseModel], details: list[ErrorDetails]
+) -> list[ErrorDetails]:
+    """`adress:` makes `address` missing too; the misspelling alone says what to fix."""
+    misspelt = set()
+    for detail in details:
+        loc = tuple(detail["loc"])
+        if detail["type"] == "extra_forbidden" and (meant := _nearest_field(model, loc)):
+            misspelt.add((*loc[:-1], meant))
+    return [d for d in details if not (d["type"] == "missing" and tuple(d["loc"]) in misspelt)]
 
 
 def problem_at(
@@ -55,11 +68,10 @@ def _message(model: type[BaseModel], loc: Loc, detail: ErrorDetails) -> str:
         help_text = f" {field.description}" if field and field.description else ""
         return f"this is required, but missing.{help_text}"
     if kind == "extra_forbidden":
-        allowed = sorted(_fields_at(model, loc[:-1]))
-        name = str(loc[-1])
-        close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
-        hint = f" Did you mean '{close[0]}'?" if close else f" Fields here: {', '.join(allowed)}."
-        return f"'{name}' is not a field here.{hint}"
+        meant = _nearest_field(model, loc)
+        allowed = ", ".join(sorted(_fields_at(model, loc[:-1])))
+        hint = f" Did you mean '{meant}'?" if meant else f" Fields here: {allowed}."
+        return f"'{loc[-1]}' is not a field here.{hint}"
     if kind in ("literal_error", "enum"):
         allowed = re.findall(r"'([^']*)'", str(context.get("expected", "")))
         close = difflib.get_close_matches(str(given), allowed, n=1, cutoff=0.6)
@@ -133,6 +145,12 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
             if found:
                 return found
     return None
+
+
+def _nearest_field(model: type[BaseModel], loc: Loc) -> str | None:
+    """The field an unknown name at `loc` was most likely meant to be."""
+    close = difflib.get_close_matches(str(loc[-1]), _fields_at(model, loc[:-1]), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
