@@ -12,6 +12,7 @@ from datetime import date, time
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -118,7 +119,12 @@ Time = Annotated[
     BeforeValidator(_read_time),
     WithJsonSchema({"type": "string", "pattern": TIME_PATTERN}),
 ]
-Text = Annotated[StrictStr, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+# One line of text: a name or title written over several lines in YAML reads as one line.
+Text = Annotated[
+    StrictStr,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=500),
+    AfterValidator(lambda value: " ".join(value.split())),
+]
 Markdown = Annotated[
     StrictStr, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)
 ]
