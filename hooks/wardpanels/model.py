@@ -39,7 +39,10 @@ POSTCODE_PATTERN = r"^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$"
 # What each pattern means, for the error an editor sees when a value does not match it.
 PATTERN_HINTS = {
     SLUG_PATTERN: "use lower-case letters, numbers and single hyphens, like 'roman-road-drugs'",
-    LINK_PATTERN: "a link must start with https://, http://, mailto: or tel:",
+    LINK_PATTERN: (
+        "a link must start with https://, http://, mailto: or tel:, "
+        "with no spaces, quotes or angle brackets"
+    ),
     EMAIL_PATTERN: "this is not an email address, like name@example.org",
     PHONE_PATTERN: "a phone number holds only digits, spaces, brackets, '-' and a leading '+'",
     GSS_PATTERN: "an ONS ward code is E05 followed by six digits, like E05009319",
