@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/pip --quiet --disable-pip-version-check
+SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve validate schema lint lock clean
@@ -14,16 +15,17 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	$(PIP) install --no-deps -e .
 	@touch $@
 
-## site: build the website into site/ (built beside it, then swapped in whole)
+## site: build the website into site/. It is built beside it and swapped in only when the
+## whole build succeeded, so a mistake never leaves a half-built site for a deploy to publish.
 site: $(VENV)/.installed
-	rm -rf site.tmp
-	$(BIN)/mkdocs build --strict --site-dir site.tmp
-	rm -rf site.old
-	if [ -d site ]; then mv site site.old; fi
-	mv site.tmp site
-	rm -rf site.old
+	rm -rf $(SITE_DIR).tmp
+	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR).tmp || { rm -rf $(SITE_DIR).tmp; exit 1; }
+	rm -rf $(SITE_DIR).old
+	if [ -d $(SITE_DIR) ]; then mv $(SITE_DIR) $(SITE_DIR).old; fi
+	mv $(SITE_DIR).tmp $(SITE_DIR)
+	rm -rf $(SITE_DIR).old
 	@echo
-	@echo "Built the site in site/. To look at it, run: make serve"
+	@echo "Built the site in $(SITE_DIR)/. To look at it, run: make serve"
 	@echo "and open http://127.0.0.1:8000/ in a browser."
 
 ## test: lint, check the schemas are current, and run every test

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import filecmp
+import os
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -123,3 +125,35 @@ def test_every_page_says_when_the_site_was_built(site: Path):
     for page in ("index.html", "wards/bow-east/index.html", "glossary/index.html"):
         html = (site / page).read_text(encoding="utf-8")
         assert "last brought up to date on Monday 23 November 2026." in html
+
+
+def test_a_failed_make_site_leaves_the_last_good_site_in_place(tmp_path: Path):
+    published = tmp_path / "site"
+    published.mkdir()
+    (published / "index.html").write_text("the last good build", encoding="utf-8")
+    wards = tmp_path / "wards"
+    wards.mkdir()
+    (wards / "x.yml").write_text("name: Bow\nname: East\n", encoding="utf-8")
+    result = subprocess.run(
+        ["make", "--no-print-directory", "-C", str(ROOT), "site", f"SITE_DIR={published}"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+        env={**os.environ, "WARDPANELS_WARDS": str(wards)},
+    )
+    assert result.returncode != 0
+    assert "x.yml:2:1: 'name' appears twice" in result.stderr
+    assert (published / "index.html").read_text(encoding="utf-8") == "the last good build"
+    assert not (tmp_path / "site.tmp").exists()
+
+
+def test_minimum_standard_warnings_are_info_and_do_not_fail_a_strict_build(tmp_path: Path):
+    wards = tmp_path / "wards"
+    wards.mkdir()
+    (wards / "x.yml").write_text(MINIMAL_WARD, encoding="utf-8")  # no chair, no meetings
+    result = mkdocs_build(tmp_path / "site", WARDPANELS_WARDS=str(wards))
+    assert result.returncode == 0, result.stderr
+    assert re.search(
+        r"INFO +- +wardpanels: .*x\.yml:\d+:\d+: warning: panel: no chair", result.stderr
+    )
