@@ -100,3 +100,50 @@ def test_the_schema_rejects_what_the_validator_rejects():
         document = parse_yaml(text, "x.yml").value
         document["meetings"][0][key] = parse_yaml(f"v: {value}\n", "x.yml").value["v"]
         assert not validator.is_valid(document), bad
+
+
+def test_new_ward_writes_a_starter_file_that_validates(project, capsys):
+    assert main(["new-ward", "St Katharine's & Wapping", "--root", str(project.root)]) == 0
+    written = project.root / "wards" / "st-katharines-and-wapping.yml"
+    text = written.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=ward.schema.json\n")
+    assert main(["validate", "--root", str(project.root)]) == 0
+    assert "No errors" in capsys.readouterr().err
+
+
+def test_new_ward_never_overwrites(project, capsys):
+    project("wards/bow-east.yml", MINIMAL_WARD)
+    assert main(["new-ward", "Bow East", "--root", str(project.root)]) == 1
+    assert "wards/bow-east.yml already exists" in capsys.readouterr().err
+    assert (project.root / "wards" / "bow-east.yml").read_text() == MINIMAL_WARD
+
+
+def test_every_bundled_file_names_its_schema_for_editors_tools():
+    for path in sorted((ROOT / "wards").glob("*.yml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=ward.schema.json", path.name
+    for path in sorted((ROOT / "glossary").glob("*.yml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == "# yaml-language-server: $schema=glossary.schema.json", path.name
+
+
+@pytest.mark.parametrize("relative", sorted(SCHEMAS))
+def test_every_schema_field_has_a_title_description_and_example(relative):
+    schema = json.loads((ROOT / relative).read_text(encoding="utf-8"))
+    models = [schema, *schema.get("$defs", {}).values()]
+    for model in models:
+        assert model.get("title") and model.get("description"), model.get("title")
+        for name, field in model.get("properties", {}).items():
+            where = f"{model['title']}.{name}"
+            if "$ref" in json.dumps(field):
+                continue  # a group of fields: its title and description are in $defs
+            assert field.get("title") and field.get("description"), where
+            assert field.get("examples"), f"{where} has no example"
+
+
+def test_the_glossary_schema_accepts_the_bundled_glossary():
+    schema = json.loads((ROOT / "glossary/glossary.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in sorted((ROOT / "glossary").glob("*.yml")):
+        document = parse_yaml(path.read_text(encoding="utf-8"), path.name)
+        assert list(validator.iter_errors(document.value)) == [], path.name

@@ -11,6 +11,8 @@ from .clock import ClockError, build_time
 from .errors import DataError, Problem
 from .schema import SCHEMAS, render_schema
 from .site import Sources, load_site
+from .starter import starter_ward
+from .text import slugify
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -41,9 +43,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="fail if a committed schema is out of date, instead of writing",
     )
 
+    new_ward = commands.add_parser("new-ward", help="write a starter file for a new ward")
+    new_ward.add_argument("name", help='the ward\'s name, in quotes: "Bow East"')
+    new_ward.add_argument("--root", type=Path, default=Path("."))
+
     args = parser.parse_args(argv)
     if args.command == "validate":
         return _validate(args.root, args.format, strict=args.strict)
+    if args.command == "new-ward":
+        return _new_ward(args.root, args.name)
     return _schema(args.root, check=args.check)
 
 
@@ -81,6 +89,28 @@ def _report(problems: Iterable[Problem], style: str) -> None:
 
 def _count(items: Sequence[object], noun: str) -> str:
     return f"{len(items)} {noun}{'' if len(items) == 1 else 's'}"
+
+
+def _new_ward(root: Path, name: str) -> int:
+    if not slugify(name):
+        print(
+            'Give the ward\'s name, with letters in it: wardpanels new-ward "Bow East"',
+            file=sys.stderr,
+        )
+        return 1
+    filename, text = starter_ward(name.strip())
+    path = root / "wards" / filename
+    if path.exists():
+        print(f"wards/{filename} already exists; edit it instead", file=sys.stderr)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(
+        f"Wrote wards/{filename}. Fill in the panel's contact details, then add meetings "
+        "and priorities. Check it with: wardpanels validate",
+        file=sys.stderr,
+    )
+    return 0
 
 
 def _schema(root: Path, *, check: bool) -> int:

@@ -222,8 +222,10 @@ _EXPLANATIONS = (
     ),
     ("expected ',' or ']'", "a list that starts with '[' is not closed with ']'"),
     ("expected ',' or '}'", "a group that starts with '{' is not closed with '}'"),
-    ("while parsing a flow node",
-     "a list or group opened with '[' or '{' is not closed, or has nothing in it"),
+    (
+        "while parsing a flow node",
+        "a list or group opened with '[' or '{' is not closed, or has nothing in it",
+    ),
     ("found undefined alias", "'*' repeats another part of the file; this is not allowed"),
 )
 

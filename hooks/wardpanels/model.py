@@ -160,6 +160,8 @@ class Model(BaseModel):
 
 
 class Councillor(Model):
+    """A ward councillor. Councillors come to panel meetings but do not vote."""
+
     name: Text = _field(
         "Name", "The councillor's name, as the council publishes it.", "Example Name"
     )
@@ -172,6 +174,8 @@ class Councillor(Model):
 
 
 class ExtraLink(Model):
+    """A link to more information about the ward."""
+
     title: Text = _field("Link text", "What the link is, in a few words.", "Bow East on police.uk")
     url: Link = _field(
         "Address",
@@ -181,6 +185,8 @@ class ExtraLink(Model):
 
 
 class Contact(Model):
+    """How residents reach the panel: at least one of email, phone or web."""
+
     email: Email | None = _field(
         "Email", "The panel's email address.", "boweast.panel@example.org", default=None
     )
@@ -201,6 +207,8 @@ class Contact(Model):
 
 
 class PanelRole(Model):
+    """One of the panel's officers, or a role nobody holds yet."""
+
     role: PanelRoleName = _field(
         "Role", "The panel role: chair, vice-chair, secretary or treasurer.", "chair"
     )
@@ -229,6 +237,8 @@ class PanelRole(Model):
 
 
 class Panel(Model):
+    """The ward panel: how to reach it, how to join, and who its officers are."""
+
     contact: Contact = _field(
         "Contact", "How residents reach the panel: at least one of email, phone or web."
     )
@@ -249,6 +259,8 @@ class Panel(Model):
 
 
 class Officer(Model):
+    """A member of the police Safer Neighbourhood Team, by role."""
+
     role: PoliceRole = _field(
         "Role",
         "inspector, sergeant, dwo (Dedicated Ward Officer) or "
@@ -261,6 +273,8 @@ class Officer(Model):
 
 
 class Team(Model):
+    """The police Safer Neighbourhood Team for the ward."""
+
     email: Email | None = _field(
         "Email", "The team's official email address.", "boweast.snt@met.police.uk", default=None
     )
@@ -275,6 +289,8 @@ class Team(Model):
 
 
 class Priority(Model):
+    """Something the panel asked the police and partners to work on."""
+
     id: Slug = _field(
         "Identifier",
         "A short name for the priority, unique in the ward and "
@@ -354,6 +370,8 @@ class Priority(Model):
 
 
 class Feedback(Model):
+    """A "You said, we did" report: what residents raised and what was done."""
+
     date: Date = _field(
         "Date", "The date this was reported back, usually a meeting date.", "2026-03-11"
     )
@@ -380,6 +398,8 @@ class Feedback(Model):
 
 
 class Venue(Model):
+    """Where a meeting takes place."""
+
     name: Text = _field("Name", "The name of the place.", "Roman Road Library")
     address: Text = _field("Address", "The street address.", "1 Example Road, London")
     postcode: (
@@ -395,6 +415,8 @@ class Venue(Model):
 
 
 class Attendance(Model):
+    """Who came to a meeting, recorded afterwards."""
+
     police: list[PoliceRole] = _field(
         "Police", "Which police roles attended.", ["sergeant", "dwo"], default=[]
     )
@@ -407,6 +429,8 @@ class Attendance(Model):
 
 
 class Meeting(Model):
+    """A panel meeting, planned or past."""
+
     date: Date = _field("Date", "The meeting date.", "2026-03-11")
     start: Time = _field("Start", "Start time, 24-hour clock, London time.", "19:00")
     end: Time = _field("End", "End time, 24-hour clock, London time; after the start.", "20:30")
@@ -523,6 +547,8 @@ class Ward(Model):
 
 
 class GlossaryTerm(Model):
+    """A word or short form, and what it means in plain English."""
+
     term: Text = _field("Term", "The word or acronym, as people see it.", "PCSO")
     stands_for: Text | None = _field(
         "Stands for",
