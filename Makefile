@@ -6,7 +6,7 @@ PIP := $(BIN)/pip --quiet --disable-pip-version-check
 SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate schema lint lock clean
+.PHONY: site test serve validate schema check-schema lint lock clean
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -45,6 +45,10 @@ validate: $(VENV)/.installed
 ## schema: regenerate wards/ward.schema.json and glossary/glossary.schema.json
 schema: $(VENV)/.installed
 	$(BIN)/wardpanels schema
+
+## check-schema: fail if a committed JSON Schema no longer matches the data model
+check-schema: $(VENV)/.installed
+	$(BIN)/wardpanels schema --check
 
 ## lint: ruff only
 lint: $(VENV)/.installed

@@ -1,0 +1,74 @@
+"""The GitHub workflows: safe for pull requests from anyone, least privilege to publish."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from wardpanels.loading import parse_yaml
+
+from .conftest import ROOT
+
+WORKFLOWS = ROOT / ".github" / "workflows"
+
+
+def workflow(name: str) -> dict:
+    # Read as YAML 1.2, where the key `on` stays a word (PyYAML would make it True).
+    return parse_yaml((WORKFLOWS / name).read_text(encoding="utf-8"), name).value
+
+
+def steps(flow: dict) -> list[dict]:
+    return [step for job in flow["jobs"].values() for step in job.get("steps", [])]
+
+
+def test_pull_requests_run_read_only_without_secrets():
+    flow = workflow("check.yml")
+    assert list(flow["on"]) == ["pull_request"]
+    assert flow["permissions"] == {"contents": "read"}
+    text = (WORKFLOWS / "check.yml").read_text(encoding="utf-8")
+    assert "secrets." not in text
+    runs = " ".join(step.get("run", "") for step in steps(flow))
+    assert "validate --format github" in runs and "make site" in runs and "make test" in runs
+    assert any(step.get("uses", "").startswith("actions/upload-artifact@") for step in steps(flow))
+
+
+@pytest.mark.parametrize("name", ["check.yml", "publish.yml"])
+def test_no_workflow_runs_on_pull_request_target(name):
+    assert "pull_request_target" not in workflow(name)["on"]
+
+
+@pytest.mark.parametrize("name", ["check.yml", "publish.yml"])
+def test_every_checkout_has_full_history_and_every_action_is_pinned(name):
+    for step in steps(workflow(name)):
+        uses = step.get("uses")
+        if uses is None:
+            continue
+        assert re.fullmatch(r"[\w.-]+/[\w.-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})", uses), uses
+        if uses.startswith("actions/checkout@"):
+            assert step["with"]["fetch-depth"] == 0
+
+
+def test_main_is_published_to_pages_daily_and_on_every_push():
+    flow = workflow("publish.yml")
+    assert flow["on"]["push"] == {"branches": ["main"]}
+    assert flow["on"]["schedule"][0]["cron"]
+    assert flow["permissions"] == {"contents": "read"}
+    build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
+    assert "permissions" not in build  # only the deploy job may write to Pages
+    assert deploy["needs"] == "build"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    uses = [step.get("uses", "") for step in steps(flow)]
+    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
+    assert any(u.startswith("actions/deploy-pages@") for u in uses)
+
+
+def test_pre_commit_checks_the_data_and_the_schemas():
+    config = parse_yaml(
+        (ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"), ".pre-commit-config.yaml"
+    ).value
+    entries = [hook["entry"] for repo in config["repos"] for hook in repo["hooks"]]
+    assert "make --no-print-directory validate" in entries
+    assert "make --no-print-directory check-schema" in entries
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "\ncheck-schema:" in makefile and "\nvalidate:" in makefile
