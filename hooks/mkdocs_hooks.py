@@ -38,6 +38,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         site_name=config.site_name,
         borough=options.get("borough", config.site_name),
         site_url=config.site_url or "/",
+        repository=options.get("repository") or None,
+        branch=options.get("branch") or "main",
     )
     root = Path(config.config_file_path).parent
     sources = Sources(

@@ -90,7 +90,10 @@ def mkdocs_build(site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 GOLDEN_SETTINGS = Settings(
-    site_name="Ward panels", borough="Example Borough", site_url="https://wardpanels.example.org/"
+    site_name="Ward panels",
+    borough="Example Borough",
+    site_url="https://wardpanels.example.org/",
+    repository="https://github.com/example/ward-panels",
 )
 
 

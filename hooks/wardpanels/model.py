@@ -176,6 +176,8 @@ class Councillor(Model):
 class ExtraLink(Model):
     """A link to more information about the ward."""
 
+    model_config = ConfigDict(title="Link")
+
     title: Text = _field("Link text", "What the link is, in a few words.", "Bow East on police.uk")
     url: Link = _field(
         "Address",
@@ -208,6 +210,8 @@ class Contact(Model):
 
 class PanelRole(Model):
     """One of the panel's officers, or a role nobody holds yet."""
+
+    model_config = ConfigDict(title="Panel role")
 
     role: PanelRoleName = _field(
         "Role", "The panel role: chair, vice-chair, secretary or treasurer.", "chair"
@@ -261,6 +265,8 @@ class Panel(Model):
 class Officer(Model):
     """A member of the police Safer Neighbourhood Team, by role."""
 
+    model_config = ConfigDict(title="Police officer")
+
     role: PoliceRole = _field(
         "Role",
         "inspector, sergeant, dwo (Dedicated Ward Officer) or "
@@ -274,6 +280,8 @@ class Officer(Model):
 
 class Team(Model):
     """The police Safer Neighbourhood Team for the ward."""
+
+    model_config = ConfigDict(title="Police team")
 
     email: Email | None = _field(
         "Email", "The team's official email address.", "boweast.snt@met.police.uk", default=None
@@ -371,6 +379,8 @@ class Priority(Model):
 
 class Feedback(Model):
     """A "You said, we did" report: what residents raised and what was done."""
+
+    model_config = ConfigDict(title="You said, we did")
 
     date: Date = _field(
         "Date", "The date this was reported back, usually a meeting date.", "2026-03-11"
@@ -548,6 +558,8 @@ class Ward(Model):
 
 class GlossaryTerm(Model):
     """A word or short form, and what it means in plain English."""
+
+    model_config = ConfigDict(title="Glossary term")
 
     term: Text = _field("Term", "The word or acronym, as people see it.", "PCSO")
     stands_for: Text | None = _field(

@@ -19,7 +19,8 @@ from markupsafe import Markup, escape
 
 from . import calendars, markup, schedule, text
 from .clock import LONDON
-from .model import GlossaryTerm, Meeting, Ward
+from .model import GlossaryFile, GlossaryTerm, Meeting, Ward
+from .schema import field_reference
 from .settings import Settings
 from .site import Site, WardRecord
 
@@ -132,6 +133,13 @@ def render_pages(site: Site, settings: Settings) -> dict[str, str]:
         "priorities/index.md": env.get_template("priorities.md.j2").render(common, wards=views),
         "glossary/index.md": env.get_template("glossary.md.j2").render(
             common, letters=glossary_letters(site)
+        ),
+        "editors/fields.md": env.get_template("fields.md.j2").render(
+            common,
+            references=[
+                ("Ward files", field_reference(Ward)),
+                ("Glossary files", field_reference(GlossaryFile)),
+            ],
         ),
         "calendars/index.md": env.get_template("calendars.md.j2").render(
             common, feeds=[(r, calendars.feed_path(r.slug)) for r in site.wards]

@@ -1,0 +1,48 @@
+"""The editors' guide: every example can be copied into a ward file as it stands."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from wardpanels.site import Sources, load_site
+
+from .conftest import MINIMAL_WARD, NOW, ROOT, mkdocs_build
+
+GUIDE = ROOT / "site_src" / "editors"
+
+
+def yaml_examples(page: str) -> list[str]:
+    text = (GUIDE / page).read_text(encoding="utf-8")
+    return re.findall(r"```yaml\n(.*?)```", text, re.DOTALL)
+
+
+@pytest.mark.parametrize(("page", "count"), [("meetings.md", 5), ("priorities.md", 3)])
+def test_every_ward_example_is_valid_as_written(page, count, project):
+    examples = yaml_examples(page)
+    assert len(examples) == count
+    for example in examples:
+        project("wards/example.yml", MINIMAL_WARD + example)
+        root = project.root
+        load_site(Sources(root, root / "wards", root / "glossary"), NOW)
+
+
+def test_the_glossary_example_is_valid_as_written(project):
+    (example,) = yaml_examples("glossary.md")
+    project("glossary/example.yml", example)
+    project("glossary/others.yml", "- {term: DWO, meaning: x}\n- {term: SNT, meaning: y}\n")
+    root = project.root
+    load_site(Sources(root, root / "wards", root / "glossary"), NOW)
+
+
+def test_ward_pages_link_to_their_file_for_editors_and_never_to_githubs_api(tmp_path):
+    site = tmp_path / "site"
+    result = mkdocs_build(site, WARDPANELS_REPOSITORY="https://github.com/example/ward-panels")
+    assert result.returncode == 0, result.stderr
+    html = (site / "wards" / "bow-east" / "index.html").read_text(encoding="utf-8")
+    assert 'href="https://github.com/example/ward-panels/edit/main/wards/bow-east.yml"' in html
+    for page in site.rglob("*.html"):
+        assert "api.github.com" not in page.read_text(encoding="utf-8"), page
+    fields = (site / "editors" / "fields" / "index.html").read_text(encoding="utf-8")
+    assert 'id="fields-meeting"' in fields and "a date, YYYY-MM-DD" in fields
