@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import filecmp
+import gzip
 import os
 import re
 import subprocess
@@ -157,3 +158,14 @@ def test_minimum_standard_warnings_are_info_and_do_not_fail_a_strict_build(tmp_p
     assert re.search(
         r"INFO +- +wardpanels: .*x\.yml:\d+:\d+: warning: panel: no chair", result.stderr
     )
+
+
+def test_ward_pages_stay_light(site: Path):
+    for slug in ward_slugs():
+        html = (site / "wards" / slug / "index.html").read_bytes()
+        assert len(gzip.compress(html, 9)) <= 12 * 1024, slug
+
+
+def test_the_accessibility_statement_is_published(site: Path):
+    html = (site / "accessibility" / "index.html").read_text(encoding="utf-8")
+    assert "Accessibility statement" in html and "Enforcement procedure" in html

@@ -41,6 +41,13 @@ def markdown(text: str, indent: int = 0) -> Markup:
     return Markup("\n".join(lines).lstrip())
 
 
+def code(text: object) -> Markup:
+    """Literal text as a Markdown code span, fenced so no backtick inside can end it."""
+    value = " ".join(str(text).split())
+    fence = "``" if "`" in value else "`"
+    return Markup(f"{fence} {value} {fence}" if fence == "``" else f"`{value}`")
+
+
 def link_target(url: str) -> Markup:
     """A URL as a Markdown link target that nothing in it can end early."""
     escaped = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")

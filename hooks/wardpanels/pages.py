@@ -95,6 +95,7 @@ def environment() -> Environment:
         done_by=lambda who: DONE_BY.get(who, who),
         host=lambda url: urlsplit(url).netloc or url,
         md=markup.markdown,
+        code=markup.code,
         html=escape,  # for raw HTML attributes and elements, where Markdown escapes would show
         target=markup.link_target,
         when=lambda m: text.when(m.date, m.start, m.end),
