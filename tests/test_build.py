@@ -169,3 +169,13 @@ def test_ward_pages_stay_light(site: Path):
 def test_the_accessibility_statement_is_published(site: Path):
     html = (site / "accessibility" / "index.html").read_text(encoding="utf-8")
     assert "Accessibility statement" in html and "Enforcement procedure" in html
+
+
+def test_the_standards_page_has_a_row_per_ward_and_borough_totals(site: Path):
+    html = (site / "standards" / "index.html").read_text(encoding="utf-8")
+    for slug in ward_slugs():
+        assert f'href="../wards/{slug}/#standards"' in html
+    assert f"All {len(ward_slugs())} wards" in html
+    assert html.count('aria-hidden="true">✓</span> Met') > 0
+    ward = (site / "wards" / "bow-east" / "index.html").read_text(encoding="utf-8")
+    assert 'id="standards"' in ward and 'href="../../standards/"' in ward

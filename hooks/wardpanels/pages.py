@@ -23,6 +23,7 @@ from .model import GlossaryFile, GlossaryTerm, Meeting, Ward
 from .schema import field_reference
 from .settings import Settings
 from .site import Site, WardRecord
+from .standards import STANDARDS, Status, assess
 
 ROLE_NAMES = {
     "chair": "Chair",
@@ -72,6 +73,19 @@ def _escape(value: Any) -> Any:
     return value if isinstance(value, Markup) else markup.plain(value)
 
 
+STATUS_SYMBOLS = {Status.MET: "\u2713", Status.NOT_MET: "\u2717", Status.NO_DATA: "\u2013"}
+
+
+def _status(status: Status) -> Markup:
+    """A status in words, with a symbol for sighted readers (never colour alone)."""
+    symbol = STATUS_SYMBOLS[status]
+    css = status.name.lower().replace("_", "-")
+    return Markup(
+        f'<span class="wp-status wp-status--{css}"><span aria-hidden="true">'
+        f"{symbol}</span> {status.value}</span>"
+    )
+
+
 @cache
 def environment() -> Environment:
     """One template environment, compiled once per process."""
@@ -94,6 +108,8 @@ def environment() -> Environment:
         tel=lambda number: markup.link_target("tel:" + "".join(number.split())),
         done_by=lambda who: DONE_BY.get(who, who),
         host=lambda url: urlsplit(url).netloc or url,
+        status=_status,
+        sentence=lambda words: words[:1].upper() + words[1:],
         md=markup.markdown,
         code=markup.code,
         html=escape,  # for raw HTML attributes and elements, where Markdown escapes would show
@@ -141,6 +157,9 @@ def render_pages(site: Site, settings: Settings) -> dict[str, str]:
                 ("Ward files", field_reference(Ward)),
                 ("Glossary files", field_reference(GlossaryFile)),
             ],
+        ),
+        "standards/index.md": env.get_template("standards.md.j2").render(
+            common, standards=STANDARDS, wards=views, totals=standards_totals(views)
         ),
         "calendars/index.md": env.get_template("calendars.md.j2").render(
             common, feeds=[(r, calendars.feed_path(r.slug)) for r in site.wards]
@@ -193,8 +212,18 @@ def ward_view(record: WardRecord, site: Site, settings: Settings) -> dict[str, A
             else schedule.newest_date(ward, today)
         ),
         "roles": _roles(ward),
+        "assessments": assess(ward, site.now),
         "officers": _officers(ward),
     }
+
+
+def standards_totals(views: list[dict[str, Any]]) -> list[dict[str, int]]:
+    """For each standard, how many wards meet it, do not, or have no data."""
+    totals = []
+    for index in range(len(STANDARDS)):
+        counted = Counter(view["assessments"][index].status for view in views)
+        totals.append({status.name.lower(): counted[status] for status in Status})
+    return totals
 
 
 def _coming(settings: Settings, record: WardRecord, meeting: Meeting) -> ComingMeeting:

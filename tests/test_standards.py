@@ -1,0 +1,156 @@
+"""Minimum standards, computed from each ward's own data: Met, Not met or No data, and why."""
+
+from __future__ import annotations
+
+import pytest
+
+from wardpanels.loading import parse_yaml
+from wardpanels.model import Ward
+from wardpanels.standards import STANDARDS, Status, assess, ward_warnings
+
+from .conftest import MINIMAL_WARD, NOW
+
+
+def ward(extra: str = "") -> Ward:
+    return Ward.model_validate(parse_yaml(MINIMAL_WARD + extra, "x.yml").value)
+
+
+def meeting(
+    day: str,
+    start: str = "19:00",
+    venue: str = "Hall",
+    police: str = "",
+    partners: str = "",
+    status: str = "scheduled",
+) -> str:
+    hour = int(start[:2]) + 1
+    lines = [
+        f"  - date: {day}",
+        f"    start: {start}",
+        f"    end: {hour:02d}:{start[3:]}",
+        f"    status: {status}",
+        f"    venue: {{name: {venue}, address: 1 Road}}",
+    ]
+    if police or partners:
+        lines.append(f"    attendance: {{police: [{police}], partners: [{partners}]}}")
+    return "\n".join(lines) + "\n"
+
+
+def result(data: Ward, key: str) -> tuple[Status, str]:
+    found = next(a for a in assess(data, NOW) if a.standard.key == key)
+    return found.status, found.reason
+
+
+# A panel doing everything right, as of Monday 23 November 2026.
+GOOD = (
+    "  roles:\n    - {role: chair}\n    - {role: vice-chair}\n"
+    "priorities:\n"
+    "  - {id: a, title: A, set_by: police, agreed: 2026-04-01, review: 2026-12-09}\n"
+    "  - {id: b, title: B, agreed: 2026-04-01, review: 2026-12-09}\n"
+    "  - {id: c, title: C, agreed: 2026-04-01, review: 2026-12-09}\n"
+    "feedback:\n  - {date: 2026-10-14, we_did: Patrols.}\n"
+    "meetings:\n"
+    + meeting("2026-01-14", police="dwo, inspector")
+    + meeting("2026-04-15", "14:00", "Library", police="dwo, sergeant", partners="public-realm")
+    + meeting("2026-07-15", police="dwo, sergeant")
+    + meeting("2026-10-14", "10:30", "Library", police="dwo")
+    + meeting("2026-12-09")
+    + meeting("2027-03-10", "14:00", "Library")
+    + meeting("2027-06-16")
+    + meeting("2027-09-15", "14:00")
+)
+
+
+def test_a_panel_doing_everything_meets_every_standard():
+    assert {a.standard.key: a.status for a in assess(ward(GOOD), NOW)} == {
+        s.key: Status.MET for s in STANDARDS
+    }
+    assert list(ward_warnings(ward(GOOD), NOW)) == []
+
+
+def test_a_ward_with_nothing_recorded_has_no_data_where_nothing_can_be_said():
+    statuses = {a.standard.key: a.status for a in assess(ward(), NOW)}
+    assert statuses["meets"] is Status.NO_DATA
+    assert statuses["police"] is Status.NO_DATA
+    assert statuses["officers"] is Status.NOT_MET  # an unlisted chair is a vacancy
+    assert statuses["feedback"] is Status.NOT_MET
+
+
+def test_meeting_counts_look_back_and_ahead_twelve_months():
+    few = ward("meetings:\n" + meeting("2026-01-14") + meeting("2026-12-09"))
+    assert result(few, "meets") == (
+        Status.NOT_MET,
+        "1 meeting in the last 12 months; 1 planned in the next 12",
+    )
+    cancelled = ward("meetings:\n" + meeting("2026-12-09", status="cancelled"))
+    assert result(cancelled, "meets")[1].endswith("0 planned in the next 12")
+
+
+def test_dates_must_reach_six_months_ahead():
+    near = ward("meetings:\n" + meeting("2027-05-01"))
+    assert result(near, "ahead") == (Status.NOT_MET, "the last date planned is Saturday 1 May 2027")
+    far = ward("meetings:\n" + meeting("2027-05-23"))
+    assert result(far, "ahead")[0] is Status.MET
+
+
+@pytest.mark.parametrize(
+    ("police", "reason"),
+    [
+        (["dwo", "dwo, sergeant", "sergeant, inspector"], "no DWO at 1 of 3 meetings"),
+        (["dwo, sergeant", "dwo, inspector", "dwo"], "sergeant at 1 meeting"),
+        (["dwo, sergeant", "dwo, sergeant", "dwo"], "inspector at none"),
+    ],
+)
+def test_police_attendance_follows_recommendation_9(police, reason):
+    days = ["2026-02-11", "2026-05-13", "2026-09-16"]
+    data = ward(
+        "meetings:\n" + "".join(meeting(d, police=p) for d, p in zip(days, police, strict=True))
+    )
+    assert result(data, "police") == (Status.NOT_MET, reason)
+
+
+def test_a_vacant_vice_chair_is_named():
+    data = ward("  roles:\n    - {role: chair}\n    - {role: vice-chair, vacant: true}\n")
+    assert result(data, "officers") == (Status.NOT_MET, "vice-chair vacant")
+
+
+def test_daytime_means_starting_before_5pm():
+    evening_only = ward(
+        "meetings:\n" + meeting("2026-12-09", "17:00") + meeting("2027-01-13", "19:00")
+    )
+    assert result(evening_only, "times") == (Status.NOT_MET, "0 daytime and 2 evening meetings")
+    mixed = ward("meetings:\n" + meeting("2026-12-09", "16:59") + meeting("2027-01-13"))
+    assert result(mixed, "times")[0] is Status.MET
+
+
+def test_one_venue_is_not_enough():
+    data = ward("meetings:\n" + meeting("2026-12-09") + meeting("2027-01-13"))
+    assert result(data, "venues") == (Status.NOT_MET, "1 venue")
+
+
+def test_public_realm_at_a_meeting_in_the_last_year():
+    data = ward("meetings:\n" + meeting("2026-09-16", police="dwo", partners="councillor"))
+    assert result(data, "public-realm") == (Status.NOT_MET, "at no meeting in the last 12 months")
+
+
+def test_three_priorities_each_reviewed_on_time():
+    data = ward(GOOD.replace("review: 2026-12-09}\n  - {id: c", "review: 2026-11-01}\n  - {id: c"))
+    assert result(data, "priorities") == (Status.NOT_MET, "1 review overdue")
+    two = ward(GOOD.replace("  - {id: c, title: C, agreed: 2026-04-01, review: 2026-12-09}\n", ""))
+    assert result(two, "priorities") == (Status.NOT_MET, "2 current priorities")
+
+
+def test_feedback_within_three_months():
+    old = ward(GOOD.replace("2026-10-14, we_did", "2026-08-22, we_did"))
+    assert result(old, "feedback") == (Status.NOT_MET, "last given Saturday 22 August 2026")
+
+
+def test_warnings_point_at_the_line_to_change():
+    data = ward(GOOD.replace("review: 2026-12-09}\n  - {id: c", "review: 2026-11-01}\n  - {id: c"))
+    assert list(ward_warnings(data, NOW)) == [
+        (
+            ("priorities", 1, "review"),
+            "the review date, Sunday 1 November 2026, has passed: "
+            "review the priority, then set the next review date",
+        )
+    ]
