@@ -6,7 +6,7 @@ PIP := $(BIN)/pip --quiet --disable-pip-version-check
 SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate schema check-schema lint lock clean
+.PHONY: site test serve validate schema check-schema lint lock clean bench
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -65,3 +65,7 @@ lock:
 
 clean:
 	rm -rf site site.tmp site.old $(VENV) .pytest_cache .ruff_cache .hypothesis
+
+## bench: build time, memory and page weight at 20, 300 and 1000 wards (not part of test)
+bench: $(VENV)/.installed
+	$(BIN)/python bench/run.py

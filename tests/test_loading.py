@@ -41,8 +41,8 @@ def test_quoted_and_block_text_is_always_text():
 
 def test_every_value_and_key_keeps_its_line_and_column():
     document = parse("name: Bow\nmeetings:\n  - date: 2026-03-11\n    end: 18:00\n")
-    assert document.values[("meetings", 0, "end")] == Mark(4, 10)
-    assert document.keys[("meetings", 0, "end")] == Mark(4, 5)
+    assert document.mark_of(("meetings", 0, "end")) == Mark(4, 10)
+    assert document.mark_of(("meetings", 0, "end"), key=True) == Mark(4, 5)
 
 
 def test_a_missing_value_is_located_at_its_parent():

@@ -13,9 +13,10 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from urllib.parse import quote, urlencode
 
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
+from icalendar import Calendar, Timezone, TimezoneDaylight, TimezoneStandard
 
 from .history import meeting_key
 from .model import Meeting
@@ -122,28 +123,62 @@ def london_timezone() -> Timezone:
     return zone
 
 
-def _event(settings: Settings, item: CalendarMeeting) -> Event:
+def _event(settings: Settings, item: CalendarMeeting) -> bytes:
+    """One VEVENT, written directly: a feed holds thousands of them, and icalendar's writer
+    takes about a millisecond each. Every feed is read back by four independent parsers in
+    the tests, so this writer is held to the same standard."""
     meeting = item.meeting
     revision = item.record.history.meetings[item.key]  # history covers every meeting
-    stamp = revision.modified.astimezone(UTC)
-    event = Event()
-    event.add("uid", uid(settings, item))
-    event.add("dtstamp", stamp)
-    event.add("last-modified", stamp)
-    event.add("sequence", revision.sequence)
-    event.add("dtstart", starts(meeting))
-    event.add("dtend", ends(meeting))
-    event.add("summary", summary(item))
-    event.add("location", location(meeting))
-    event.add("description", description(settings, item))
-    event.add("url", settings.page_url(item.record.url))
-    event.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
-    event.add("transp", "TRANSPARENT" if item.cancelled else "OPAQUE")
-    event.add("class", "PUBLIC")
-    return event
+    stamp = revision.modified.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    local = f";TZID={TZID}:"
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{uid(settings, item)}",
+        f"DTSTAMP:{stamp}",
+        f"LAST-MODIFIED:{stamp}",
+        f"SEQUENCE:{revision.sequence}",
+        f"DTSTART{local}{starts(meeting):%Y%m%dT%H%M%S}",
+        f"DTEND{local}{ends(meeting):%Y%m%dT%H%M%S}",
+        f"SUMMARY:{_text(summary(item))}",
+        f"LOCATION:{_text(location(meeting))}",
+        f"DESCRIPTION:{_text(description(settings, item))}",
+        f"URL:{settings.page_url(item.record.url)}",
+        f"STATUS:{'CANCELLED' if item.cancelled else 'CONFIRMED'}",
+        f"TRANSP:{'TRANSPARENT' if item.cancelled else 'OPAQUE'}",
+        "CLASS:PUBLIC",
+        "END:VEVENT",
+    ]
+    return b"".join(_folded(line) for line in lines)
 
 
-def _calendar(settings: Settings, name: str, about: str, items: Iterable[CalendarMeeting]) -> bytes:
+def _text(value: str) -> str:
+    """An RFC 5545 TEXT value: backslash, semicolon, comma and new line escaped."""
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+    )
+
+
+def _folded(line: str) -> bytes:
+    """A content line in UTF-8, folded at 75 octets without splitting a character."""
+    data = line.encode("utf-8")
+    if len(data) <= 75:
+        return data + b"\r\n"
+    parts, start, limit = [], 0, 75
+    while start < len(data):
+        end = min(start + limit, len(data))
+        while end < len(data) and (data[end] & 0xC0) == 0x80:  # inside a character
+            end -= 1
+        parts.append(data[start:end])
+        start, limit = end, 74  # continuation lines begin with a space
+    return b"\r\n ".join(parts) + b"\r\n"
+
+
+def _calendar(settings: Settings, name: str, about: str, events: Iterable[bytes]) -> bytes:
+    """A whole feed: the calendar's own lines, the time zone, then the events as given."""
     calendar = Calendar()
     calendar.add("version", "2.0")
     calendar.add("prodid", PRODID)
@@ -156,11 +191,17 @@ def _calendar(settings: Settings, name: str, about: str, items: Iterable[Calenda
     calendar.add("x-wr-timezone", TZID)
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT12H")
-    calendar.add_component(london_timezone())
-    events = [(starts(item.meeting), uid(settings, item), item) for item in items]
-    for _, _, item in sorted(events, key=lambda entry: (entry[0], entry[1])):
-        calendar.add_component(_event(settings, item))
-    return calendar.to_ical()
+    head = calendar.to_ical().removesuffix(_END)
+    return head + _london_lines() + b"".join(events) + _END
+
+
+_END = b"END:VCALENDAR\r\n"
+
+
+@cache
+def _london_lines() -> bytes:
+    """The time zone block, written once: it is the same in every feed."""
+    return london_timezone().to_ical()
 
 
 def ward_items(record: WardRecord) -> list[CalendarMeeting]:
@@ -168,7 +209,12 @@ def ward_items(record: WardRecord) -> list[CalendarMeeting]:
 
 
 def render_calendars(site: Site, settings: Settings) -> dict[str, bytes]:
-    """Every feed and single-meeting file, keyed by its path under the site root."""
+    """Every feed, and a file for each coming meeting, keyed by path under the site root.
+
+    Each event is written once and shared by its ward's feed, the borough feed and its
+    own file. Events are in order of start, then UID.
+    """
+    written: dict[str, tuple[tuple[datetime, str], bytes]] = {}
     files: dict[str, bytes] = {}
     for record in site.wards:
         name = f"{record.ward.name} ward panel meetings"
@@ -176,15 +222,22 @@ def render_calendars(site: Site, settings: Settings) -> dict[str, bytes]:
             f"Meetings of the {record.ward.name} Safer Neighbourhood ward panel in "
             f"{settings.borough}."
         )
-        files[feed_path(record.slug)] = _calendar(settings, name, about, ward_items(record))
+        events = []
         for item in ward_items(record):
-            files[event_path(item)] = _calendar(settings, summary(item), about, [item])
-    everything = [item for record in site.wards for item in ward_items(record)]
+            order = (starts(item.meeting), uid(settings, item))
+            event = _event(settings, item)
+            written[f"{record.slug}/{item.key}"] = (order, event)
+            events.append((order, event))
+            if ends(item.meeting) > site.now:
+                files[event_path(item)] = _calendar(settings, summary(item), about, [event])
+        files[feed_path(record.slug)] = _calendar(
+            settings, name, about, [event for _, event in sorted(events)]
+        )
     files[feed_path(ALL_WARDS)] = _calendar(
         settings,
         f"{settings.borough} ward panel meetings",
         f"Every Safer Neighbourhood ward panel meeting in {settings.borough}.",
-        everything,
+        [event for _, event in sorted(written.values())],
     )
     return files
 

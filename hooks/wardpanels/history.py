@@ -51,10 +51,13 @@ class FileHistory:
     meetings: Mapping[str, Revision]
 
 
-def committed_versions(root: Path, files: Iterable[Path]) -> dict[Path, list[Version]]:
-    """Every committed version of each file, oldest first; empty without git history."""
+def committed_versions(folder: Path, files: Iterable[Path]) -> dict[Path, list[Version]]:
+    """Every committed version of each file, oldest first; empty without git history.
+
+    `folder` is where the files live: git is asked about the repository that holds it.
+    """
     wanted = {path.resolve() for path in files}
-    top = _git(root, "rev-parse", "--show-toplevel")
+    top = _git(folder, "rev-parse", "--show-toplevel")
     if top is None or not wanted:
         return {}
     top_path = Path(top.strip())
@@ -86,13 +89,18 @@ def committed_versions(root: Path, files: Iterable[Path]) -> dict[Path, list[Ver
     return {path: sorted(found, key=lambda v: v.committed) for path, found in versions.items()}
 
 
-def file_history(versions: list[Version], current: Any, now: datetime) -> FileHistory:
+def file_history(
+    versions: list[Version], current: Any, now: datetime, current_text: str = ""
+) -> FileHistory:
     """Revisions of each meeting across the committed versions and the file as it is now.
 
     A file that differs from its last commit counts as changed at `now`: that only happens
-    in a working copy, never in a build of a commit.
+    in a working copy, never in a build of a commit. A version with the same text as the
+    file now is not parsed again.
     """
-    states = [(version.committed, _parsed(version.text)) for version in versions]
+    states = [
+        (v.committed, current if v.text == current_text else _parsed(v.text)) for v in versions
+    ]
     updated = states[-1][0] if states else None
     if not states or states[-1][1] != current:
         states.append((now, current))

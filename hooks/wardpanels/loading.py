@@ -32,6 +32,7 @@ _NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _TRUE = re.compile(r"^(?:true|True|TRUE)$")
 _FALSE = re.compile(r"^(?:false|False|FALSE)$")
 _INT = re.compile(r"^[-+]?[0-9]+$")
+_MAYBE_NOT_TEXT = frozenset("~nNtTfF+-.0123456789")
 _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
 
 
@@ -48,16 +49,18 @@ class Document:
     """A parsed YAML file: its value, and where each value and key stands in the file."""
 
     path: str
+    text: str = ""
     value: Any = None
-    values: dict[Loc, Mark] = field(default_factory=dict)
-    keys: dict[Loc, Mark] = field(default_factory=dict)
+    # libyaml's own marks, turned into 1-based Marks only when a problem needs one.
+    values: dict[Loc, Any] = field(default_factory=dict)
+    keys: dict[Loc, Any] = field(default_factory=dict)
 
     def mark_of(self, loc: Loc, *, key: bool = False) -> Mark:
         """The closest known position for `loc`: the value (or key) itself, else its parent."""
         while True:
             found = (self.keys if key else self.values).get(loc) or self.values.get(loc)
             if found:
-                return found
+                return _mark(found)
             if not loc:
                 return Mark(1, 1)
             loc = loc[:-1]
@@ -104,7 +107,7 @@ def load_document(path: Path, display: str) -> tuple[Document | None, list[Probl
 
 def parse_yaml(text: str, display: str) -> Document:
     """Build a Document from YAML text; raise YamlError on anything editors must fix."""
-    document = Document(display)
+    document = Document(display, text)
     parser = _Parser(text)
     try:
         parser.get_event()  # stream start
@@ -139,46 +142,48 @@ def _mark(mark: Any) -> Mark:
 
 def _build(parser: Any, loc: Loc, document: Document) -> Any:
     event = parser.get_event()
-    where = _mark(event.start_mark)
-    if isinstance(event, yaml.AliasEvent):
+    kind = type(event)
+    if kind is yaml.AliasEvent:
         raise YamlError(
-            where,
+            _mark(event.start_mark),
             f"'*{event.anchor}' repeats another part of the file; "
             "write the value out in full instead",
         )
     if event.anchor is not None:
         raise YamlError(
-            where,
+            _mark(event.start_mark),
             f"'&{event.anchor}' marks a part of the file to repeat; "
             "this is not allowed here, remove it",
         )
-    if getattr(event, "tag", None) not in (None, "!"):
+    if event.tag is not None and event.tag != "!":
         tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-        raise YamlError(where, f"the tag '{tag}' is not allowed; remove it")
-    document.values[loc] = where
-    if isinstance(event, yaml.ScalarEvent):
+        raise YamlError(_mark(event.start_mark), f"the tag '{tag}' is not allowed; remove it")
+    document.values[loc] = event.start_mark
+    if kind is yaml.ScalarEvent:
         return _scalar(event)
-    if isinstance(event, yaml.SequenceStartEvent):
-        items = []
-        while not parser.check_event(yaml.SequenceEndEvent):
+    if kind is yaml.SequenceStartEvent:
+        items: list[Any] = []
+        while type(parser.peek_event()) is not yaml.SequenceEndEvent:
             items.append(_build(parser, (*loc, len(items)), document))
         parser.get_event()
         return items
     mapping: dict[str, Any] = {}
-    while not parser.check_event(yaml.MappingEndEvent):
+    keys = document.keys
+    while type(parser.peek_event()) is not yaml.MappingEndEvent:
         key_event = parser.get_event()
-        key_mark = _mark(key_event.start_mark)
-        if not isinstance(key_event, yaml.ScalarEvent) or key_event.anchor is not None:
-            raise YamlError(key_mark, "a field name must be a single word, like 'name:'")
+        if type(key_event) is not yaml.ScalarEvent or key_event.anchor is not None:
+            raise YamlError(
+                _mark(key_event.start_mark), "a field name must be a single word, like 'name:'"
+            )
         key = str(_scalar(key_event))
         if key in mapping:
-            first = document.keys[(*loc, key)]
+            first = _mark(keys[(*loc, key)])
             raise YamlError(
-                key_mark,
+                _mark(key_event.start_mark),
                 f"'{key}' appears twice in the same place "
                 f"(first on line {first.line}); keep only one",
             )
-        document.keys[(*loc, key)] = key_mark
+        keys[(*loc, key)] = key_event.start_mark
         mapping[key] = _build(parser, (*loc, key), document)
     parser.get_event()
     return mapping
@@ -189,6 +194,8 @@ def _scalar(event: Any) -> Any:
     value: str = event.value
     if not event.implicit[0]:  # quoted or block text
         return value
+    if value and value[0] not in _MAYBE_NOT_TEXT:
+        return value  # most plain scalars are words: skip the pattern matching
     if _NULL.match(value):
         return None
     if _TRUE.match(value):

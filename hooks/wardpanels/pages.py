@@ -62,11 +62,28 @@ class ScheduledMeeting:
 class ComingMeeting:
     """A coming meeting with its "add to calendar" links and the moment it ends."""
 
-    meeting: Meeting
-    ics: str
-    google: str
-    outlook: str
-    ends: str
+    item: calendars.CalendarMeeting
+    settings: Settings
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.item.meeting
+
+    @property
+    def ics(self) -> str:
+        return calendars.event_path(self.item)
+
+    @property
+    def ends(self) -> str:
+        return schedule.ends(self.meeting).astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+    @property
+    def google(self) -> str:  # worked out only for the meeting a page shows these links for
+        return calendars.google_link(self.settings, self.item)
+
+    @property
+    def outlook(self) -> str:
+        return calendars.outlook_link(self.settings, self.item)
 
 
 def _escape(value: Any) -> Any:
@@ -227,14 +244,7 @@ def standards_totals(views: list[dict[str, Any]]) -> list[dict[str, int]]:
 
 
 def _coming(settings: Settings, record: WardRecord, meeting: Meeting) -> ComingMeeting:
-    item = calendars.CalendarMeeting(record, meeting)
-    return ComingMeeting(
-        meeting=meeting,
-        ics=calendars.event_path(item),
-        google=calendars.google_link(settings, item),
-        outlook=calendars.outlook_link(settings, item),
-        ends=schedule.ends(meeting).astimezone(UTC).isoformat().replace("+00:00", "Z"),
-    )
+    return ComingMeeting(calendars.CalendarMeeting(record, meeting), settings)
 
 
 PANEL_ROLE_ORDER = ("chair", "vice-chair", "secretary", "treasurer")

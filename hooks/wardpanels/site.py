@@ -74,13 +74,16 @@ def load_site(sources: Sources, now: datetime, *, read_history: bool = True) -> 
     glossary = _load_glossary(sources, problems)
     if problems:
         raise DataError(problems)
-    versions = committed_versions(sources.root, [c.path for c in checked]) if read_history else {}
+    paths = [c.path for c in checked]
+    versions = committed_versions(sources.wards, paths) if read_history and paths else {}
     wards = [
         WardRecord(
             slug=c.path.stem,
             source=c.document.path,
             ward=c.ward,
-            history=file_history(versions.get(c.path.resolve(), []), c.document.value, now),
+            history=file_history(
+                versions.get(c.path.resolve(), []), c.document.value, now, c.document.text
+            ),
         )
         for c in checked
     ]
