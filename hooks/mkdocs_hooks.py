@@ -17,9 +17,11 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from wardpanels.abbreviations import GlossaryAbbreviations, acronyms
+from wardpanels.atom import render_feeds
 from wardpanels.calendars import render_calendars
 from wardpanels.clock import ClockError, build_time
 from wardpanels.errors import DataError
+from wardpanels.opendata import render_open_data
 from wardpanels.pages import render_pages
 from wardpanels.settings import Settings
 from wardpanels.site import Site, Sources, load_site
@@ -70,6 +72,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     generated: dict[str, str | bytes] = {
         **render_pages(_site, _settings),
         **render_calendars(_site, _settings),
+        **render_open_data(_site, _settings),
+        **render_feeds(_site, _settings),
     }
     for path, content in generated.items():
         if files.get_file_from_path(path) is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from datetime import UTC, datetime
@@ -131,3 +132,15 @@ def test_the_ward_page_says_when_its_file_was_last_committed(repo):
     page = render_pages(site, SETTINGS)["wards/x.md"]
     # 23:30 UTC on 2 November is still 2 November in London (GMT).
     assert "last updated on Monday 2 November 2026." in page
+
+
+def test_a_moved_meeting_is_rescheduled_in_structured_data(repo):
+    from wardpanels.structured import events_json_ld
+
+    commit(repo, "2026-11-01T10:00:00Z")
+    commit(repo, "2026-11-07T09:30:00Z", date="2027-03-17")
+    site = load_site(Sources(repo, repo / "wards", repo / "glossary"), NOW)
+    (event,) = json.loads(str(events_json_ld(site.wards[0], SETTINGS, NOW)))["@graph"]
+    assert event["eventStatus"] == "https://schema.org/EventRescheduled"
+    assert event["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert event["startDate"] == "2027-03-17T19:00+00:00"

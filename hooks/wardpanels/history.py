@@ -34,10 +34,13 @@ class Version:
 
 @dataclass(frozen=True)
 class Revision:
-    """How many times a meeting has changed, and when it last did."""
+    """When a meeting was first published, how many times it has changed, and when it last
+    did."""
 
     sequence: int
     modified: datetime
+    added: datetime
+    moved: bool = False  # its date or times differ from when it was first published
 
 
 @dataclass(frozen=True)
@@ -107,12 +110,17 @@ def file_history(
         updated = now if versions else None
     revisions: dict[str, Revision] = {}
     last_seen: dict[str, Any] = {}
+    first_timing: dict[str, Any] = {}
     for when, document in states:
-        for key, fingerprint in _meetings(document).items():
+        for key, (timing, fingerprint) in _meetings(document).items():
             if key not in revisions:
-                revisions[key] = Revision(0, when)
+                revisions[key] = Revision(0, when, when)
+                first_timing[key] = timing
             elif last_seen[key] != fingerprint:
-                revisions[key] = Revision(revisions[key].sequence + 1, when)
+                earlier = revisions[key]
+                revisions[key] = Revision(
+                    earlier.sequence + 1, when, earlier.added, moved=timing != first_timing[key]
+                )
             last_seen[key] = fingerprint
     return FileHistory(updated=updated, meetings=revisions)
 
@@ -129,7 +137,11 @@ def _meetings(document: Any) -> dict[str, Any]:
     for meeting in document["meetings"]:
         if isinstance(meeting, dict):
             shown = {k: v for k, v in meeting.items() if k not in _NOT_IN_EVENT}
-            found[meeting_key(meeting)] = (document.get("name"), repr(sorted(shown.items())))
+            timing = tuple(str(meeting.get(k)) for k in ("date", "start", "end"))
+            found[meeting_key(meeting)] = (
+                timing,
+                (document.get("name"), repr(sorted(shown.items()))),
+            )
     return found
 
 

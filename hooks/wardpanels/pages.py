@@ -7,6 +7,7 @@ unless it was already made safe (editors' Markdown goes through `markup.markdown
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC
@@ -20,10 +21,12 @@ from markupsafe import Markup, escape
 from . import calendars, markup, schedule, text
 from .clock import LONDON
 from .model import GlossaryFile, GlossaryTerm, Meeting, Ward
+from .posters import poster_path, poster_view
 from .schema import field_reference
 from .settings import Settings
 from .site import Site, WardRecord
 from .standards import STANDARDS, Status, assess
+from .structured import events_json_ld
 
 ROLE_NAMES = {
     "chair": "Chair",
@@ -127,6 +130,9 @@ def environment() -> Environment:
         host=lambda url: urlsplit(url).netloc or url,
         status=_status,
         sentence=lambda words: words[:1].upper() + words[1:],
+        # A YAML front matter value: JSON strings are valid YAML, and nothing in them can
+        # end the front matter or start a new key.
+        yaml_string=lambda value: Markup(json.dumps(str(value))),
         md=markup.markdown,
         code=markup.code,
         html=escape,  # for raw HTML attributes and elements, where Markdown escapes would show
@@ -183,8 +189,13 @@ def render_pages(site: Site, settings: Settings) -> dict[str, str]:
         ),
     }
     ward_template = env.get_template("ward.md.j2")
+    poster_template = env.get_template("poster.md.j2")
     for view in views:
-        pages[view["record"].page] = ward_template.render(common, **view)
+        record = view["record"]
+        pages[record.page] = ward_template.render(common, **view)
+        pages[poster_path(record)] = poster_template.render(
+            common, current=view["current"], **poster_view(record, site, settings)
+        )
     return pages
 
 
@@ -230,8 +241,24 @@ def ward_view(record: WardRecord, site: Site, settings: Settings) -> dict[str, A
         ),
         "roles": _roles(ward),
         "assessments": assess(ward, site.now),
+        "description": _description(record, going_ahead),
+        "atom_feed": f"feeds/{record.slug}.xml",
+        "poster": poster_path(record).removeprefix("wards/"),
+        "json_ld": events_json_ld(record, settings, site.now),
         "officers": _officers(ward),
     }
+
+
+def _description(record: WardRecord, going_ahead: Meeting | None) -> str:
+    """One sentence for search results and shared links: the next meeting, if there is one."""
+    name = record.ward.name
+    if going_ahead is None:
+        return f"The {name} ward panel: its priorities, meetings and how to join."
+    where = going_ahead.venue.name if going_ahead.venue else "online"
+    return (
+        f"The {name} ward panel meets next on "
+        f"{text.when(going_ahead.date, going_ahead.start, going_ahead.end)}, at {where}."
+    )
 
 
 def standards_totals(views: list[dict[str, Any]]) -> list[dict[str, int]]:

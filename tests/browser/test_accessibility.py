@@ -158,3 +158,13 @@ def test_a_ward_page_prints_cleanly_on_a4(browser, site_url):
     pdf = page.pdf(format="A4")
     assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page\b", pdf)) <= 6
     context.close()
+
+
+@pytest.mark.parametrize("slug", ["bow-east", "shadwell", "whitechapel"])
+def test_a_ward_poster_prints_on_one_a4_page(browser, site_url, slug):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}wards/{slug}/poster/")
+    pdf = page.pdf(format="A4", print_background=True)
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
+    context.close()

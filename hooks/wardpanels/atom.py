@@ -1,0 +1,152 @@
+"""Atom feeds of what changes in each ward: for readers, newsletters and other sites.
+
+An entry for each priority agreed, achieved or closed, each "You said, we did" report and
+each meeting (new, changed or cancelled). Ids are stable, and every date comes from the
+data or from git history, never from the build's clock.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from xml.etree.ElementTree import Element, SubElement, tostring
+
+from .clock import london
+from .settings import Settings
+from .site import Site, WardRecord
+from .text import long_date, slugify, when
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+@dataclass(frozen=True)
+class Entry:
+    key: str
+    title: str
+    updated: datetime
+    link: str
+    summary: str
+
+
+def _day(day: date) -> datetime:
+    return london(day, time(0, 0))
+
+
+def ward_entries(record: WardRecord, settings: Settings) -> list[Entry]:
+    ward, page = record.ward, settings.page_url(record.url)
+    entries = []
+    for p in ward.priorities:
+        anchor = f"{page}#priority-{p.id}"
+        entries.append(
+            Entry(
+                f"priority/{p.id}/agreed",
+                f"{ward.name}: new priority, {p.title}",
+                _day(p.agreed),
+                anchor,
+                p.detail or p.title,
+            )
+        )
+        if p.closed_on:
+            entries.append(
+                Entry(
+                    f"priority/{p.id}/{p.status}",
+                    f"{ward.name}: priority {p.status}, {p.title}",
+                    _day(p.closed_on),
+                    anchor,
+                    p.outcome or p.title,
+                )
+            )
+    for f in ward.feedback:
+        digest = hashlib.sha256(f.we_did.encode()).hexdigest()[:10]
+        said = f"You said: {f.you_said} " if f.you_said else ""
+        entries.append(
+            Entry(
+                f"feedback/{f.date.isoformat()}/{digest}",
+                f"{ward.name}: you said, we did ({long_date(f.date)})",
+                _day(f.date),
+                f"{page}#feedback",
+                f"{said}We did: {f.we_did}",
+            )
+        )
+    for meeting in ward.meetings:
+        key = meeting.id or meeting.date.isoformat()
+        revision = record.history.meetings[key]
+        change = (
+            "cancelled"
+            if meeting.status == "cancelled"
+            else "changed"
+            if revision.sequence
+            else "new"
+        )
+        entries.append(
+            Entry(
+                f"meeting/{key}",
+                f"{ward.name}: {change} meeting, {when(meeting.date, meeting.start, meeting.end)}",
+                revision.modified,
+                f"{page}#meetings",
+                meeting.note or "Ward panel meeting",
+            )
+        )
+    return entries
+
+
+def _feed(
+    settings: Settings,
+    key: str,
+    title: str,
+    link: str,
+    entries: list[tuple[str, Entry]],
+    fallback: datetime,
+) -> bytes:
+    feed = Element("feed", xmlns=ATOM)
+    SubElement(feed, "id").text = _id(settings, key)
+    SubElement(feed, "title").text = title
+    SubElement(feed, "link", rel="alternate", href=link)
+    SubElement(feed, "link", rel="self", href=settings.page_url(f"feeds/{key}.xml"))
+    newest = max((entry.updated for _, entry in entries), default=fallback)
+    SubElement(feed, "updated").text = newest.isoformat(timespec="seconds")
+    SubElement(SubElement(feed, "author"), "name").text = f"{settings.borough} ward panels"
+    ordered = sorted(
+        entries, key=lambda pair: (pair[1].updated, pair[0], pair[1].key), reverse=True
+    )
+    for slug, entry in ordered:
+        item = SubElement(feed, "entry")
+        SubElement(item, "id").text = _id(settings, f"{slug}/{entry.key}")
+        SubElement(item, "title").text = entry.title
+        SubElement(item, "link", rel="alternate", href=entry.link)
+        SubElement(item, "updated").text = entry.updated.isoformat(timespec="seconds")
+        SubElement(item, "summary").text = entry.summary
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + tostring(
+        feed, encoding="utf-8", xml_declaration=False
+    )
+
+
+def _id(settings: Settings, key: str) -> str:
+    """A tag URI: the same for the same thing whatever the site's address becomes."""
+    return f"tag:wardpanels,2026:{slugify(settings.borough)}/{key}"
+
+
+def render_feeds(site: Site, settings: Settings) -> dict[str, bytes]:
+    files, everything = {}, []
+    for record in site.wards:
+        entries = [(record.slug, entry) for entry in ward_entries(record, settings)]
+        everything += entries
+        fallback = record.history.updated or site.now
+        files[f"feeds/{record.slug}.xml"] = _feed(
+            settings,
+            record.slug,
+            f"{record.ward.name} ward panel: updates",
+            settings.page_url(record.url),
+            entries,
+            fallback,
+        )
+    files["feeds/all.xml"] = _feed(
+        settings,
+        "all",
+        f"{settings.borough} ward panels: updates",
+        settings.site_url,
+        everything,
+        site.now,
+    )
+    return files

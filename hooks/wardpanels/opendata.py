@@ -1,0 +1,244 @@
+"""Open data under /data/: the same information as the pages, for other tools to reuse.
+
+JSON for every ward and for each one, CSV tables of meetings and priorities (safe to open
+in a spreadsheet), and each ward's priorities and events in the shape of the data.police.uk
+neighbourhood API, so tools that read that API can read ours. Published under the Open
+Government Licence v3.0.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from . import schedule
+from .history import meeting_key
+from .model import Meeting, Ward
+from .settings import Settings
+from .site import Site, WardRecord
+
+LICENCE = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class NextMeeting(BaseModel):
+    """The next meeting that goes ahead."""
+
+    date: str = Field(description="YYYY-MM-DD")
+    start: str = Field(description="HH:MM, London time")
+    end: str = Field(description="HH:MM, London time")
+    place: str = Field(description="Where, or 'Online'")
+
+
+class WardSummary(BaseModel):
+    """One ward in wards.json: its own data, and what the site works out from it."""
+
+    model_config = ConfigDict(title="Ward, as published")
+
+    slug: str = Field(description="The ward's name in its web address")
+    name: str
+    gss_code: str | None = Field(description="ONS ward code")
+    page: str = Field(description="The ward's page")
+    calendar: str = Field(description="The ward's iCalendar feed")
+    data: str = Field(description="This ward's own JSON file")
+    next_meeting: NextMeeting | None = Field(description="The next meeting that goes ahead")
+    current_priorities: list[str] = Field(description="Titles of the active priorities")
+    ward: dict[str, Any] = Field(description="The ward file as published, see ward.schema.json")
+
+
+class WardsFile(BaseModel):
+    """wards.json: every ward."""
+
+    model_config = ConfigDict(title="Ward panels open data")
+
+    licence: str
+    generated: str = Field(description="When the data was built, ISO 8601")
+    wards: list[WardSummary]
+
+
+def _place(meeting: Meeting) -> str:
+    return meeting.venue.name if meeting.venue else "Online"
+
+
+def summary(record: WardRecord, site: Site, settings: Settings) -> WardSummary:
+    upcoming = schedule.next_meeting(record.ward.meetings, site.now)
+    return WardSummary(
+        slug=record.slug,
+        name=record.ward.name,
+        gss_code=record.ward.gss_code,
+        page=settings.page_url(record.url),
+        calendar=settings.page_url(f"calendars/{record.slug}.ics"),
+        data=settings.page_url(f"data/wards/{record.slug}.json"),
+        next_meeting=NextMeeting(
+            date=upcoming.date.isoformat(),
+            start=f"{upcoming.start:%H:%M}",
+            end=f"{upcoming.end:%H:%M}",
+            place=_place(upcoming),
+        )
+        if upcoming
+        else None,
+        current_priorities=[p.title for p in schedule.current_priorities(record.ward.priorities)],
+        ward=record.ward.model_dump(mode="json", exclude_defaults=True),
+    )
+
+
+def safe_cell(value: object) -> str:
+    """A CSV cell a spreadsheet shows as text, never runs as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def _csv(header: list[str], rows: list[list[object]]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(header)
+    writer.writerows([safe_cell(cell) for cell in row] for row in rows)
+    return out.getvalue().encode("utf-8")
+
+
+def _json(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode()
+
+
+def police_priorities(ward: Ward) -> list[dict[str, str | None]]:
+    """Priorities in data.police.uk's neighbourhood priorities shape."""
+    latest = {}
+    for entry in sorted(ward.feedback, key=lambda f: f.date):
+        if entry.priority:
+            latest[entry.priority] = entry
+    found = []
+    for priority in ward.priorities:
+        action = latest.get(priority.id)
+        found.append(
+            {
+                "issue": priority.title,
+                "issue-date": f"{priority.agreed.isoformat()}T00:00:00",
+                "action": action.we_did if action else priority.outcome,
+                "action-date": f"{action.date.isoformat()}T00:00:00"
+                if action
+                else (f"{priority.closed_on.isoformat()}T00:00:00" if priority.closed_on else None),
+            }
+        )
+    return found
+
+
+def police_events(record: WardRecord, settings: Settings) -> list[dict[str, str | None]]:
+    """Meetings in data.police.uk's neighbourhood events shape."""
+    events = []
+    for meeting in sorted(record.ward.meetings, key=schedule.starts):
+        address = (
+            ", ".join(
+                filter(None, [meeting.venue.name, meeting.venue.address, meeting.venue.postcode])
+            )
+            if meeting.venue
+            else "Online"
+        )
+        events.append(
+            {
+                "title": ("Cancelled: " if meeting.status == "cancelled" else "")
+                + f"{record.ward.name} ward panel meeting",
+                "description": meeting.note or f"More: {settings.page_url(record.url)}",
+                "address": address,
+                "type": "meeting",
+                "start_date": schedule.starts(meeting).isoformat(timespec="seconds"),
+                "end_date": schedule.ends(meeting).isoformat(timespec="seconds"),
+            }
+        )
+    return events
+
+
+def render_open_data(site: Site, settings: Settings) -> dict[str, bytes]:
+    """Every open data file, keyed by its path under the site root."""
+    summaries = [summary(record, site, settings) for record in site.wards]
+    files: dict[str, bytes] = {
+        "data/wards.json": _json(
+            WardsFile(
+                licence=LICENCE, generated=site.now.isoformat(timespec="seconds"), wards=summaries
+            ).model_dump(mode="json")
+        ),
+        "data/wards.schema.json": _json(
+            {
+                "$schema": "https://json-schema.org/draft/2020-12/schema",
+                **WardsFile.model_json_schema(),
+            }
+        ),
+    }
+    meetings, priorities = [], []
+    for record, ward_summary in zip(site.wards, summaries, strict=True):
+        ward = record.ward
+        files[f"data/wards/{record.slug}.json"] = _json(ward_summary.model_dump(mode="json"))
+        files[f"data/wards/{record.slug}/priorities.json"] = _json(police_priorities(ward))
+        files[f"data/wards/{record.slug}/events.json"] = _json(police_events(record, settings))
+        for meeting in sorted(ward.meetings, key=schedule.starts):
+            meetings.append(
+                [
+                    ward.name,
+                    record.slug,
+                    meeting_key({"id": meeting.id, "date": meeting.date.isoformat()}),
+                    meeting.date.isoformat(),
+                    f"{meeting.start:%H:%M}",
+                    f"{meeting.end:%H:%M}",
+                    meeting.status,
+                    meeting.format,
+                    "yes" if meeting.public else "no",
+                    meeting.venue.name if meeting.venue else "",
+                    meeting.venue.address if meeting.venue else "",
+                    meeting.venue.postcode if meeting.venue else "",
+                    meeting.online or "",
+                    settings.page_url(record.url),
+                ]
+            )
+        for priority in ward.priorities:
+            priorities.append(
+                [
+                    ward.name,
+                    record.slug,
+                    priority.id,
+                    priority.title,
+                    priority.set_by,
+                    priority.status,
+                    priority.agreed.isoformat(),
+                    priority.review.isoformat() if priority.review else "",
+                    priority.closed_on.isoformat() if priority.closed_on else "",
+                    "yes" if schedule.is_overdue(priority, site.now.date()) else "no",
+                ]
+            )
+    files["data/meetings.csv"] = _csv(
+        [
+            "ward",
+            "ward_slug",
+            "meeting",
+            "date",
+            "start",
+            "end",
+            "status",
+            "format",
+            "public",
+            "venue",
+            "address",
+            "postcode",
+            "online",
+            "page",
+        ],
+        meetings,
+    )
+    files["data/priorities.csv"] = _csv(
+        [
+            "ward",
+            "ward_slug",
+            "id",
+            "title",
+            "set_by",
+            "status",
+            "agreed",
+            "review",
+            "closed_on",
+            "review_overdue",
+        ],
+        priorities,
+    )
+    return files
