@@ -23,6 +23,7 @@ from wardpanels.clock import ClockError, build_time
 from wardpanels.errors import DataError
 from wardpanels.opendata import render_open_data
 from wardpanels.pages import render_pages
+from wardpanels.posters import render_posters
 from wardpanels.settings import Settings
 from wardpanels.site import Site, Sources, load_site
 from wardpanels.text import long_date
@@ -74,6 +75,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         **render_calendars(_site, _settings),
         **render_open_data(_site, _settings),
         **render_feeds(_site, _settings),
+        **render_posters(_site, _settings),
     }
     for path, content in generated.items():
         if files.get_file_from_path(path) is not None:

@@ -21,7 +21,7 @@ from markupsafe import Markup, escape
 from . import calendars, markup, schedule, text
 from .clock import LONDON
 from .model import GlossaryFile, GlossaryTerm, Meeting, Ward
-from .posters import poster_path, poster_view
+from .posters import poster_path
 from .schema import field_reference
 from .settings import Settings
 from .site import Site, WardRecord
@@ -189,13 +189,8 @@ def render_pages(site: Site, settings: Settings) -> dict[str, str]:
         ),
     }
     ward_template = env.get_template("ward.md.j2")
-    poster_template = env.get_template("poster.md.j2")
     for view in views:
-        record = view["record"]
-        pages[record.page] = ward_template.render(common, **view)
-        pages[poster_path(record)] = poster_template.render(
-            common, current=view["current"], **poster_view(record, site, settings)
-        )
+        pages[view["record"].page] = ward_template.render(common, **view)
     return pages
 
 
@@ -243,7 +238,7 @@ def ward_view(record: WardRecord, site: Site, settings: Settings) -> dict[str, A
         "assessments": assess(ward, site.now),
         "description": _description(record, going_ahead),
         "atom_feed": f"feeds/{record.slug}.xml",
-        "poster": poster_path(record).removeprefix("wards/"),
+        "poster": poster_path(record).removeprefix("wards/"),  # a link from wards/<slug>.md
         "json_ld": events_json_ld(record, settings, site.now),
         "officers": _officers(ward),
     }

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-WARDS = ["wards/bow-east/", "wards/shadwell/"]  # one with meetings, one with none
+WARDS = ["wards/bow-east/", "wards/shadwell/", "wards/bow-east/poster/"]  # and a poster
 
 
 def page_paths(site: Path) -> list[str]:
