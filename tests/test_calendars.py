@@ -224,7 +224,7 @@ def _event(feeds, key: str) -> icalendar.Event:
 
 def test_every_event_says_where_how_and_links_the_ward_page(feeds):
     hybrid = _event(feeds, "hybrid")
-    assert str(hybrid["LOCATION"]) == "Hall, 1 Road, E3 2AA (and online)"
+    assert str(hybrid["LOCATION"]) == "Hall, 1 Road, E3 2AA, and online"
     assert str(hybrid["URL"]) == "https://wardpanels.example.org/sub/wards/clock-ward/"
     assert "Join online: https://example.org/join" in str(hybrid["DESCRIPTION"])
     assert "Open to all residents" in str(hybrid["DESCRIPTION"])

@@ -23,6 +23,7 @@ from .model import Meeting
 from .schedule import ends, starts
 from .settings import Settings
 from .site import Site, WardRecord
+from .text import place
 
 PRODID = "-//Safer Neighbourhood ward panels//Meeting calendars//EN"
 TZID = "Europe/London"
@@ -65,16 +66,6 @@ def uid(settings: Settings, item: CalendarMeeting) -> str:
 def summary(item: CalendarMeeting) -> str:
     title = f"{item.record.ward.name} ward panel meeting"
     return f"Cancelled: {title}" if item.cancelled else title
-
-
-def location(meeting: Meeting) -> str:
-    if meeting.venue is None:
-        return "Online"
-    parts = [meeting.venue.name, meeting.venue.address]
-    if meeting.venue.postcode:
-        parts.append(meeting.venue.postcode.upper())
-    place = ", ".join(parts)
-    return f"{place} (and online)" if meeting.format == "hybrid" else place
 
 
 def description(settings: Settings, item: CalendarMeeting) -> str:
@@ -140,7 +131,7 @@ def _event(settings: Settings, item: CalendarMeeting) -> bytes:
         f"DTSTART{local}{starts(meeting):%Y%m%dT%H%M%S}",
         f"DTEND{local}{ends(meeting):%Y%m%dT%H%M%S}",
         f"SUMMARY:{_text(summary(item))}",
-        f"LOCATION:{_text(location(meeting))}",
+        f"LOCATION:{_text(place(meeting))}",
         f"DESCRIPTION:{_text(description(settings, item))}",
         f"URL:{settings.page_url(item.record.url)}",
         f"STATUS:{'CANCELLED' if item.cancelled else 'CONFIRMED'}",
@@ -253,7 +244,7 @@ def google_link(settings: Settings, item: CalendarMeeting) -> str:
         "text": summary(item),
         "dates": f"{_utc(starts(item.meeting))}/{_utc(ends(item.meeting))}",
         "details": description(settings, item),
-        "location": location(item.meeting),
+        "location": place(item.meeting),
     }
     return "https://calendar.google.com/calendar/render?" + urlencode(query, quote_via=quote)
 
@@ -268,7 +259,7 @@ def outlook_link(settings: Settings, item: CalendarMeeting) -> str:
         "startdt": starts(item.meeting).astimezone(UTC).strftime(iso),
         "enddt": ends(item.meeting).astimezone(UTC).strftime(iso),
         "body": description(settings, item),
-        "location": location(item.meeting),
+        "location": place(item.meeting),
     }
     return "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(
         query, quote_via=quote

@@ -128,6 +128,7 @@ def environment() -> Environment:
         tel=lambda number: markup.link_target("tel:" + "".join(number.split())),
         done_by=lambda who: DONE_BY.get(who, who),
         host=lambda url: urlsplit(url).netloc or url,
+        place=text.place,
         status=_status,
         sentence=lambda words: words[:1].upper() + words[1:],
         # A YAML front matter value: JSON strings are valid YAML, and nothing in them can

@@ -17,7 +17,6 @@ from markupsafe import Markup
 
 from . import markup, text
 from .calendars import feed_path
-from .model import Meeting
 from .schedule import current_priorities, starts
 from .settings import Settings
 from .site import Site, WardRecord
@@ -45,16 +44,8 @@ def _environment() -> Environment:
         lstrip_blocks=True,
     )
     env.filters["when"] = lambda m: text.when(m.date, m.start, m.end)
-    env.globals["place"] = _place
+    env.globals["place"] = text.place
     return env
-
-
-def _place(meeting: Meeting) -> str:
-    if meeting.venue is None:
-        return "Online"
-    parts = [meeting.venue.name, meeting.venue.address, meeting.venue.postcode]
-    place = ", ".join(part for part in parts if part)
-    return f"{place}, and online" if meeting.format == "hybrid" else place
 
 
 def _markdown_html(source: str) -> Markup:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, time
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Meeting
 
 
 def slugify(name: str) -> str:
@@ -71,3 +75,13 @@ def time_range(start: time, end: time) -> str:
 def when(day: date, start: time, end: time) -> str:
     """`Tuesday 24 February 2026, 7pm to 8:30pm`."""
     return f"{long_date(day)}, {time_range(start, end)}"
+
+
+def place(meeting: Meeting) -> str:
+    """Where a meeting is, in one line: `Roman Road Library, 1 Example Road, E3 2AA`."""
+    if meeting.venue is None:
+        return "Online"
+    venue = meeting.venue
+    parts = [venue.name, venue.address, venue.postcode.upper() if venue.postcode else None]
+    where = ", ".join(part for part in parts if part)
+    return f"{where}, and online" if meeting.format == "hybrid" else where
