@@ -17,13 +17,9 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from wardpanels.abbreviations import GlossaryAbbreviations, acronyms
-from wardpanels.atom import render_feeds
-from wardpanels.calendars import render_calendars
 from wardpanels.clock import ClockError, build_time
 from wardpanels.errors import DataError
-from wardpanels.opendata import render_open_data
-from wardpanels.pages import render_pages
-from wardpanels.posters import render_posters
+from wardpanels.outputs import render_site
 from wardpanels.settings import Settings
 from wardpanels.site import Site, Sources, load_site
 from wardpanels.text import long_date
@@ -70,14 +66,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _site is not None and _settings is not None, "on_config loads the site first"
-    generated: dict[str, str | bytes] = {
-        **render_pages(_site, _settings),
-        **render_calendars(_site, _settings),
-        **render_open_data(_site, _settings),
-        **render_feeds(_site, _settings),
-        **render_posters(_site, _settings),
-    }
-    for path, content in generated.items():
+    for path, content in render_site(_site, _settings).items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(
                 f"{config.docs_dir}/{path} is written by the build; remove the hand-written file"

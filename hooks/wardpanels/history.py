@@ -34,12 +34,10 @@ class Version:
 
 @dataclass(frozen=True)
 class Revision:
-    """When a meeting was first published, how many times it has changed, and when it last
-    did."""
+    """How many times a meeting has changed, when it last did, and whether it moved."""
 
     sequence: int
     modified: datetime
-    added: datetime
     moved: bool = False  # its date or times differ from when it was first published
 
 
@@ -114,12 +112,12 @@ def file_history(
     for when, document in states:
         for key, (timing, fingerprint) in _meetings(document).items():
             if key not in revisions:
-                revisions[key] = Revision(0, when, when)
+                revisions[key] = Revision(0, when)
                 first_timing[key] = timing
             elif last_seen[key] != fingerprint:
                 earlier = revisions[key]
                 revisions[key] = Revision(
-                    earlier.sequence + 1, when, earlier.added, moved=timing != first_timing[key]
+                    earlier.sequence + 1, when, moved=timing != first_timing[key]
                 )
             last_seen[key] = fingerprint
     return FileHistory(updated=updated, meetings=revisions)
