@@ -25,7 +25,7 @@ from .posters import poster_path
 from .schema import field_reference
 from .settings import Settings
 from .site import Site, WardRecord
-from .standards import STANDARDS, Status, assess
+from .standards import STANDARDS, Status
 from .structured import events_json_ld
 
 ROLE_NAMES = {
@@ -236,7 +236,7 @@ def ward_view(record: WardRecord, site: Site, settings: Settings) -> dict[str, A
             else schedule.newest_date(ward, today)
         ),
         "roles": _roles(ward),
-        "assessments": assess(ward, site.now),
+        "assessments": record.assessments,
         "description": _description(record, going_ahead),
         "atom_feed": f"feeds/{record.slug}.xml",
         "poster": poster_path(record).removeprefix("wards/"),  # a link from wards/<slug>.md

@@ -13,7 +13,7 @@ from .history import FileHistory, committed_versions, file_history
 from .loading import Document, load_document
 from .model import SLUG_PATTERN, GlossaryFile, GlossaryTerm, Ward
 from .rules import PlacedTerm, glossary_problems, ward_problems
-from .standards import ward_warnings
+from .standards import Assessment, assess
 from .text import anchor_id, slugify
 from .validation import problem_at, validate_document
 
@@ -35,6 +35,7 @@ class WardRecord:
     source: str
     ward: Ward
     history: FileHistory
+    assessments: tuple[Assessment, ...]  # how the panel measures up to the standards
 
     @property
     def page(self) -> str:
@@ -65,11 +66,6 @@ def load_site(sources: Sources, now: datetime, *, read_history: bool = True) -> 
     """
     problems: list[Problem] = []
     checked = list(_check_wards(sources, problems))
-    warnings = [
-        problem_at(c.document, loc, message, Severity.WARNING)
-        for c in checked
-        for loc, message in ward_warnings(c.ward, now)
-    ]
     problems.extend(_clashes(checked))
     glossary = _load_glossary(sources, problems)
     if problems:
@@ -84,8 +80,15 @@ def load_site(sources: Sources, now: datetime, *, read_history: bool = True) -> 
             history=file_history(
                 versions.get(c.path.resolve(), []), c.document.value, now, c.document.text
             ),
+            assessments=tuple(assess(c.ward, now)),
         )
         for c in checked
+    ]
+    warnings = [
+        problem_at(c.document, loc, message, Severity.WARNING)
+        for c, record in zip(checked, wards, strict=True)
+        for assessment in record.assessments
+        for loc, message in assessment.warnings
     ]
     return Site(
         wards=tuple(sorted(wards, key=lambda record: (record.ward.name.lower(), record.slug))),

@@ -10,7 +10,7 @@ they describe how a panel is doing, not a fault in its file.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -369,9 +369,3 @@ def assess(ward: Ward, now: datetime) -> list[Assessment]:
     """How the ward does against every standard, in the standards' order."""
     window = _Window.of(ward, now)
     return [check(ward, window) for _, check in CHECKS]
-
-
-def ward_warnings(ward: Ward, now: datetime) -> Iterator[tuple[Loc, str]]:
-    """Each way the ward falls short, with where in its file to look."""
-    for assessment in assess(ward, now):
-        yield from assessment.warnings
