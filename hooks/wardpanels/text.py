@@ -1,13 +1,11 @@
-"""Words residents read: GOV.UK-style dates and times, and the slugs in URLs."""
+"""Words residents read: GOV.UK-style dates and times, places, and the slugs in URLs."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, time
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .model import Meeting
+from .model import Meeting
 
 
 def slugify(name: str) -> str:
