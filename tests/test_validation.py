@@ -256,3 +256,16 @@ def test_problem_as_a_github_annotation():
     assert problem.github() == (
         "::error file=wards/x.yml,line=3,col=7::meetings[0].end: 18:00 is not after 19:00"
     )
+
+
+@pytest.mark.parametrize(("day", "start"), [("2026-10-25", "01:30"), ("2026-03-29", "01:15")])
+def test_a_time_the_clocks_skip_or_repeat_is_refused(project, day, start):
+    project(
+        "wards/bow-east.yml",
+        with_meeting(
+            f"date: {day}\nstart: {start}\nend: 03:00\nformat: online\nonline: https://x.org/\n"
+        ),
+    )
+    assert f"meetings[0].start: {start} on {day} is in the hour the clocks change" in (
+        only_problem(project)
+    )

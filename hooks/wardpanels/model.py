@@ -8,7 +8,7 @@ VS Code uses to complete fields and flag mistakes as people type.
 from __future__ import annotations
 
 import re
-from datetime import date, time
+from datetime import UTC, date, datetime, time
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -26,6 +26,8 @@ from pydantic import (
     model_validator,
 )
 from pydantic_core import PydanticCustomError
+
+from .clock import LONDON
 
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
@@ -110,6 +112,14 @@ def _read_time(value: Any) -> time:
     raise _problem(
         "'{given}' is not a time; write it on the 24-hour clock as HH:MM, like 19:00", given=given
     )
+
+
+def _unambiguous_in_london(day: date, moment: time) -> bool:
+    """False for a wall-clock time that happens twice (October) or never (March) in London."""
+    first = datetime.combine(day, moment, tzinfo=LONDON)
+    second = first.replace(fold=1)
+    round_trip = first.astimezone(UTC).astimezone(LONDON).replace(tzinfo=None)
+    return first.utcoffset() == second.utcoffset() and round_trip == first.replace(tzinfo=None)
 
 
 Date = Annotated[
@@ -502,6 +512,15 @@ class Meeting(Model):
                 start=self.start.strftime("%H:%M"),
                 field="end",
             )
+        for name in ("start", "end"):
+            if not _unambiguous_in_london(self.date, getattr(self, name)):
+                raise _problem(
+                    "{time} on {day} is in the hour the clocks change, so calendar apps "
+                    "disagree about when it is; choose a time outside 1am to 2am",
+                    time=getattr(self, name).strftime("%H:%M"),
+                    day=self.date.isoformat(),
+                    field=name,
+                )
         kind = {"in-person": "an in-person", "online": "an online", "hybrid": "a hybrid"}
         if self.format != "online" and self.venue is None:
             raise _problem("{kind} meeting needs a venue", kind=kind[self.format], field="venue")
