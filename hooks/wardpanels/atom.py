@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from .clock import london
+from .history import meeting_identity
 from .settings import Settings
 from .site import Site, WardRecord
 from .text import long_date, slugify, when
@@ -70,7 +71,7 @@ def ward_entries(record: WardRecord, settings: Settings) -> list[Entry]:
             )
         )
     for meeting in ward.meetings:
-        key = meeting.id or meeting.date.isoformat()
+        key = meeting_identity(meeting)
         revision = record.history.meetings[key]
         change = (
             "cancelled"

@@ -23,7 +23,7 @@ from urllib.parse import quote, urlencode
 
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
 
-from .history import meeting_key
+from .history import meeting_identity
 from .model import Meeting
 from .schedule import ends, starts
 from .settings import Settings
@@ -44,7 +44,7 @@ class CalendarMeeting:
 
     @property
     def key(self) -> str:
-        return meeting_key({"id": self.meeting.id, "date": self.meeting.date.isoformat()})
+        return meeting_identity(self.meeting)
 
     @property
     def cancelled(self) -> bool:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .loading import YamlError, parse_yaml
+from .model import Meeting
 
 # Fields that never show in a calendar event: changing them is not a change to the event.
 _NOT_IN_EVENT = frozenset({"attendance", "minutes"})
@@ -126,6 +127,11 @@ def file_history(
 def meeting_key(meeting: Mapping[str, Any]) -> str:
     """A meeting's lasting identity: its id, or its date when it has none."""
     return str(meeting.get("id") or meeting.get("date"))
+
+
+def meeting_identity(meeting: Meeting) -> str:
+    """The identity `meeting_key` gives the same meeting as written in its file."""
+    return meeting_key({"id": meeting.id, "date": meeting.date.isoformat()})
 
 
 def _meetings(document: Any) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import schedule
-from .history import meeting_key
+from .history import meeting_identity
 from .model import Meeting, Ward
 from .settings import Settings
 from .site import Site, WardRecord
@@ -178,7 +178,7 @@ def render_open_data(site: Site, settings: Settings) -> dict[str, bytes]:
                 [
                     ward.name,
                     record.slug,
-                    meeting_key({"id": meeting.id, "date": meeting.date.isoformat()}),
+                    meeting_identity(meeting),
                     meeting.date.isoformat(),
                     f"{meeting.start:%H:%M}",
                     f"{meeting.end:%H:%M}",

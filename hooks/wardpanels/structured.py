@@ -7,7 +7,7 @@ from datetime import datetime
 
 from markupsafe import Markup
 
-from .history import meeting_key
+from .history import meeting_identity
 from .schedule import ends, starts
 from .settings import Settings
 from .site import WardRecord
@@ -24,9 +24,7 @@ def events_json_ld(record: WardRecord, settings: Settings, now: datetime) -> Mar
     page = settings.page_url(record.url)
     events = []
     for meeting in sorted((m for m in record.ward.meetings if ends(m) > now), key=starts):
-        revision = record.history.meetings[
-            meeting_key({"id": meeting.id, "date": meeting.date.isoformat()})
-        ]
+        revision = record.history.meetings[meeting_identity(meeting)]
         status = (
             "EventCancelled"
             if meeting.status == "cancelled"

@@ -59,3 +59,17 @@ def test_an_acronym_explains_itself_to_keyboard_users(page, site_url):
     expect(tooltip).to_have_attribute("role", "tooltip")
     expect(tooltip).to_have_text("Police Community Support Officer")
     expect(tooltip).to_have_class(re.compile("md-tooltip2--active"))
+
+
+def test_without_javascript_the_home_page_offers_the_list_not_a_dead_search_box(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url)
+    assert page.locator("form.wp-find").is_hidden()
+    assert page.get_by_role("link", name="Bow East").first.is_visible()
+    context.close()
+    with_script = browser.new_context()
+    page = with_script.new_page()
+    page.goto(site_url)
+    assert page.locator("form.wp-find").is_visible()
+    with_script.close()
