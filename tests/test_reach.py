@@ -13,7 +13,6 @@ import jsonschema
 import pytest
 
 from wardpanels.opendata import safe_cell
-from wardpanels.posters import qr_svg
 
 from .conftest import ROOT, mkdocs_build
 
@@ -42,8 +41,9 @@ def test_every_ward_has_a_poster_linked_from_its_page(built_site: Path):
         "boweast.wardpanel@example.org",
     ):
         assert words in poster
-    assert str(qr_svg(f"{SITE_URL}wards/bow-east/", "")).split("<g")[1] in poster
-    assert str(qr_svg(f"{SITE_URL}calendars/bow-east.ics", "")).split("<g")[1] in poster
+    # What each code holds is read back by scanning it: tests/browser/test_posters.py.
+    assert 'role="img" aria-label="QR code for the ward&#39;s page"' in poster
+    assert 'role="img" aria-label="QR code for the meetings calendar"' in poster
 
 
 def test_every_page_has_social_preview_tags(built_site: Path):

@@ -8,12 +8,13 @@ and costs the build almost nothing.
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+import re
+from functools import cache
 
 import markdown as python_markdown
-import segno
+import zxingcpp
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import markup, text
 from .calendars import feed_path
@@ -21,12 +22,25 @@ from .schedule import current_priorities, starts
 from .settings import Settings
 from .site import Site, WardRecord
 
+_SIZE = re.compile(r'<svg width="(\d+)"')
+_MODULES = re.compile(r'<path d="([^"]+)"')
 
-@lru_cache(maxsize=4096)
+
 def qr_svg(url: str, label: str) -> Markup:
-    """A QR code as inline SVG, made at build time (no request to any other site)."""
-    svg = segno.make(url, error="m").svg_inline(scale=4, border=2, dark="#000", light="#fff")
-    return Markup(svg.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1))
+    """A QR code as inline SVG, made at build time (no request to any other site).
+
+    zxing-cpp draws it with zint, which picks the best of the eight masks as ISO/IEC 18004
+    asks, in well under a millisecond: fast enough for two codes a ward at any size. The
+    code keeps the four-module quiet zone scanners need, and scales with the page.
+    """
+    code = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    drawn = code.to_svg(scale=1, add_quiet_zones=True)
+    size, modules = _SIZE.search(drawn)[1], _MODULES.search(drawn)[1]
+    return Markup(
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" role="img" '
+        f'aria-label="{escape(label)}" shape-rendering="crispEdges">'
+        f'<rect width="{size}" height="{size}" fill="#fff"/><path d="{modules}" fill="#000"/></svg>'
+    )
 
 
 def poster_path(record: WardRecord) -> str:
