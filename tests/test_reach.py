@@ -12,6 +12,7 @@ import feedparser
 import jsonschema
 import pytest
 
+from wardpanels.atom import FEED_LENGTH
 from wardpanels.opendata import safe_cell
 
 from .conftest import ROOT, mkdocs_build
@@ -113,6 +114,20 @@ def test_update_feeds_parse_and_link_from_ward_pages(built_site: Path):
         title.startswith("Bow East: new meeting, Wednesday 9 December 2026") for title in titles
     )
     assert 'type="application/atom+xml"' in read(built_site, "wards/bow-east/index.html")
+
+
+def test_the_borough_feed_carries_only_the_newest_updates(built_site: Path):
+    every_ward = [
+        entry.updated_parsed
+        for slug in slugs()
+        for entry in feedparser.parse(read(built_site, f"feeds/{slug}.xml")).entries
+    ]
+    borough = [
+        entry.updated_parsed
+        for entry in feedparser.parse(read(built_site, "feeds/all.xml")).entries
+    ]
+    assert len(every_ward) > FEED_LENGTH == len(borough)
+    assert borough == sorted(every_ward, reverse=True)[:FEED_LENGTH]
 
 
 def test_feeds_and_data_never_take_the_build_clock(tmp_path: Path, built_site: Path):

@@ -19,16 +19,17 @@ from markupsafe import Markup
 # webcal: is how the site's own "subscribe" links open a calendar app.
 SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel", "webcal"})
 
-_INLINE_SPECIALS = re.compile(r"([\\`*_\[\]{}|#!])")
+# Each character Markdown or HTML could read as markup, and what it becomes instead.
+_PLAIN = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {c: "\\" + c for c in "\\`*_[]{}|#!"}
+)
 # Line openings that would make a heading, an admonition or an abbreviation definition.
 _LINE_STARTS = re.compile(r"^(\s*)(#|!!!|\?\?\?|\*\[|[=-]{2,}\s*$)", re.MULTILINE)
 
 
 def plain(text: object) -> Markup:
     """Any value as literal text in Markdown: no formatting, no HTML, on one line."""
-    value = " ".join(str(text).split())
-    value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return Markup(_INLINE_SPECIALS.sub(r"\\\1", value))
+    return Markup(" ".join(str(text).split()).translate(_PLAIN))
 
 
 def markdown(text: str, indent: int = 0) -> Markup:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any
 
+import pydantic_core
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import schedule
@@ -101,7 +101,9 @@ def _csv(header: list[str], rows: list[list[object]]) -> bytes:
 
 
 def _json(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n").encode()
+    """Indented UTF-8 JSON, byte for byte what `json.dumps(indent=2, ensure_ascii=False)`
+    writes, by pydantic's Rust encoder: Python's own is slow once it indents."""
+    return pydantic_core.to_json(data, indent=2) + b"\n"
 
 
 def police_priorities(ward: Ward) -> list[dict[str, str | None]]:

@@ -62,10 +62,14 @@ def _environment() -> Environment:
     return env
 
 
+@cache
+def _converter() -> python_markdown.Markdown:
+    return python_markdown.Markdown(extensions=[markup.SafeLinks()])
+
+
 def _markdown_html(source: str) -> Markup:
     """An editor's Markdown as HTML, made safe the same way as on the ward pages."""
-    html = python_markdown.markdown(str(markup.markdown(source)), extensions=[markup.SafeLinks()])
-    return Markup(html)
+    return Markup(_converter().reset().convert(str(markup.markdown(source))))
 
 
 def render_posters(site: Site, settings: Settings) -> dict[str, str]:
