@@ -90,8 +90,9 @@ def test_acronyms_in_running_text_explain_themselves():
 
 
 def test_plurals_are_explained_but_parts_of_words_are_not():
-    html = convert("Two PCSOs. A PCSO-led walk. PCSOX.")
+    html = convert("Two PCSOs. A PCSO-led walk. PCSOX. XPCSO. A non-PCSO role.")
     assert html.count("<abbr") == 1 and ">PCSOs</abbr>" in html
+    assert convert("XPCSO, then PCSO").count("<abbr") == 1
 
 
 def test_never_inside_headings_links_or_code():

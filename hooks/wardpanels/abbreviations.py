@@ -40,6 +40,9 @@ _SKIP = frozenset(
 )
 
 
+_IN_WORD = re.compile(r"[\w-]")
+
+
 def acronyms(terms: Iterable[GlossaryTerm]) -> dict[str, str]:
     """Each term that stands for something, with what it stands for."""
     return {term.term: term.stands_for for term in terms if term.stands_for}
@@ -51,8 +54,9 @@ class _AbbreviationTreeprocessor(Treeprocessor):
         self.titles = titles
         longest_first = sorted(titles, key=len, reverse=True)
         alternatives = "|".join(re.escape(term) for term in longest_first)
-        # A plural ("PCSOs") is explained too.
-        self.pattern = re.compile(rf"(?<![\w-])({alternatives})s?(?![\w-])")
+        # A plural ("PCSOs") is explained too. Whether a match starts a word is checked
+        # after matching: a lookbehind here makes the search six times slower.
+        self.pattern = re.compile(rf"({alternatives})s?(?![\w-])")
 
     def run(self, root: Element) -> None:
         if self.titles:
@@ -69,7 +73,11 @@ class _AbbreviationTreeprocessor(Treeprocessor):
         """Wrap each acronym in `text` in an <abbr>, inserted into `parent` where `text` was."""
         if not text or isinstance(text, AtomicString):
             return text
-        matches = list(self.pattern.finditer(text))
+        matches = [
+            found
+            for found in self.pattern.finditer(text)
+            if found.start() == 0 or not _IN_WORD.match(text, found.start() - 1)
+        ]
         if not matches:
             return text
         position = 0 if after is None else list(parent).index(after) + 1
