@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from wardpanels.abbreviations import GlossaryAbbreviations, acronyms
 from wardpanels.clock import ClockError, build_time
 from wardpanels.errors import DataError
+from wardpanels.memory import long_lived
 from wardpanels.outputs import render_site
 from wardpanels.settings import Settings
 from wardpanels.site import Site, Sources, load_site
@@ -47,7 +48,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         glossary=root / options.get("glossary", "glossary"),
     )
     try:
-        _site = load_site(sources, build_time())
+        with long_lived():
+            _site = load_site(sources, build_time())
     except DataError as error:
         for problem in error.problems:
             log.error(problem.plain())
@@ -66,7 +68,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _site is not None and _settings is not None, "on_config loads the site first"
-    for path, content in render_site(_site, _settings).items():
+    with long_lived():
+        rendered = render_site(_site, _settings)
+    for path, content in rendered.items():
         if files.get_file_from_path(path) is not None:
             raise PluginError(
                 f"{config.docs_dir}/{path} is written by the build; remove the hand-written file"
