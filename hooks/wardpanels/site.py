@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from .errors import DataError, Problem, Severity
 from .history import FileHistory, committed_versions, file_history
-from .loading import Document, load_document
+from .loading import Mark, load_document
 from .model import SLUG_PATTERN, GlossaryFile, GlossaryTerm, Ward
 from .rules import PlacedTerm, glossary_problems, ward_problems
 from .standards import Assessment, assess
@@ -65,7 +66,7 @@ def load_site(sources: Sources, now: datetime, *, read_history: bool = True) -> 
     it, every ward counts as changed at `now`.
     """
     problems: list[Problem] = []
-    checked = list(_check_wards(sources, problems))
+    checked = list(_check_wards(sources, now, problems))
     problems.extend(_clashes(checked))
     glossary = _load_glossary(sources, problems)
     if problems:
@@ -75,21 +76,14 @@ def load_site(sources: Sources, now: datetime, *, read_history: bool = True) -> 
     wards = [
         WardRecord(
             slug=c.path.stem,
-            source=c.document.path,
+            source=c.source,
             ward=c.ward,
-            history=file_history(
-                versions.get(c.path.resolve(), []), c.document.value, now, c.document.text
-            ),
-            assessments=tuple(assess(c.ward, now)),
+            history=file_history(versions.get(c.path.resolve(), []), c.value, now, c.text),
+            assessments=c.assessments,
         )
         for c in checked
     ]
-    warnings = [
-        problem_at(c.document, loc, message, Severity.WARNING)
-        for c, record in zip(checked, wards, strict=True)
-        for assessment in record.assessments
-        for loc, message in assessment.warnings
-    ]
+    warnings = [warning for c in checked for warning in c.warnings]
     return Site(
         wards=tuple(sorted(wards, key=lambda record: (record.ward.name.lower(), record.slug))),
         glossary=tuple(sorted(glossary, key=lambda term: anchor_id(term.term))),
@@ -98,13 +92,25 @@ def load_site(sources: Sources, now: datetime, *, read_history: bool = True) -> 
     )
 
 
+# A ward's identity: two files with the same one would give residents two pages.
+_IDENTITY = ("name", "gss_code")
+
+
 @dataclass(frozen=True)
 class _CheckedWard:
-    """A ward file that passed every check, with the parsed document its lines came from."""
+    """A ward file that passed every check, with what later steps need from its document.
+
+    The document's line marks are not kept: at 1000 wards they would hold over 100 MB.
+    """
 
     path: Path
-    document: Document
+    source: str
     ward: Ward
+    value: Any  # the file as parsed and its text: history compares them with git's
+    text: str
+    assessments: tuple[Assessment, ...]
+    warnings: tuple[Problem, ...]
+    identity_marks: dict[str, Mark]
 
 
 def _display(path: Path, root: Path) -> str:
@@ -114,7 +120,9 @@ def _display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _check_wards(sources: Sources, problems: list[Problem]) -> Iterator[_CheckedWard]:
+def _check_wards(
+    sources: Sources, now: datetime, problems: list[Problem]
+) -> Iterator[_CheckedWard]:
     if not sources.wards.is_dir():
         problems.append(
             Problem(_display(sources.wards, sources.root), 1, 1, "", "the wards folder is missing")
@@ -150,7 +158,21 @@ def _check_wards(sources: Sources, problems: list[Problem]) -> Iterator[_Checked
         problems.extend(found)
         if ward is not None:
             problems.extend(ward_problems(document, ward))
-            yield _CheckedWard(path, document, ward)
+            assessments = tuple(assess(ward, now))
+            yield _CheckedWard(
+                path=path,
+                source=document.path,
+                ward=ward,
+                value=document.value,
+                text=document.text,
+                assessments=assessments,
+                warnings=tuple(
+                    problem_at(document, loc, message, Severity.WARNING)
+                    for assessment in assessments
+                    for loc, message in assessment.warnings
+                ),
+                identity_marks={field: document.mark_of((field,)) for field in _IDENTITY},
+            )
 
 
 def _load_glossary(sources: Sources, problems: list[Problem]) -> list[GlossaryTerm]:
@@ -173,16 +195,19 @@ def _load_glossary(sources: Sources, problems: list[Problem]) -> list[GlossaryTe
 
 def _clashes(checked: list[_CheckedWard]) -> Iterator[Problem]:
     """Two files describing the same ward would give residents two pages for it."""
-    for field in ("name", "gss_code"):
+    for field in _IDENTITY:
         seen: dict[str, str] = {}
         for entry in checked:
             value = getattr(entry.ward, field)
             if value is None:
                 continue
             if value.lower() in seen:
-                yield problem_at(
-                    entry.document,
-                    (field,),
+                mark = entry.identity_marks[field]
+                yield Problem(
+                    entry.source,
+                    mark.line,
+                    mark.column,
+                    field,
                     f"{seen[value.lower()]} already has this {field}; each ward has one file",
                 )
-            seen.setdefault(value.lower(), entry.document.path)
+            seen.setdefault(value.lower(), entry.source)
