@@ -28,8 +28,12 @@ def ward_yaml(number: int, rng: random.Random) -> str:
             f"    venue:\n      name: {venue} {number}\n      address: {index} Example Road, London\n"
             f"      postcode: E1 {rng.randint(1, 9)}AA\n      access: Step-free entrance; hearing loop\n"
             f"    agenda: [Minutes, Police update, Review of priorities]\n"
-            + ("    attendance:\n      police: [sergeant, dwo]\n      partners: [councillor]\n"
-               "      residents: 12\n" if day < date(2026, 11, 1) else "")
+            + (
+                "    attendance:\n      police: [sergeant, dwo]\n      partners: [councillor]\n"
+                "      residents: 12\n"
+                if day < date(2026, 11, 1)
+                else ""
+            )
         )
     return f"""# yaml-language-server: $schema=ward.schema.json
 name: {name}
