@@ -1,6 +1,6 @@
 """`make bench`: how long the site takes to build at 20, 300 and 1000 wards.
 
-For each size it builds the whole site twice, each in a fresh process: once as usual, and
+For each size it builds the whole site in pairs of fresh processes: once as usual, and
 once as MkDocs alone, from the same generated pages written out as plain files with the
 hooks turned off. The ratio of the two is what the ward panel code costs on top of
 MkDocs and Material. It also reports peak memory and the gzipped sizes residents and
