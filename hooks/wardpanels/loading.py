@@ -51,8 +51,7 @@ class Document:
     path: str
     text: str = ""
     value: Any = None
-    # 0-based (line, column) pairs, made into Marks only when a problem needs one: a
-    # pair is a sixth of the memory of libyaml's own mark, and a ward has hundreds.
+    # 0-based (line, column) pairs, made into Marks only when a problem needs one.
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
 
