@@ -11,27 +11,27 @@ from playwright.sync_api import expect
 def test_meetings_still_to_come_stay_visible(page, site_url):
     page.clock.set_fixed_time(datetime(2026, 11, 24, 9, tzinfo=UTC))
     page.goto(f"{site_url}wards/bow-east/")
-    assert page.locator(".wp-meeting").is_visible()
-    assert page.locator(".wp-after-meeting").is_hidden()
-    assert page.get_by_role("row", name="Wednesday 9 December 2026").is_visible()
+    expect(page.locator(".wp-meeting")).to_be_visible()
+    expect(page.locator(".wp-after-meeting")).to_be_hidden()
+    expect(page.get_by_role("row", name="Wednesday 9 December 2026")).to_be_visible()
 
 
 def test_a_meeting_that_has_ended_is_hidden_by_the_visitors_clock(page, site_url):
     page.clock.set_fixed_time(datetime(2026, 12, 9, 21, tzinfo=UTC))
     page.goto(f"{site_url}wards/bow-east/")
-    assert page.locator(".wp-meeting").is_hidden()
-    assert page.locator(".wp-after-meeting").is_visible()
-    assert page.get_by_role("row", name="Wednesday 9 December 2026").count() == 0
-    assert page.get_by_role("row", name="Wednesday 10 March 2027").is_visible()
+    expect(page.locator(".wp-meeting")).to_be_hidden()
+    expect(page.locator(".wp-after-meeting")).to_be_visible()
+    expect(page.get_by_role("row", name="Wednesday 9 December 2026")).to_have_count(0)
+    expect(page.get_by_role("row", name="Wednesday 10 March 2027")).to_be_visible()
 
 
 def test_without_javascript_every_meeting_is_readable(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{site_url}wards/bow-east/")
-    assert page.locator(".wp-meeting").is_visible()
-    assert page.get_by_role("row", name="Wednesday 9 December 2026").is_visible()
-    assert page.locator("button.wp-copy").first.is_hidden()  # no dead button without script
+    expect(page.locator(".wp-meeting")).to_be_visible()
+    expect(page.get_by_role("row", name="Wednesday 9 December 2026")).to_be_visible()
+    expect(page.locator("button.wp-copy").first).to_be_hidden()  # no dead button without script
     context.close()
 
 
@@ -40,7 +40,7 @@ def test_the_copy_button_copies_the_calendar_address(browser, site_url):
     page = context.new_page()
     page.goto(f"{site_url}wards/bow-east/")
     page.get_by_role("button", name="Copy the address").click()
-    assert page.get_by_role("status").filter(has_text="Address copied.").is_visible()
+    expect(page.get_by_role("status").filter(has_text="Address copied.")).to_be_visible()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == "https://wardpanels.example.org/calendars/bow-east.ics"
     context.close()
@@ -65,11 +65,11 @@ def test_without_javascript_the_home_page_offers_the_list_not_a_dead_search_box(
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url)
-    assert page.locator("form.wp-find").is_hidden()
-    assert page.get_by_role("link", name="Bow East").first.is_visible()
+    expect(page.locator("form.wp-find")).to_be_hidden()
+    expect(page.get_by_role("link", name="Bow East").first).to_be_visible()
     context.close()
     with_script = browser.new_context()
     page = with_script.new_page()
     page.goto(site_url)
-    assert page.locator("form.wp-find").is_visible()
+    expect(page.locator("form.wp-find")).to_be_visible()
     with_script.close()
