@@ -2,8 +2,10 @@
 
 on_config loads and checks every data file (a mistake stops the build, naming the file and
 line); on_files adds the generated pages as virtual files, so they get navigation, search
-and link checks without ever being written into the docs folder; on_env gives the theme
-templates the build date for the footer.
+and link checks without ever being written into the docs folder, and announces the
+finished files (calendars, data, feeds, posters) a second process renders meanwhile; on_env,
+which MkDocs calls after converting every page and before copying any file, fills those in
+and gives the theme templates the build date for the footer.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from wardpanels.abbreviations import GlossaryAbbreviations, acronyms
 from wardpanels.clock import ClockError, build_time
 from wardpanels.errors import DataError
 from wardpanels.memory import long_lived
-from wardpanels.outputs import render_site
+from wardpanels.outputs import Rendering
 from wardpanels.settings import Settings
 from wardpanels.site import Site, Sources, load_site
 from wardpanels.text import long_date
@@ -29,6 +31,7 @@ log = get_plugin_logger("wardpanels")
 
 _site: Site | None = None
 _settings: Settings | None = None
+_rendering: Rendering | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -67,23 +70,39 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _rendering
     assert _site is not None and _settings is not None, "on_config loads the site first"
+    if _rendering is not None:
+        _rendering.close()  # `mkdocs serve` rebuilt before the last build finished
     with long_lived():
-        rendered = render_site(_site, _settings)
-    for path, content in rendered.items():
-        if files.get_file_from_path(path) is not None:
-            raise PluginError(
-                f"{config.docs_dir}/{path} is written by the build; remove the hand-written file"
-            )
-        is_ward_page = (
-            path.startswith("wards/") and path.endswith(".md") and path != "wards/index.md"
-        )
+        _rendering = Rendering(_site, _settings)
+    for path, content in _rendering.pages.items():
+        is_ward_page = path.startswith("wards/") and path != "wards/index.md"
         inclusion = InclusionLevel.NOT_IN_NAV if is_ward_page else InclusionLevel.UNDEFINED
-        files.append(File.generated(config, path, content=content, inclusion=inclusion))
+        files.append(_generated(files, config, path, content, inclusion))
+    for path in _rendering.later:
+        files.append(_generated(files, config, path, b"", InclusionLevel.UNDEFINED))
     return files
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    assert _site is not None, "on_config loads the site first"
+    assert _site is not None and _rendering is not None, "on_files renders the site first"
+    for path, content in _rendering.finished().items():
+        file = files.get_file_from_path(path)
+        assert file is not None, "on_files announced every finished file"
+        if isinstance(content, str):
+            file.content_string = content
+        else:
+            file.content_bytes = content
     env.globals["wardpanels_built"] = long_date(_site.now.date())
     return env
+
+
+def _generated(
+    files: Files, config: MkDocsConfig, path: str, content: str | bytes, inclusion: InclusionLevel
+) -> File:
+    if files.get_file_from_path(path) is not None:
+        raise PluginError(
+            f"{config.docs_dir}/{path} is written by the build; remove the hand-written file"
+        )
+    return File.generated(config, path, content=content, inclusion=inclusion)

@@ -22,6 +22,7 @@ ATOM = "http://www.w3.org/2005/Atom"
 # Feed readers fetch a feed again and again: each carries only its newest entries, as
 # most sites' feeds do, so the borough's stays small however many wards it covers.
 FEED_LENGTH = 100
+ALL = "all"  # the borough's feed: every ward's updates
 
 
 @dataclass(frozen=True)
@@ -131,13 +132,23 @@ def _id(settings: Settings, key: str) -> str:
     return f"tag:wardpanels,2026:{slugify(settings.borough)}/{key}"
 
 
+def atom_path(slug: str) -> str:
+    """`feeds/bow-east.xml`, relative to the site root."""
+    return f"feeds/{slug}.xml"
+
+
+def feed_paths(site: Site) -> list[str]:
+    """What render_feeds writes, known without rendering it."""
+    return [*(atom_path(record.slug) for record in site.wards), atom_path(ALL)]
+
+
 def render_feeds(site: Site, settings: Settings) -> dict[str, bytes]:
     files, everything = {}, []
     for record in site.wards:
         entries = [(record.slug, entry) for entry in ward_entries(record, settings)]
         everything += entries
         fallback = record.history.updated or site.now
-        files[f"feeds/{record.slug}.xml"] = _feed(
+        files[atom_path(record.slug)] = _feed(
             settings,
             record.slug,
             f"{record.ward.name} ward panel: updates",
@@ -145,9 +156,9 @@ def render_feeds(site: Site, settings: Settings) -> dict[str, bytes]:
             entries,
             fallback,
         )
-    files["feeds/all.xml"] = _feed(
+    files[atom_path(ALL)] = _feed(
         settings,
-        "all",
+        ALL,
         f"{settings.borough} ward panels: updates",
         settings.site_url,
         everything,

@@ -203,6 +203,20 @@ def ward_items(record: WardRecord) -> list[CalendarMeeting]:
     return [CalendarMeeting(record, meeting) for meeting in record.ward.meetings]
 
 
+def has_own_file(item: CalendarMeeting, now: datetime) -> bool:
+    """A meeting still to come has a file of its own, for its "Add to calendar" link."""
+    return ends(item.meeting) > now
+
+
+def calendar_paths(site: Site) -> list[str]:
+    """What render_calendars writes, known without rendering it."""
+    paths = []
+    for record in site.wards:
+        paths += [event_path(i) for i in ward_items(record) if has_own_file(i, site.now)]
+        paths.append(feed_path(record.slug))
+    return [*paths, feed_path(ALL_WARDS)]
+
+
 def render_calendars(site: Site, settings: Settings) -> dict[str, bytes]:
     """Every feed, and a file for each coming meeting, keyed by path under the site root.
 
@@ -223,7 +237,7 @@ def render_calendars(site: Site, settings: Settings) -> dict[str, bytes]:
             event = _event(settings, item)
             written[f"{record.slug}/{item.key}"] = (order, event)
             events.append((order, event))
-            if ends(item.meeting) > site.now:
+            if has_own_file(item, site.now):
                 files[event_path(item)] = _calendar(settings, summary(item), about, [event])
         files[feed_path(record.slug)] = _calendar(
             settings, name, about, [event for _, event in sorted(events)]

@@ -60,6 +60,25 @@ class WardsFile(BaseModel):
     wards: list[WardSummary]
 
 
+_WARDS, _WARDS_SCHEMA = "data/wards.json", "data/wards.schema.json"
+_MEETINGS, _PRIORITIES = "data/meetings.csv", "data/priorities.csv"
+
+
+def _ward_files(slug: str) -> tuple[str, str, str]:
+    """A ward's summary, police priorities and police events."""
+    return (
+        f"data/wards/{slug}.json",
+        f"data/wards/{slug}/priorities.json",
+        f"data/wards/{slug}/events.json",
+    )
+
+
+def open_data_paths(site: Site) -> list[str]:
+    """What render_open_data writes, known without rendering it."""
+    borough = [_WARDS, _WARDS_SCHEMA, _MEETINGS, _PRIORITIES]
+    return [*borough, *(path for r in site.wards for path in _ward_files(r.slug))]
+
+
 def _place(meeting: Meeting) -> str:
     return meeting.venue.name if meeting.venue else "Online"
 
@@ -72,7 +91,7 @@ def summary(record: WardRecord, site: Site, settings: Settings) -> WardSummary:
         gss_code=record.ward.gss_code,
         page=settings.page_url(record.url),
         calendar=settings.page_url(f"calendars/{record.slug}.ics"),
-        data=settings.page_url(f"data/wards/{record.slug}.json"),
+        data=settings.page_url(_ward_files(record.slug)[0]),
         next_meeting=NextMeeting(
             date=upcoming.date.isoformat(),
             start=f"{upcoming.start:%H:%M}",
@@ -157,12 +176,12 @@ def render_open_data(site: Site, settings: Settings) -> dict[str, bytes]:
     """Every open data file, keyed by its path under the site root."""
     summaries = [summary(record, site, settings) for record in site.wards]
     files: dict[str, bytes] = {
-        "data/wards.json": _json(
+        _WARDS: _json(
             WardsFile(
                 licence=LICENCE, generated=site.now.isoformat(timespec="seconds"), wards=summaries
             ).model_dump(mode="json")
         ),
-        "data/wards.schema.json": _json(
+        _WARDS_SCHEMA: _json(
             {
                 "$schema": "https://json-schema.org/draft/2020-12/schema",
                 **WardsFile.model_json_schema(),
@@ -172,9 +191,10 @@ def render_open_data(site: Site, settings: Settings) -> dict[str, bytes]:
     meetings, priorities = [], []
     for record, ward_summary in zip(site.wards, summaries, strict=True):
         ward = record.ward
-        files[f"data/wards/{record.slug}.json"] = _json(ward_summary.model_dump(mode="json"))
-        files[f"data/wards/{record.slug}/priorities.json"] = _json(police_priorities(ward))
-        files[f"data/wards/{record.slug}/events.json"] = _json(police_events(record, settings))
+        about, police, events = _ward_files(record.slug)
+        files[about] = _json(ward_summary.model_dump(mode="json"))
+        files[police] = _json(police_priorities(ward))
+        files[events] = _json(police_events(record, settings))
         for meeting in sorted(ward.meetings, key=schedule.starts):
             meetings.append(
                 [
@@ -209,7 +229,7 @@ def render_open_data(site: Site, settings: Settings) -> dict[str, bytes]:
                     "yes" if schedule.is_overdue(priority, site.now.date()) else "no",
                 ]
             )
-    files["data/meetings.csv"] = _csv(
+    files[_MEETINGS] = _csv(
         [
             "ward",
             "ward_slug",
@@ -228,7 +248,7 @@ def render_open_data(site: Site, settings: Settings) -> dict[str, bytes]:
         ],
         meetings,
     )
-    files["data/priorities.csv"] = _csv(
+    files[_PRIORITIES] = _csv(
         [
             "ward",
             "ward_slug",

@@ -1,8 +1,11 @@
-"""Everything a build writes, from one Site: the one call a site generator makes.
+"""Everything a build writes, from one Site: the calls a site generator makes.
 
-Where the system can fork (Linux, which builds the site), the open data, update feeds and
-posters are rendered in a second process while this one renders the pages and calendars:
-build machines have two cores, and MkDocs keeps only one of them busy.
+A build has two kinds of output. The pages are Markdown the site generator must convert,
+so they are rendered at once. The rest are finished files (calendars, open data, feeds,
+posters) that it only copies at the end. Where the system can fork (Linux, which builds
+the site), a second process renders those meanwhile: build machines have two cores, and
+MkDocs keeps only one busy. Their paths are known from the start, so the links the pages
+make to them can be checked before the files exist.
 """
 
 from __future__ import annotations
@@ -10,60 +13,111 @@ from __future__ import annotations
 import multiprocessing
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 
-from .atom import render_feeds
-from .calendars import render_calendars
-from .opendata import render_open_data
+from .atom import feed_paths, render_feeds
+from .calendars import calendar_paths, render_calendars
+from .opendata import open_data_paths, render_open_data
 from .pages import render_pages
-from .posters import render_posters
+from .posters import poster_paths, render_posters
 from .settings import Settings
 from .site import Site
 
 Files = dict[str, str | bytes]
-Renderer = Callable[[Site, Settings], Files]
 
-_HERE: tuple[Renderer, ...] = (render_pages, render_calendars)
-_ELSEWHERE: tuple[Renderer, ...] = (render_open_data, render_feeds, render_posters)
+
+@dataclass(frozen=True)
+class _Finished:
+    """One kind of finished file: how to render it, and where it goes without rendering."""
+
+    render: Callable[[Site, Settings], Files]
+    paths: Callable[[Site], list[str]]
+
+
+_FINISHED = (
+    _Finished(render_calendars, calendar_paths),
+    _Finished(render_open_data, open_data_paths),
+    _Finished(render_feeds, feed_paths),
+    _Finished(render_posters, poster_paths),
+)
+
+
+class Rendering:
+    """A build's outputs: `pages` at once, the finished files from `finished()`.
+
+    Call `finished()` once, when the files are needed, or `close()` to give them up.
+    """
+
+    def __init__(self, site: Site, settings: Settings) -> None:
+        self._site, self._settings = site, settings
+        self._worker: BaseProcess | None = None
+        self._receiving: Connection | None = None
+        if "fork" in multiprocessing.get_all_start_methods():
+            # A forked worker starts with the site already in memory: nothing is copied.
+            context = multiprocessing.get_context("fork")
+            self._receiving, sending = context.Pipe(duplex=False)
+            self._worker = context.Process(
+                target=_render_into, args=(sending, site, settings), daemon=True
+            )
+            self._worker.start()
+            sending.close()
+        self.pages: Files = dict(render_pages(site, settings))
+        self.later: list[str] = [path for kind in _FINISHED for path in kind.paths(site)]
+
+    def finished(self) -> Files:
+        """The calendars, open data, feeds and posters, waiting for them if need be."""
+        if self._receiving is None:
+            files = _render_finished(self._site, self._settings)
+        else:
+            try:
+                succeeded, files = self._receiving.recv()
+            except EOFError:
+                succeeded, files = False, "the process stopped without a word"
+            finally:
+                self._receiving.close()
+                assert self._worker is not None
+                self._worker.join()
+            if not succeeded:
+                raise RuntimeError(
+                    f"rendering the calendars, data, feeds and posters failed:\n{files}"
+                )
+        if set(files) != set(self.later):
+            missing = sorted(set(self.later) - set(files))
+            unexpected = sorted(set(files) - set(self.later))
+            raise RuntimeError(
+                f"the files rendered differ from those announced: missing {missing[:5]}, "
+                f"unexpected {unexpected[:5]}"
+            )
+        return files
+
+    def close(self) -> None:
+        """Stop the worker if it is still at work: `mkdocs serve` began another build."""
+        if self._worker is not None and self._worker.is_alive():
+            self._worker.terminate()
+            self._worker.join()
+        if self._receiving is not None:
+            self._receiving.close()
 
 
 def render_site(site: Site, settings: Settings) -> Files:
     """Markdown pages for the site generator to theme, and finished files to publish as
     they are (feeds, data, posters), keyed by their path under the site root."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return _render(_HERE + _ELSEWHERE, site, settings)
-    # A forked worker starts with the site already in memory: nothing is copied to it.
-    context = multiprocessing.get_context("fork")
-    receiving, sending = context.Pipe(duplex=False)
-    worker = context.Process(target=_render_into, args=(sending, site, settings), daemon=True)
-    worker.start()
-    sending.close()
-    try:
-        here = _render(_HERE, site, settings)
-        try:
-            finished, elsewhere = receiving.recv()
-        except EOFError:
-            finished, elsewhere = False, "the process stopped without a word"
-    finally:
-        receiving.close()
-        worker.join(timeout=5)
-        if worker.is_alive():
-            worker.terminate()
-    if not finished:
-        raise RuntimeError(f"rendering the data, feeds and posters failed:\n{elsewhere}")
-    return {**here, **elsewhere}
+    rendering = Rendering(site, settings)
+    return {**rendering.pages, **rendering.finished()}
 
 
-def _render(renderers: tuple[Renderer, ...], site: Site, settings: Settings) -> Files:
+def _render_finished(site: Site, settings: Settings) -> Files:
     return {
-        path: content for render in renderers for path, content in render(site, settings).items()
+        path: content for kind in _FINISHED for path, content in kind.render(site, settings).items()
     }
 
 
 def _render_into(connection: Connection, site: Site, settings: Settings) -> None:
     """The worker's side: send back the files, or the traceback that stopped them."""
     try:
-        connection.send((True, _render(_ELSEWHERE, site, settings)))
+        connection.send((True, _render_finished(site, settings)))
     except BaseException:
         connection.send((False, traceback.format_exc()))
     finally:

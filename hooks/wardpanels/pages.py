@@ -19,6 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import calendars, markup, schedule, text
+from .atom import atom_path
 from .clock import LONDON
 from .model import GlossaryFile, GlossaryTerm, Meeting, Ward
 from .posters import poster_path
@@ -238,7 +239,7 @@ def ward_view(record: WardRecord, site: Site, settings: Settings) -> dict[str, A
         "roles": _roles(ward),
         "assessments": record.assessments,
         "description": _description(record, going_ahead),
-        "atom_feed": f"feeds/{record.slug}.xml",
+        "atom_feed": atom_path(record.slug),
         "poster": poster_path(record).removeprefix("wards/"),  # a link from wards/<slug>.md
         "json_ld": events_json_ld(record, settings, site.now),
         "officers": _officers(ward),

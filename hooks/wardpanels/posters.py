@@ -48,6 +48,11 @@ def poster_path(record: WardRecord) -> str:
     return f"wards/{record.slug}/poster/index.html"
 
 
+def poster_paths(site: Site) -> list[str]:
+    """What render_posters writes, known without rendering it."""
+    return [poster_path(record) for record in site.wards]
+
+
 @cache
 def _environment() -> Environment:
     env = Environment(
