@@ -59,8 +59,8 @@ def committed_versions(folder: Path, files: Iterable[Path]) -> dict[Path, list[V
     `folder` is where the files live: git is asked about the repository that holds it.
     """
     wanted = {path.resolve() for path in files}
-    top = _git(folder, "rev-parse", "--show-toplevel")
-    if top is None or not wanted:
+    top = _git(folder, "rev-parse", "--show-toplevel") if wanted else None
+    if top is None:
         return {}
     top_path = Path(top.strip())
     log = _git(

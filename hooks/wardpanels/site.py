@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -66,13 +67,16 @@ def load_site(sources: Sources, now: datetime, *, read_history: bool = True) -> 
     it, every ward counts as changed at `now`.
     """
     problems: list[Problem] = []
-    checked = list(_check_wards(sources, now, problems))
-    problems.extend(_clashes(checked))
-    glossary = _load_glossary(sources, problems)
-    if problems:
-        raise DataError(problems)
-    paths = [c.path for c in checked]
-    versions = committed_versions(sources.wards, paths) if read_history and paths else {}
+    with ThreadPoolExecutor(max_workers=1) as background:
+        # git reads the history while the files are parsed: the thread mostly waits on git.
+        wanted = _ward_files(sources) if read_history else []
+        history = background.submit(committed_versions, sources.wards, wanted)
+        checked = list(_check_wards(sources, now, problems))
+        problems.extend(_clashes(checked))
+        glossary = _load_glossary(sources, problems)
+        if problems:
+            raise DataError(problems)
+        versions = history.result()
     wards = [
         WardRecord(
             slug=c.path.stem,
@@ -111,6 +115,10 @@ class _CheckedWard:
     assessments: tuple[Assessment, ...]
     warnings: tuple[Problem, ...]
     identity_marks: dict[str, Mark]
+
+
+def _ward_files(sources: Sources) -> list[Path]:
+    return sorted(sources.wards.glob("*.yml")) if sources.wards.is_dir() else []
 
 
 def _display(path: Path, root: Path) -> str:
