@@ -1,12 +1,12 @@
 """The only module that knows MkDocs: it hands the build to the `wardpanels` package.
 
 on_config loads and checks every data file (a mistake stops the build, naming the file and
-line); on_files adds the generated pages as virtual files, so they get navigation, search
-and link checks without ever being written into the docs folder, and announces the
-finished files (calendars, data, feeds, posters) a second process renders meanwhile; on_env,
-which MkDocs calls after converting every page and before copying any file, fills those in
-and gives the theme templates the build date for the footer.
-"""
+line) and starts rendering the site in the background while MkDocs gathers its own files;
+on_files adds the generated pages as virtual files, so they get navigation, search and link
+checks without ever being written into the docs folder, and announces the finished files
+(calendars, data, feeds, posters); on_env, which MkDocs calls after converting every page
+and before copying any file, fills those in and gives the theme templates the build date
+for the footer."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ _rendering: Rendering | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _site, _settings
+    global _site, _settings, _rendering
     options = config.extra.get("wardpanels", {})
     _settings = Settings(
         site_name=config.site_name,
@@ -50,9 +50,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         wards=root / options.get("wards", "wards"),
         glossary=root / options.get("glossary", "glossary"),
     )
+    if _rendering is not None:
+        _rendering.close()  # `mkdocs serve` rebuilt before the last build finished
     try:
         with long_lived():
             _site = load_site(sources, build_time())
+            _rendering = Rendering(_site, _settings)
     except DataError as error:
         for problem in error.problems:
             log.error(problem.plain())
@@ -70,13 +73,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _rendering
-    assert _site is not None and _settings is not None, "on_config loads the site first"
-    if _rendering is not None:
-        _rendering.close()  # `mkdocs serve` rebuilt before the last build finished
-    with long_lived():
-        _rendering = Rendering(_site, _settings)
-    for path, content in _rendering.pages.items():
+    assert _rendering is not None, "on_config starts rendering the site"
+    for path, content in _rendering.pages().items():
         is_ward_page = path.startswith("wards/") and path != "wards/index.md"
         inclusion = InclusionLevel.NOT_IN_NAV if is_ward_page else InclusionLevel.UNDEFINED
         files.append(_generated(files, config, path, content, inclusion))
@@ -86,7 +84,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    assert _site is not None and _rendering is not None, "on_files renders the site first"
+    assert _site is not None and _rendering is not None, "on_config starts rendering the site"
     for path, content in _rendering.finished().items():
         file = files.get_file_from_path(path)
         assert file is not None, "on_files announced every finished file"

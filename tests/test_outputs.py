@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from wardpanels import outputs
@@ -33,7 +35,7 @@ def test_the_finished_files_are_announced_before_they_are_rendered(golden_site: 
     assert "feeds/all.xml" in announced
     assert "wards/full-ward/poster/index.html" in announced
     assert sorted(announced) == sorted(rendering.finished())
-    assert not set(announced) & set(rendering.pages)
+    assert not set(announced) & set(rendering.pages())
 
 
 def test_a_file_rendered_but_not_announced_stops_the_build(golden_site, monkeypatch):
@@ -42,7 +44,7 @@ def test_a_file_rendered_but_not_announced_stops_the_build(golden_site, monkeypa
 
     monkeypatch.setattr(outputs, "_FINISHED", (outputs._Finished(stray, lambda site: []),))
     rendering = outputs.Rendering(golden_site, GOLDEN_SETTINGS)
-    with pytest.raises(RuntimeError, match="unexpected \\['calendars/stray.ics'\\]"):
+    with pytest.raises(RuntimeError, match=re.escape("unexpected ['calendars/stray.ics']")):
         rendering.finished()
 
 
@@ -51,8 +53,20 @@ def test_a_fault_in_the_worker_stops_the_build_with_its_traceback(golden_site, m
         raise ValueError("a poster could not be drawn")
 
     monkeypatch.setattr(outputs, "_FINISHED", (outputs._Finished(broken, lambda site: []),))
+    rendering = outputs.Rendering(golden_site, GOLDEN_SETTINGS)
+    assert "wards/full-ward.md" in rendering.pages()  # the pages came first, and whole
     with pytest.raises(RuntimeError, match="ValueError: a poster could not be drawn"):
-        outputs.render_site(golden_site, GOLDEN_SETTINGS)
+        rendering.finished()
+
+
+def test_a_fault_in_the_pages_stops_the_build_before_they_are_used(golden_site, monkeypatch):
+    def broken(site, settings):
+        raise ValueError("a page could not be written")
+
+    monkeypatch.setattr(outputs, "render_pages", broken)
+    rendering = outputs.Rendering(golden_site, GOLDEN_SETTINGS)
+    with pytest.raises(RuntimeError, match=r"rendering the pages failed:(.|\n)*ValueError"):
+        rendering.pages()
 
 
 def test_a_build_given_up_stops_its_worker(golden_site: Site):

@@ -1,10 +1,11 @@
 """Everything a build writes, from one Site: the calls a site generator makes.
 
-A build has two kinds of output. The pages are Markdown the site generator must convert,
-so they are rendered at once. The rest are finished files (calendars, open data, feeds,
-posters) that it only copies at the end. Where the system can fork (Linux, which builds
-the site), a second process renders those meanwhile: build machines have two cores, and
-MkDocs keeps only one busy. Their paths are known from the start, so the links the pages
+A build has two kinds of output: pages, Markdown the site generator converts, and finished
+files (calendars, open data, feeds, posters) that it only copies at the end. Where the
+system can fork (Linux, which builds the site), a second process renders both while the
+generator gets on with its own work: build machines have two cores, and MkDocs keeps only
+one busy. The pages come first, as soon as the data is loaded; the finished files follow
+while the pages are converted. Their paths are known from the start, so the links the pages
 make to them can be checked before the files exist.
 """
 
@@ -45,15 +46,17 @@ _FINISHED = (
 
 
 class Rendering:
-    """A build's outputs: `pages` at once, the finished files from `finished()`.
+    """A build's outputs, rendered in the background as soon as it is made.
 
-    Call `finished()` once, when the files are needed, or `close()` to give them up.
+    Ask for `pages()` first and `finished()` once, each when it is needed; or `close()`
+    to give them up.
     """
 
     def __init__(self, site: Site, settings: Settings) -> None:
         self._site, self._settings = site, settings
         self._worker: BaseProcess | None = None
         self._receiving: Connection | None = None
+        self._pages: Files | None = None
         if "fork" in multiprocessing.get_all_start_methods():
             # A forked worker starts with the site already in memory: nothing is copied.
             context = multiprocessing.get_context("fork")
@@ -63,26 +66,26 @@ class Rendering:
             )
             self._worker.start()
             sending.close()
-        self.pages: Files = dict(render_pages(site, settings))
         self.later: list[str] = [path for kind in _FINISHED for path in kind.paths(site)]
+
+    def pages(self) -> Files:
+        """The Markdown pages, waiting for them if need be."""
+        if self._pages is None:
+            self._pages = (
+                self._receive("the pages")
+                if self._receiving
+                else dict(render_pages(self._site, self._settings))
+            )
+        return self._pages
 
     def finished(self) -> Files:
         """The calendars, open data, feeds and posters, waiting for them if need be."""
+        self.pages()  # they come first from the worker
         if self._receiving is None:
             files = _render_finished(self._site, self._settings)
         else:
-            try:
-                succeeded, files = self._receiving.recv()
-            except EOFError:
-                succeeded, files = False, "the process stopped without a word"
-            finally:
-                self._receiving.close()
-                assert self._worker is not None
-                self._worker.join()
-            if not succeeded:
-                raise RuntimeError(
-                    f"rendering the calendars, data, feeds and posters failed:\n{files}"
-                )
+            files = self._receive("the calendars, data, feeds and posters")
+            self.close()
         if set(files) != set(self.later):
             missing = sorted(set(self.later) - set(files))
             unexpected = sorted(set(files) - set(self.later))
@@ -94,18 +97,30 @@ class Rendering:
 
     def close(self) -> None:
         """Stop the worker if it is still at work: `mkdocs serve` began another build."""
-        if self._worker is not None and self._worker.is_alive():
-            self._worker.terminate()
+        if self._worker is not None:
+            if self._worker.is_alive():
+                self._worker.terminate()
             self._worker.join()
         if self._receiving is not None:
             self._receiving.close()
+
+    def _receive(self, what: str) -> Files:
+        assert self._receiving is not None
+        try:
+            succeeded, sent = self._receiving.recv()
+        except EOFError:
+            succeeded, sent = False, "the process stopped without a word"
+        if not succeeded:
+            self.close()
+            raise RuntimeError(f"rendering {what} failed:\n{sent}")
+        return sent
 
 
 def render_site(site: Site, settings: Settings) -> Files:
     """Markdown pages for the site generator to theme, and finished files to publish as
     they are (feeds, data, posters), keyed by their path under the site root."""
     rendering = Rendering(site, settings)
-    return {**rendering.pages, **rendering.finished()}
+    return {**rendering.pages(), **rendering.finished()}
 
 
 def _render_finished(site: Site, settings: Settings) -> Files:
@@ -115,8 +130,10 @@ def _render_finished(site: Site, settings: Settings) -> Files:
 
 
 def _render_into(connection: Connection, site: Site, settings: Settings) -> None:
-    """The worker's side: send back the files, or the traceback that stopped them."""
+    """The worker's side: send back the pages, then the finished files; or the traceback
+    that stopped them."""
     try:
+        connection.send((True, render_pages(site, settings)))
         connection.send((True, _render_finished(site, settings)))
     except BaseException:
         connection.send((False, traceback.format_exc()))
