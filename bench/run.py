@@ -144,9 +144,23 @@ def run(count: int, repeat: int) -> dict[str, float]:
         write_generated(work, env)
         alone_build = [*mkdocs, "-f", str(baseline_config(work)), "-d", str(work / "baseline")]
         # On a shared machine a slow spell can last a whole build. So the two builds run
-        # in pairs, one straight after the other; each ratio is taken within a pair, and
-        # each figure is the median of `repeat` pairs.
-        pairs = [(measured(full_build, env), measured(alone_build, env)) for _ in range(repeat)]
+        # in pairs, one straight after the other and taking turns to go first; each ratio
+        # is taken within a pair, and each figure is the median of `repeat` pairs.
+        pairs = []
+        for turn in range(repeat):
+            if turn % 2:
+                alone = measured(alone_build, env)
+                full = measured(full_build, env)
+            else:
+                full = measured(full_build, env)
+                alone = measured(alone_build, env)
+            pairs.append((full, alone))
+            print(
+                f"{count} wards, pair {turn + 1}: full {full.seconds:.1f} s, "
+                f"MkDocs alone {alone.seconds:.1f} s, ratio {full.seconds / alone.seconds:.2f}",
+                file=sys.stderr,
+                flush=True,
+            )
         site = work / "site"
         index = gzip.compress((site / "search" / "search_index.json").read_bytes(), 9)
         page = gzip.compress((site / "wards" / "ward-0001" / "index.html").read_bytes(), 9)
