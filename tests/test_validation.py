@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from wardpanels import atom, calendars
 from wardpanels.errors import DataError, Problem
-from wardpanels.site import Sources, load_site
+from wardpanels.site import RESERVED_SLUGS, Sources, load_site
 
 from .conftest import MINIMAL_WARD, NOW
 
@@ -219,6 +220,19 @@ priorities:
 def test_file_names_must_be_slugs(project):
     project("wards/Bow East.yml", MINIMAL_WARD)
     assert "rename it to bow-east.yml" in only_problem(project)
+
+
+@pytest.mark.parametrize("name", ["index", "all", "all-wards"])
+def test_a_ward_file_may_not_take_a_name_the_site_uses(project, name):
+    project(f"wards/{name}.yml", MINIMAL_WARD)
+    assert only_problem(project) == (
+        f"wards/{name}.yml:1:1: the site uses the name '{name}' for a page of its own: "
+        "rename the file after the ward, like bow-east.yml"
+    )
+
+
+def test_the_reserved_names_are_those_of_the_borough_wide_files():
+    assert {atom.ALL, calendars.ALL_WARDS, "index"} == RESERVED_SLUGS
 
 
 def test_a_file_that_is_not_utf8(project):

@@ -96,6 +96,11 @@ def load_site(sources: Sources, now: datetime, *, read_history: bool = True) -> 
     )
 
 
+# Names the site gives its own files: the ward list (wards/index.md), the borough's update
+# feed (feeds/all.xml) and calendar (calendars/all-wards.ics). A ward file with one of
+# these names would overwrite them.
+RESERVED_SLUGS = frozenset({"index", "all", "all-wards"})
+
 # A ward's identity: two files with the same one would give residents two pages.
 _IDENTITY = ("name", "gss_code")
 
@@ -144,6 +149,18 @@ def _check_wards(
             )
             continue
         if path.suffix != ".yml":
+            continue
+        if path.stem in RESERVED_SLUGS:
+            problems.append(
+                Problem(
+                    display,
+                    1,
+                    1,
+                    "",
+                    f"the site uses the name '{path.stem}' for a page of its own: rename the "
+                    "file after the ward, like bow-east.yml",
+                )
+            )
             continue
         if not re.match(SLUG_PATTERN, path.stem):
             suggested = slugify(path.stem) or "ward"
