@@ -6,7 +6,8 @@ on_files adds the generated pages as virtual files, so they get navigation, sear
 checks without ever being written into the docs folder, and announces the finished files
 (calendars, data, feeds, posters); on_env, which MkDocs calls after converting every page
 and before copying any file, fills those in and gives the theme templates the build date
-for the footer."""
+for the footer.
+"""
 
 from __future__ import annotations
 
@@ -78,7 +79,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         is_ward_page = path.startswith("wards/") and path != "wards/index.md"
         inclusion = InclusionLevel.NOT_IN_NAV if is_ward_page else InclusionLevel.UNDEFINED
         files.append(_generated(files, config, path, content, inclusion))
-    for path in _rendering.later:
+    for path in _rendering.finished_paths:
         files.append(_generated(files, config, path, b"", InclusionLevel.UNDEFINED))
     return files
 

@@ -30,7 +30,7 @@ def test_two_processes_render_exactly_what_one_would(golden_site: Site):
 
 def test_the_finished_files_are_announced_before_they_are_rendered(golden_site: Site):
     rendering = outputs.Rendering(golden_site, GOLDEN_SETTINGS)
-    announced = list(rendering.later)
+    announced = list(rendering.finished_paths)
     assert "calendars/full-ward/winter.ics" in announced
     assert "feeds/all.xml" in announced
     assert "wards/full-ward/poster/index.html" in announced

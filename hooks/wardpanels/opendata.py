@@ -16,6 +16,7 @@ import pydantic_core
 from pydantic import BaseModel, ConfigDict, Field
 
 from . import schedule
+from .calendars import feed_path
 from .history import meeting_identity
 from .model import Meeting, Ward
 from .settings import Settings
@@ -90,7 +91,7 @@ def summary(record: WardRecord, site: Site, settings: Settings) -> WardSummary:
         name=record.ward.name,
         gss_code=record.ward.gss_code,
         page=settings.page_url(record.url),
-        calendar=settings.page_url(f"calendars/{record.slug}.ics"),
+        calendar=settings.page_url(feed_path(record.slug)),
         data=settings.page_url(_ward_files(record.slug)[0]),
         next_meeting=NextMeeting(
             date=upcoming.date.isoformat(),

@@ -66,14 +66,14 @@ class Rendering:
             )
             self._worker.start()
             sending.close()
-        self.later: list[str] = [path for kind in _FINISHED for path in kind.paths(site)]
+        self.finished_paths: list[str] = [path for kind in _FINISHED for path in kind.paths(site)]
 
     def pages(self) -> Files:
         """The Markdown pages, waiting for them if need be."""
         if self._pages is None:
             self._pages = (
                 self._receive("the pages")
-                if self._receiving
+                if self._receiving is not None
                 else dict(render_pages(self._site, self._settings))
             )
         return self._pages
@@ -86,9 +86,9 @@ class Rendering:
         else:
             files = self._receive("the calendars, data, feeds and posters")
             self.close()
-        if set(files) != set(self.later):
-            missing = sorted(set(self.later) - set(files))
-            unexpected = sorted(set(files) - set(self.later))
+        if set(files) != set(self.finished_paths):
+            missing = sorted(set(self.finished_paths) - set(files))
+            unexpected = sorted(set(files) - set(self.finished_paths))
             raise RuntimeError(
                 f"the files rendered differ from those announced: missing {missing[:5]}, "
                 f"unexpected {unexpected[:5]}"
@@ -96,7 +96,7 @@ class Rendering:
         return files
 
     def close(self) -> None:
-        """Stop the worker if it is still at work: `mkdocs serve` began another build."""
+        """End the worker: it has sent everything, or `mkdocs serve` began another build."""
         if self._worker is not None:
             if self._worker.is_alive():
                 self._worker.terminate()
