@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -67,6 +68,16 @@ def test_a_fault_in_the_pages_stops_the_build_before_they_are_used(golden_site, 
     rendering = outputs.Rendering(golden_site, GOLDEN_SETTINGS)
     with pytest.raises(RuntimeError, match=r"rendering the pages failed:(.|\n)*ValueError"):
         rendering.pages()
+
+
+def test_a_worker_that_dies_without_a_word_stops_the_build(golden_site, monkeypatch):
+    def killed(site, settings):
+        os._exit(9)  # as when the system runs out of memory and ends the process
+
+    monkeypatch.setattr(outputs, "_FINISHED", (outputs._Finished(killed, lambda site: []),))
+    rendering = outputs.Rendering(golden_site, GOLDEN_SETTINGS)
+    with pytest.raises(RuntimeError, match="the process stopped without a word"):
+        rendering.finished()
 
 
 def test_a_build_given_up_stops_its_worker(golden_site: Site):
