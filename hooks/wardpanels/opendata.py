@@ -65,7 +65,7 @@ _WARDS, _WARDS_SCHEMA = "data/wards.json", "data/wards.schema.json"
 _MEETINGS, _PRIORITIES = "data/meetings.csv", "data/priorities.csv"
 
 
-def _ward_files(slug: str) -> tuple[str, str, str]:
+def _ward_data_paths(slug: str) -> tuple[str, str, str]:
     """A ward's summary, police priorities and police events."""
     return (
         f"data/wards/{slug}.json",
@@ -77,7 +77,7 @@ def _ward_files(slug: str) -> tuple[str, str, str]:
 def open_data_paths(site: Site) -> list[str]:
     """What render_open_data writes, known without rendering it."""
     borough = [_WARDS, _WARDS_SCHEMA, _MEETINGS, _PRIORITIES]
-    return [*borough, *(path for r in site.wards for path in _ward_files(r.slug))]
+    return [*borough, *(path for r in site.wards for path in _ward_data_paths(r.slug))]
 
 
 def _place(meeting: Meeting) -> str:
@@ -92,7 +92,7 @@ def summary(record: WardRecord, site: Site, settings: Settings) -> WardSummary:
         gss_code=record.ward.gss_code,
         page=settings.page_url(record.url),
         calendar=settings.page_url(feed_path(record.slug)),
-        data=settings.page_url(_ward_files(record.slug)[0]),
+        data=settings.page_url(_ward_data_paths(record.slug)[0]),
         next_meeting=NextMeeting(
             date=upcoming.date.isoformat(),
             start=f"{upcoming.start:%H:%M}",
@@ -192,7 +192,7 @@ def render_open_data(site: Site, settings: Settings) -> dict[str, bytes]:
     meetings, priorities = [], []
     for record, ward_summary in zip(site.wards, summaries, strict=True):
         ward = record.ward
-        about, police, events = _ward_files(record.slug)
+        about, police, events = _ward_data_paths(record.slug)
         files[about] = _json(ward_summary.model_dump(mode="json"))
         files[police] = _json(police_priorities(ward))
         files[events] = _json(police_events(record, settings))
