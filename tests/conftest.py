@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from wardpanels.clock import LONDON
+from wardpanels.i18n import ENGLISH_LANGUAGE
 from wardpanels.pages import render_pages
 from wardpanels.settings import Settings
 from wardpanels.site import Site, Sources, load_site
@@ -51,11 +52,22 @@ def update_goldens(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--update-goldens"))
 
 
+PROJECT_CONFIG = """\
+site_name: Example ward panels
+site_url: https://wardpanels.example.org/
+extra:
+  wardpanels:
+    borough: Example Borough
+"""
+
+
 @pytest.fixture
 def project(tmp_path: Path):
-    """A throwaway project folder with wards/ and glossary/; returns a writer for files."""
+    """A throwaway project folder with mkdocs.yml, wards/ and glossary/; returns a writer
+    for files."""
     (tmp_path / "wards").mkdir()
     (tmp_path / "glossary").mkdir()
+    (tmp_path / "mkdocs.yml").write_text(PROJECT_CONFIG, encoding="utf-8")
 
     def write(relative: str, text: str | bytes) -> Path:
         path = tmp_path / relative
@@ -101,12 +113,14 @@ GOLDEN_SETTINGS = Settings(
 def golden_site() -> Site:
     """The small fixture wards in tests/golden/, at the tests' fixed 'now'."""
     sources = Sources(GOLDEN, GOLDEN / "wards", GOLDEN / "glossary")
-    return load_site(sources, NOW, read_history=False)  # goldens must not change per commit
+    # Without history: goldens must not change from one commit to the next.
+    return load_site(sources, GOLDEN_SETTINGS, NOW, read_history=False)
 
 
 @pytest.fixture(scope="session")
 def golden_pages(golden_site: Site) -> dict[str, str]:
-    return render_pages(golden_site, GOLDEN_SETTINGS)
+    pages = render_pages(golden_site, GOLDEN_SETTINGS, ENGLISH_LANGUAGE)
+    return {page.path: str(page.content) for page in pages}
 
 
 @pytest.fixture(scope="session")
@@ -116,3 +130,10 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(site_dir)
     assert result.returncode == 0, result.stderr
     return site_dir
+
+
+def rendered(site: Site, settings: Settings = GOLDEN_SETTINGS) -> dict[str, str | bytes]:
+    """Every output of a site, by its path."""
+    from wardpanels.render import render_site
+
+    return {item.path: item.content for item in render_site(site, settings)}

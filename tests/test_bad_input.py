@@ -18,7 +18,7 @@ import pytest
 from wardpanels.cli import main
 from wardpanels.loading import parse_yaml
 
-from .conftest import EPOCH, MINIMAL_WARD, mkdocs_build
+from .conftest import EPOCH, MINIMAL_WARD, PROJECT_CONFIG, mkdocs_build
 
 CORPUS = Path(__file__).resolve().parent / "bad_input"
 EXPECTED: dict[str, dict] = parse_yaml(
@@ -39,6 +39,7 @@ def make_project(case: str, root: Path) -> str:
     """A project holding just the broken file (and a valid ward beside a glossary case)."""
     (root / "wards").mkdir()
     (root / "glossary").mkdir()
+    (root / "mkdocs.yml").write_text(PROJECT_CONFIG, encoding="utf-8")
     if case == LARGE:
         areas = "".join(f"  - Street number {n}\n" for n in range(30000))
         (root / case).write_text(VALID_WARD + "areas:\n" + areas, encoding="utf-8")

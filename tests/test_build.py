@@ -175,7 +175,8 @@ def test_the_standards_page_has_a_row_per_ward_and_borough_totals(site: Path):
     html = (site / "standards" / "index.html").read_text(encoding="utf-8")
     for slug in ward_slugs():
         assert f'href="../wards/{slug}/#standards"' in html
-    assert f"All {len(ward_slugs())} wards" in html
+    assert "<caption>Each ward against each standard" in html
+    assert f"of {len(ward_slugs())}</td>" in html  # how many wards meet each standard
     assert html.count('aria-hidden="true">✓</span> Met') > 0
     ward = (site / "wards" / "bow-east" / "index.html").read_text(encoding="utf-8")
     assert 'id="standards"' in ward and 'href="../../standards/"' in ward

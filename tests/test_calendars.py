@@ -16,12 +16,14 @@ import vobject
 from ical.calendar_stream import IcsCalendarStream
 
 from wardpanels.calendars import (
-    CalendarMeeting,
+    event_text,
     google_link,
     london_timezone,
     outlook_link,
     render_calendars,
 )
+from wardpanels.i18n import ENGLISH_LANGUAGE
+from wardpanels.localise import Localiser
 from wardpanels.settings import Settings
 from wardpanels.site import Site, Sources, load_site
 
@@ -71,12 +73,17 @@ def site(project) -> Site:
         "name: Quiet Ward\npanel:\n  contact: {phone: '101'}\n  join: Ask.\n",
     )
     root = project.root
-    return load_site(Sources(root, root / "wards", root / "glossary"), NOW)
+    return load_site(Sources(root, root / "wards", root / "glossary"), SETTINGS, NOW)
+
+
+def render(site: Site, settings: Settings = SETTINGS) -> dict[str, bytes]:
+    rendered = render_calendars(site, settings, ENGLISH_LANGUAGE)
+    return {item.path: bytes(item.content) for item in rendered}  # type: ignore[arg-type]
 
 
 @pytest.fixture
 def feeds(site: Site) -> dict[str, bytes]:
-    return render_calendars(site, SETTINGS)
+    return render(site)
 
 
 def utc(moment: datetime) -> str:
@@ -93,7 +100,9 @@ def test_every_feed_and_a_file_for_each_coming_meeting_is_written(feeds):
         "calendars/all-wards.ics",
     } <= set(feeds)
     for key in EXPECTED_UTC:
-        assert (f"calendars/clock-ward/{key}.ics" in feeds) == (key in COMING), key
+        day = EXPECTED_UTC[key][0][:10]
+        has_file = f"calendars/clock-ward/clock-ward-{day}.ics" in feeds
+        assert has_file == (key in COMING and key != "cancelled"), key
 
 
 def test_feeds_are_utf8_crlf_and_folded_at_75_octets(feeds):
@@ -189,10 +198,10 @@ def _events_by_client(content: bytes) -> dict[str, list[tuple[str, str, str]]]:
 
 
 def test_every_client_reads_every_meeting_at_the_right_moment(feeds):
-    for key in COMING:
+    for key in ("online", "hybrid"):
         start, end = EXPECTED_UTC[key]
-        summary = ("Cancelled: " if key == "cancelled" else "") + "Clock Ward ward panel meeting"
-        single = feeds[f"calendars/clock-ward/{key}.ics"]
+        summary = "Clock Ward ward panel meeting"
+        single = feeds[f"calendars/clock-ward/clock-ward-{start[:10]}.ics"]
         for client, events in _events_by_client(single).items():
             assert events == [(summary, start, end)], (client, key)
     expected = sorted(
@@ -213,6 +222,7 @@ def test_cancelled_meetings_stay_listed_as_cancelled(feeds):
     assert event["STATUS"] == "CANCELLED"
     assert event["TRANSP"] == "TRANSPARENT"
     assert str(event["SUMMARY"]).startswith("Cancelled: ")
+    assert "Join online" not in str(event["DESCRIPTION"])
 
 
 def _event(feeds, key: str) -> icalendar.Event:
@@ -228,7 +238,7 @@ def test_every_event_says_where_how_and_links_the_ward_page(feeds):
     assert str(hybrid["LOCATION"]) == "Hall, 1 Road, E3 2AA, and online"
     assert str(hybrid["URL"]) == "https://wardpanels.example.org/sub/wards/clock-ward/"
     assert "Join online: https://example.org/join" in str(hybrid["DESCRIPTION"])
-    assert "Open to all residents" in str(hybrid["DESCRIPTION"])
+    assert "Open to anyone who lives or works in the ward" in str(hybrid["DESCRIPTION"])
     online = _event(feeds, "online")
     assert str(online["LOCATION"]) == "Online"
     assert "Agenda: Minutes; Police update" in str(online["DESCRIPTION"])
@@ -245,7 +255,7 @@ def test_events_are_sorted_by_start_and_uids_are_unique(feeds):
 
 
 def test_the_uid_follows_the_meeting_id_not_its_position(project, site):
-    before = _event(render_calendars(site, SETTINGS), "summer")["UID"]
+    before = _event(render(site), "summer")["UID"]
     reordered = WARD.replace("  - {id: winter", "  - {id: zzz-first").replace(
         "meetings:\n",
         "meetings:\n  - {id: first, date: 2026-01-01, start: 10:00, end: 11:00,"
@@ -253,20 +263,31 @@ def test_the_uid_follows_the_meeting_id_not_its_position(project, site):
     )
     project("wards/clock-ward.yml", reordered)
     root = project.root
-    again = load_site(Sources(root, root / "wards", root / "glossary"), NOW)
-    assert _event(render_calendars(again, SETTINGS), "summer")["UID"] == before
+    again = load_site(Sources(root, root / "wards", root / "glossary"), SETTINGS, NOW)
+    assert _event(render(again), "summer")["UID"] == before
 
 
-def test_the_same_data_gives_byte_identical_feeds(site):
-    assert render_calendars(site, SETTINGS) == render_calendars(site, SETTINGS)
+def test_renaming_the_borough_or_the_site_moves_no_event(site):
+    renamed = SETTINGS.model_copy(update={"borough": "Renamed", "site_name": "Other name"})
+    assert _event(render(site, renamed), "summer")["UID"] == _event(render(site), "summer")["UID"]
+    moved = Settings(site_name="x", borough="x", site_url="https://elsewhere.example/")
+    assert _event(render(site, moved), "summer")["UID"] != _event(render(site), "summer")["UID"]
+    pinned = moved.model_copy(update={"id_domain": "wardpanels.example.org"})
+    assert _event(render(site, pinned), "summer")["UID"] == _event(render(site), "summer")["UID"]
+
+
+def test_two_events_with_one_uid_stop_the_build(site, monkeypatch):
+    monkeypatch.setattr("wardpanels.calendars.uid", lambda settings, record, meeting: "same")
+    with pytest.raises(ValueError, match="same UID"):
+        render(site)
 
 
 def test_google_and_outlook_links_take_utc_times(site):
     record = next(r for r in site.wards if r.slug == "clock-ward")
     summer = next(m for m in record.ward.meetings if m.id == "summer")
-    item = CalendarMeeting(record, summer)
-    assert "dates=20260617T180000Z%2F20260617T193000Z" in google_link(SETTINGS, item)
-    link = outlook_link(SETTINGS, item)
+    text = event_text(SETTINGS, ENGLISH_LANGUAGE, record, summer, Localiser(ENGLISH_LANGUAGE))
+    assert "dates=20260617T180000Z%2F20260617T193000Z" in google_link(text, summer)
+    link = outlook_link(text, summer)
     assert "startdt=2026-06-17T18%3A00%3A00Z" in link
     assert "enddt=2026-06-17T19%3A30%3A00Z" in link
 

@@ -8,7 +8,7 @@ import pytest
 
 from wardpanels.site import Sources, load_site
 
-from .conftest import MINIMAL_WARD, NOW, ROOT, mkdocs_build
+from .conftest import GOLDEN_SETTINGS, MINIMAL_WARD, NOW, ROOT, mkdocs_build
 
 GUIDE = ROOT / "site_src" / "editors"
 
@@ -25,15 +25,16 @@ def test_every_ward_example_is_valid_as_written(page, count, project):
     for example in examples:
         project("wards/example.yml", MINIMAL_WARD + example)
         root = project.root
-        load_site(Sources(root, root / "wards", root / "glossary"), NOW)
+        load_site(Sources(root, root / "wards", root / "glossary"), GOLDEN_SETTINGS, NOW)
 
 
 def test_the_glossary_example_is_valid_as_written(project):
     (example,) = yaml_examples("glossary.md")
     project("glossary/example.yml", example)
     project("glossary/others.yml", "- {term: DWO, meaning: x}\n- {term: SNT, meaning: y}\n")
+    project("wards/example.yml", MINIMAL_WARD)
     root = project.root
-    load_site(Sources(root, root / "wards", root / "glossary"), NOW)
+    load_site(Sources(root, root / "wards", root / "glossary"), GOLDEN_SETTINGS, NOW)
 
 
 def test_ward_pages_link_to_their_file_for_editors_and_never_to_githubs_api(tmp_path):

@@ -14,7 +14,7 @@ from wardpanels.abbreviations import GlossaryAbbreviations
 from wardpanels.site import Sources, load_site
 from wardpanels.text import anchor_id
 
-from .conftest import NOW, ROOT
+from .conftest import GOLDEN_SETTINGS, NOW, ROOT
 from .test_validation import only_problem
 
 REQUIRED = [
@@ -52,7 +52,9 @@ REQUIRED = [
 
 @pytest.fixture(scope="module")
 def glossary():
-    return load_site(Sources(ROOT, ROOT / "wards", ROOT / "glossary"), NOW).glossary
+    return load_site(
+        Sources(ROOT, ROOT / "wards", ROOT / "glossary"), GOLDEN_SETTINGS, NOW
+    ).glossary
 
 
 def test_the_bundled_glossary_has_every_term_residents_asked_about(glossary):
@@ -79,7 +81,9 @@ def test_unknown_see_also_is_an_error_at_its_line(project):
 
 def convert(text: str) -> str:
     titles = {"PCSO": "Police Community Support Officer", "ASB": "Anti-social behaviour"}
-    return markdown.Markdown(extensions=["toc", GlossaryAbbreviations(titles)]).convert(text)
+    return markdown.Markdown(
+        extensions=["toc", GlossaryAbbreviations(titles={"en": titles})]
+    ).convert(text)
 
 
 def test_acronyms_in_running_text_explain_themselves():

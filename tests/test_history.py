@@ -11,12 +11,10 @@ from pathlib import Path
 import icalendar
 import pytest
 
-from wardpanels.calendars import render_calendars
-from wardpanels.pages import render_pages
 from wardpanels.settings import Settings
 from wardpanels.site import Sources, load_site
 
-from .conftest import MINIMAL_WARD, NOW
+from .conftest import GOLDEN_SETTINGS, MINIMAL_WARD, NOW, rendered
 
 SETTINGS = Settings(
     site_name="Ward panels", borough="Tower Hamlets", site_url="https://wardpanels.example.org/"
@@ -60,10 +58,10 @@ def repo(project) -> Path:
 
 
 def event(root: Path, now: datetime = NOW) -> icalendar.Event:
-    site = load_site(Sources(root, root / "wards", root / "glossary"), now)
-    (found,) = icalendar.Calendar.from_ical(
-        render_calendars(site, SETTINGS)["calendars/x.ics"]
-    ).walk("VEVENT")
+    site = load_site(Sources(root, root / "wards", root / "glossary"), GOLDEN_SETTINGS, now)
+    (found,) = icalendar.Calendar.from_ical(rendered(site, SETTINGS)["calendars/x.ics"]).walk(
+        "VEVENT"
+    )
     return found
 
 
@@ -128,10 +126,10 @@ def test_without_history_every_meeting_is_new_as_of_the_build(project):
 def test_the_ward_page_says_when_its_file_was_last_committed(repo):
     commit(repo, "2026-11-01T10:00:00Z")
     commit(repo, "2026-11-02T23:30:00Z", extra="    attendance: {residents: 12}\n")
-    site = load_site(Sources(repo, repo / "wards", repo / "glossary"), NOW)
-    page = render_pages(site, SETTINGS)["wards/x.md"]
+    site = load_site(Sources(repo, repo / "wards", repo / "glossary"), GOLDEN_SETTINGS, NOW)
+    page = rendered(site, SETTINGS)["wards/x.md"]
     # 23:30 UTC on 2 November is still 2 November in London (GMT).
-    assert "last updated on Monday 2 November 2026." in page
+    assert "last changed on Monday 2 November 2026." in page
 
 
 def test_a_moved_meeting_is_rescheduled_in_structured_data(repo):
@@ -139,7 +137,7 @@ def test_a_moved_meeting_is_rescheduled_in_structured_data(repo):
 
     commit(repo, "2026-11-01T10:00:00Z")
     commit(repo, "2026-11-07T09:30:00Z", date="2027-03-17")
-    site = load_site(Sources(repo, repo / "wards", repo / "glossary"), NOW)
+    site = load_site(Sources(repo, repo / "wards", repo / "glossary"), GOLDEN_SETTINGS, NOW)
     (event,) = json.loads(str(events_json_ld(site.wards[0], SETTINGS, NOW)))["@graph"]
     assert event["eventStatus"] == "https://schema.org/EventRescheduled"
     assert event["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"

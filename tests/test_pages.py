@@ -39,11 +39,22 @@ def test_a_ward_page_has_every_contract_anchor(golden_pages):
         assert f"{{#{anchor}}}" in page
 
 
-def test_the_next_meeting_skips_a_cancelled_one_but_says_so(golden_pages):
+def test_the_next_meeting_comes_first_and_a_cancelled_one_before_it_is_a_banner(golden_pages):
+    page = golden_pages["wards/full-ward.md"].split("\n---\n", 1)[1]
+    banner = page.index('class="wp-banner" role="region"')
+    assert banner < page.index("{#next-meeting}") < page.index("{#priorities}")
+    assert "**The meeting on Wednesday 2 December 2026 is cancelled.** Cancelled because" in page
+    assert page.count("Cancelled because the hall is closed") == 1  # the reason, said once
+    following = page.split("{#next-meeting}")[1].split("{#priorities}")[0]
+    assert "**Wednesday 9 December 2026, 7pm to 8:30pm**" in following
+    assert "[Add to my calendar](../calendars/full-ward/full-ward-2026-12-09.ics)" in following
+
+
+def test_sections_follow_the_order_residents_ask_in(golden_pages):
     page = golden_pages["wards/full-ward.md"]
-    section = page.split("{#next-meeting}")[1].split("## Priorities")[0]
-    assert "The meeting on Wednesday 2 December 2026 is cancelled." in section
-    assert "**Wednesday 9 December 2026, 7pm to 8:30pm**" in section
+    anchors = ["next-meeting", "priorities", "feedback", "panel", "contact", "meetings"]
+    positions = [page.index(f"{{#{anchor}}}") for anchor in anchors]
+    assert positions == sorted(positions)
 
 
 def test_a_ward_with_nothing_planned_says_so(golden_pages):
@@ -53,13 +64,37 @@ def test_a_ward_with_nothing_planned_says_so(golden_pages):
     assert "Nothing has been reported back yet." in page
 
 
-def test_sample_content_carries_a_notice(golden_pages):
-    assert "Sample information" in golden_pages["wards/full-ward.md"]
-    assert "Sample information" not in golden_pages["wards/empty-ward.md"]
+def test_sample_content_is_flagged_by_the_site_wide_notice(golden_site):
+    from wardpanels.theme import theme_values
+
+    from .conftest import GOLDEN_SETTINGS
+
+    assert "Sample information" in theme_values(golden_site, GOLDEN_SETTINGS)["en"]["notice"]
 
 
 def test_vacant_roles_invite_residents(golden_pages):
-    assert "| Vice-chair | **Vacant**: could you do this?" in golden_pages["wards/full-ward.md"]
+    assert (
+        "- **Vice-chair:** vacant. Could you do this? [Contact the panel](#contact)."
+        in golden_pages["wards/full-ward.md"]
+    )
+
+
+def test_999_and_101_are_links_a_phone_can_call(golden_pages):
+    assert "call [999](tel:999)" in golden_pages["wards/full-ward.md"]
+    assert "call [101](tel:101)" in golden_pages["wards/full-ward.md"]
+
+
+def test_each_venue_has_a_plain_map_link(golden_pages):
+    assert (
+        "([map](https://www.openstreetmap.org/search?query=2%20Park%20Road%2C%20London)"
+        in golden_pages["wards/full-ward.md"]
+    )
+
+
+def test_meeting_lists_are_cards_not_tables(golden_pages):
+    for path in ("index.md", "meetings/index.md", "wards/full-ward.md"):
+        assert "| --- |" not in golden_pages[path], path
+        assert '<ul class="wp-cards" markdown>' in golden_pages[path], path
 
 
 def test_awkward_text_is_escaped_not_interpreted(golden_pages):

@@ -23,61 +23,81 @@ def ward_page(golden_pages) -> str:
 
 
 def test_an_active_priority_shows_who_set_it_when_and_its_next_review(ward_page):
-    current = section(ward_page, "{#priorities}", "### Past priorities")
+    current = section(ward_page, "{#priorities}", "<details")
     drugs = section(current, "{#priority-canal-drugs}", "###")
-    assert "Set by the panel on Wednesday 11 March 2026" in drugs
-    assert "Next review: Wednesday 16 September 2026 (**Review overdue**)" in drugs
+    assert "Set by the panel, Wednesday 11 March 2026." in drugs
+    assert "**Review overdue since Wednesday 16 September 2026.**" in drugs
+    assert "Next review" not in drugs  # a review date that has passed is not "next"
     assert "Reports peak on **Friday** evenings." in drugs
     violence = section(current, "{#priority-violence}", "###")
-    assert "Set by the police on Wednesday 1 April 2026" in violence
-    assert "Review overdue" not in violence
+    assert "Set by the police, Wednesday 1 April 2026." in violence
+    assert "Next review: Wednesday 9 December 2026." in violence
 
 
 def test_the_police_priority_comes_first(ward_page):
-    current = section(ward_page, "{#priorities}", "### Past priorities")
+    current = section(ward_page, "{#priorities}", "<details")
     assert current.index("{#priority-violence}") < current.index("{#priority-canal-drugs}")
 
 
-def test_progress_reports_are_logged_under_their_priority(ward_page):
-    drugs = section(ward_page, "{#priority-canal-drugs}", "### Reducing")
-    assert "- Wednesday 16 September 2026: Evening patrols. Two arrests." in drugs
+def test_a_priority_links_to_what_was_done_instead_of_repeating_it(ward_page):
+    drugs = section(ward_page, "{#priority-canal-drugs}", "<details")
+    assert "What was done: [16 September 2026](#feedback-2026-09-16-canal-drugs)" in drugs
+    assert "Evening patrols" not in drugs
+    assert ward_page.count("Evening patrols. Two arrests.") == 1
 
 
-def test_achieved_and_closed_priorities_are_apart_from_current_ones(ward_page):
-    current = section(ward_page, "{#priorities}", "### Past priorities")
+def test_achieved_and_closed_priorities_fold_away_apart_from_current_ones(ward_page):
+    current = section(ward_page, "{#priorities}", "<details")
     assert "Fly-tipping" not in current and "Parking" not in current
-    ended = section(ward_page, "### Past priorities", "## You said, we did")
-    assert "Achieved on Wednesday 17 June 2026." in ended
+    ended = section(ward_page, "<summary>2 past priorities</summary>", "</details>")
+    assert "Achieved, Wednesday 17 June 2026." in ended
     assert "Reports fell from 30 a month to 4." in ended
-    assert "Closed on Wednesday 11 March 2026." in ended
+    assert "Closed, Wednesday 11 March 2026." in ended
     assert ended.index("Fly-tipping") < ended.index("Parking")  # most recently ended first
 
 
 def test_you_said_we_did_is_newest_first_labelled_and_linked(ward_page):
-    feedback = section(ward_page, "{#feedback}", "## Meetings")
+    feedback = section(ward_page, "{#feedback}", "{#panel}")
     dates = ["16 September 2026", "1 July 2026", "17 June 2026"]
     assert sorted(dates, key=feedback.index) == dates
     assert "**You said:** Dealing after dark." in feedback
     assert "**We did:** Evening patrols." in feedback
-    assert "[Drug dealing on the canal towpath](#priority-canal-drugs)" in feedback
+    assert (
+        "### Wednesday 16 September 2026: Drug dealing on the canal towpath "
+        "{#feedback-2026-09-16-canal-drugs}" in feedback
+    )
     assert "Done by the council." in feedback
 
 
 def test_the_borough_page_lists_only_current_priorities_by_ward(golden_pages):
     page = golden_pages["priorities/index.md"]
-    full = page.split("## Full Ward", 1)[1]
-    assert "2 current priorities. Last reviewed: Wednesday 16 September 2026." in full
-    assert "Next review: Wednesday 16 September 2026." in full
-    assert "(set by the panel): **review overdue**" in full
+    full = page.split("{#full-ward}", 1)[1]
+    assert (
+        "Last reviewed on Wednesday 16 September 2026. Next review on Wednesday 9 December 2026."
+        in full
+    )
+    assert "(set by the panel): **review overdue since Wednesday 16 September 2026**" in full
     assert "(set by the police)" in full
     assert "Fly-tipping" not in page and "Parking" not in page
-    assert "## Empty Ward\n\nNo current priorities. Last reviewed: not yet." in page
+    empty = page.split("{#empty-ward}", 1)[1]
+    assert empty.startswith("\n\nNot reviewed yet.\n\n- No current priorities.")
+
+
+def test_a_next_review_is_never_before_the_last_review(golden_site):
+    from wardpanels.pages import ward_view
+
+    for record in golden_site.wards:
+        view = ward_view(record, golden_site)
+        if view.next_review and view.last_review:
+            assert view.next_review >= view.last_review
+        if view.next_review:
+            assert view.next_review >= golden_site.now.date()
 
 
 def test_a_ward_page_says_when_its_information_changed(ward_page, golden_pages):
     # Without git history, the newest date in the file that is not in the future.
-    assert "last updated on Wednesday 16 September 2026." in ward_page
-    assert "last updated" not in golden_pages["wards/empty-ward.md"]
+    assert "last changed on Wednesday 16 September 2026." in ward_page
+    assert "last changed" not in golden_pages["wards/empty-ward.md"]
 
 
 def test_stale_priorities_carry_a_notice(golden_pages):

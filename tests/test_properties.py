@@ -11,12 +11,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wardpanels.calendars import render_calendars
 from wardpanels.errors import DataError
-from wardpanels.pages import render_pages
 from wardpanels.site import Site, Sources, load_site
 
-from .conftest import GOLDEN_SETTINGS, NOW
+from .conftest import GOLDEN_SETTINGS, NOW, rendered
 
 # Text that looks like Markdown, HTML, templates and table syntax, and non-Latin scripts.
 TRICKY = "<>&*_[]|{}#!`\\'\"%:-=~^()/ \n" + "abcXYZ019" + "éßধকাবাংলা中文"
@@ -72,20 +70,27 @@ def ward(draw) -> dict:
         status = draw(st.sampled_from(["active", "achieved", "closed"]))
         entry["status"] = status
         if status != "active":
-            entry["closed_on"] = (agreed + timedelta(days=draw(st.integers(0, 400)))).isoformat()
+            agreed = min(agreed, NOW.date())  # a priority ends on a day that has come
+            entry["agreed"] = agreed.isoformat()
+            ended = min(agreed + timedelta(days=draw(st.integers(0, 400))), NOW.date())
+            entry["closed_on"] = max(ended, agreed).isoformat()
             entry["outcome"] = draw(text)
         elif draw(st.booleans()):
             entry["review"] = (agreed + timedelta(days=draw(st.integers(0, 400)))).isoformat()
         priorities.append(entry)
     ids = [p["id"] for p in priorities]
+    reports = {
+        (draw(day).isoformat(), draw(st.sampled_from(ids)) if ids and draw(st.booleans()) else None)
+        for _ in range(draw(st.integers(0, 3)))
+    }  # a report is known by its date and priority: one of each
     feedback = [
         {
-            "date": draw(day).isoformat(),
+            "date": when,
             "we_did": draw(text),
             "you_said": draw(text),
-            **({"priority": draw(st.sampled_from(ids))} if ids and draw(st.booleans()) else {}),
+            **({"priority": about} if about else {}),
         }
-        for _ in range(draw(st.integers(0, 3)))
+        for when, about in sorted(reports, key=str)
     ]
     meetings = draw(st.lists(meeting(), max_size=5))
     for number, entry in enumerate(meetings):
@@ -117,7 +122,9 @@ def as_yaml(data: dict, block_style: bool) -> str:
 
 
 def load(root: Path) -> Site:
-    return load_site(Sources(root, root / "wards", root / "glossary"), NOW, read_history=False)
+    return load_site(
+        Sources(root, root / "wards", root / "glossary"), GOLDEN_SETTINGS, NOW, read_history=False
+    )
 
 
 def fresh(root: Path, text_of_ward: str) -> Path:
@@ -140,9 +147,9 @@ SLOW = settings(
 def test_valid_wards_load_and_always_render(project, data, block_style):
     fresh(project.root, as_yaml(data, block_style))
     site = load(project.root)
-    pages = render_pages(site, GOLDEN_SETTINGS)
+    pages = rendered(site, GOLDEN_SETTINGS)
     assert "\n# " in pages["wards/generated.md"]
-    feeds = render_calendars(site, GOLDEN_SETTINGS)
+    feeds = rendered(site, GOLDEN_SETTINGS)
     assert feeds["calendars/generated.ics"].startswith(b"BEGIN:VCALENDAR\r\n")
 
 
@@ -183,8 +190,8 @@ def test_a_mangled_ward_gives_our_error_or_valid_data_never_a_crash(project, dat
             assert 1 <= problem.line <= max(mangled.count("\n") + 1, 1)
             assert problem.message
         return
-    render_pages(site, GOLDEN_SETTINGS)
-    render_calendars(site, GOLDEN_SETTINGS)
+    rendered(site, GOLDEN_SETTINGS)
+    rendered(site, GOLDEN_SETTINGS)
 
 
 @SLOW

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from wardpanels.i18n import ENGLISH_LANGUAGE
 from wardpanels.loading import parse_yaml
 from wardpanels.model import Ward
-from wardpanels.standards import STANDARDS, Status, assess
+from wardpanels.settings import Standards
+from wardpanels.standards import Status, assess, standards_for
 
 from .conftest import MINIMAL_WARD, NOW
+
+RULES = Standards()
+STANDARDS = standards_for(RULES)
 
 
 def ward(extra: str = "") -> Ward:
@@ -37,12 +42,12 @@ def meeting(
 
 
 def warnings(data: Ward) -> list:
-    return [warning for assessment in assess(data, NOW) for warning in assessment.warnings]
+    return [warning for assessment in assess(data, NOW, RULES) for warning in assessment.warnings]
 
 
-def result(data: Ward, key: str) -> tuple[Status, str]:
-    found = next(a for a in assess(data, NOW) if a.standard.key == key)
-    return found.status, found.reason
+def result(data: Ward, key: str, rules: Standards = RULES) -> tuple[Status, str]:
+    found = next(a for a in assess(data, NOW, rules) if a.standard.key == key)
+    return found.status, ENGLISH_LANGUAGE.text(found.reason)
 
 
 # A panel doing everything right, as of Monday 23 November 2026.
@@ -66,28 +71,82 @@ GOOD = (
 
 
 def test_a_panel_doing_everything_meets_every_standard():
-    assert {a.standard.key: a.status for a in assess(ward(GOOD), NOW)} == {
+    assert {a.standard.key: a.status for a in assess(ward(GOOD), NOW, RULES)} == {
         s.key: Status.MET for s in STANDARDS
     }
     assert warnings(ward(GOOD)) == []
 
 
 def test_a_ward_with_nothing_recorded_has_no_data_where_nothing_can_be_said():
-    statuses = {a.standard.key: a.status for a in assess(ward(), NOW)}
+    statuses = {a.standard.key: a.status for a in assess(ward(), NOW, RULES)}
     assert statuses["meets"] is Status.NO_DATA
     assert statuses["police"] is Status.NO_DATA
     assert statuses["officers"] is Status.NOT_MET  # an unlisted chair is a vacancy
     assert statuses["feedback"] is Status.NOT_MET
 
 
-def test_meeting_counts_look_back_and_ahead_twelve_months():
-    few = ward("meetings:\n" + meeting("2026-01-14") + meeting("2026-12-09"))
-    assert result(few, "meets") == (
+def held(*days: str, extra: str = "") -> Ward:
+    """A panel with meetings on these days, and one planned next year."""
+    return ward("meetings:\n" + "".join(meeting(day) for day in days) + extra)
+
+
+# Monday 23 November 2026: "the last 12 months" runs from 23 November 2025.
+QUARTERLY = ("2025-12-10", "2026-03-11", "2026-06-17", "2026-09-16")
+OLDER = "2025-09-10"  # a meeting before the last 12 months: the panel is over a year old
+
+
+def test_a_panel_that_met_quarterly_meets_four_to_six_times_a_year():
+    assert result(held(*QUARTERLY), "meets") == (Status.MET, "4 meetings in the last 12 months")
+
+
+def test_planning_only_six_months_ahead_does_not_count_against_the_frequency():
+    planned = held(*QUARTERLY, extra=meeting("2026-12-09") + meeting("2027-03-10"))
+    assert result(planned, "meets")[0] is Status.MET
+    assert result(planned, "ahead")[0] is Status.NOT_MET  # planned to March, not May
+
+
+@pytest.mark.parametrize(
+    ("days", "status"),
+    [
+        ((OLDER, *QUARTERLY[1:]), Status.NOT_MET),  # 3
+        ((*QUARTERLY, "2026-10-14", "2026-11-11"), Status.MET),  # exactly 6
+        ((*QUARTERLY, "2026-10-14", "2026-11-11", "2026-11-18"), Status.NOT_MET),  # 7
+    ],
+)
+def test_three_and_seven_meetings_miss_the_standard_six_meets_it(days, status):
+    assert result(held(*days), "meets")[0] is status
+
+
+def test_a_meeting_exactly_twelve_months_ago_counts():
+    assert result(held("2025-11-23", *QUARTERLY[1:]), "meets")[0] is Status.MET
+    assert result(held("2025-11-22", *QUARTERLY[1:]), "meets") == (
         Status.NOT_MET,
-        "1 meeting in the last 12 months; 1 planned in the next 12",
+        "3 meetings in the last 12 months",
     )
-    cancelled = ward("meetings:\n" + meeting("2026-12-09", status="cancelled"))
-    assert result(cancelled, "meets")[1].endswith("0 planned in the next 12")
+
+
+def test_cancelled_meetings_do_not_count():
+    cancelled = ward(
+        "meetings:\n"
+        + "".join(meeting(day) for day in (OLDER, *QUARTERLY[:3]))
+        + meeting(QUARTERLY[3], status="cancelled")
+    )
+    assert result(cancelled, "meets") == (Status.NOT_MET, "3 meetings in the last 12 months")
+
+
+def test_a_panel_less_than_a_year_old_is_not_judged_yet():
+    young = held("2026-03-11", "2026-06-17", "2026-09-16")
+    assert result(young, "meets") == (
+        Status.NO_DATA,
+        "3 meetings since the first on record, Wednesday 11 March 2026: less than a year to judge",
+    )
+
+
+def test_the_numbers_are_the_boroughs_settings():
+    monthly = Standards(min_meetings_a_year=10, max_meetings_a_year=12)
+    assert result(held(OLDER, *QUARTERLY), "meets", monthly)[0] is Status.NOT_MET
+    names = [ENGLISH_LANGUAGE.text(s.name) for s in standards_for(monthly)]
+    assert "Meets 10 to 12 times a year" in names
 
 
 def test_dates_must_reach_six_months_ahead():
@@ -102,7 +161,7 @@ def test_dates_must_reach_six_months_ahead():
     [
         (["dwo", "dwo, sergeant", "sergeant, inspector"], "no DWO at 1 of 3 meetings"),
         (["dwo, sergeant", "dwo, inspector", "dwo"], "sergeant at 1 meeting"),
-        (["dwo, sergeant", "dwo, sergeant", "dwo"], "inspector at none"),
+        (["dwo, sergeant", "dwo, sergeant", "dwo"], "inspector at 0 meetings"),
     ],
 )
 def test_police_attendance_follows_recommendation_9(police, reason):

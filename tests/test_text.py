@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import gettext
 from datetime import date, time
 
 import pytest
 
-from wardpanels.text import anchor_id, clock_time, long_date, slugify, when
+from wardpanels.i18n import ENGLISH_LANGUAGE, language
+from wardpanels.text import anchor_id, slugify
+
+clock_time = ENGLISH_LANGUAGE.clock_time
+long_date = ENGLISH_LANGUAGE.long_date
+when = ENGLISH_LANGUAGE.when
+BENGALI = language("bn", "বাংলা", gettext.NullTranslations())
 
 
 @pytest.mark.parametrize(
@@ -55,7 +62,25 @@ def test_ward_slugs(name, slug):
         ("A&E", "a-e"),
         ("Met Engage", "met-engage"),
         ("101", "101"),
+        ("দল", "দল"),
+        ("ওয়ার্ড প্যানেল", "ওয়ার্ড-প্যানেল"),
     ],
 )
 def test_glossary_anchors(term, anchor):
     assert anchor_id(term) == anchor
+
+
+def test_every_term_gets_an_anchor_of_its_own():
+    assert anchor_id("&") != anchor_id("+") and anchor_id("&").startswith("term-")
+
+
+def test_bengali_dates_use_cldr_names_and_bengali_digits():
+    assert BENGALI.long_date(date(2026, 12, 9)) == "বুধবার, ৯ ডিসেম্বর, ২০২৬"
+    assert BENGALI.clock_time(time(19, 0)) == "৭ সন্ধ্যা"
+    assert BENGALI.clock_time(time(8, 30)) == "৮:৩০ সকাল"
+    assert BENGALI.number(14) == "১৪"
+
+
+def test_a_borough_can_choose_latin_digits_for_bengali():
+    latin = language("bn", "বাংলা", gettext.NullTranslations(), digits="latn")
+    assert latin.long_date(date(2026, 12, 9)) == "বুধবার, 9 ডিসেম্বর, 2026"

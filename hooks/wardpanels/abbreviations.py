@@ -3,12 +3,17 @@
 A Python-Markdown extension fed from the glossary, run on every page. It leaves headings,
 links and code alone (a tooltip there would hide the words or break them), and makes each
 abbreviation focusable, so its meaning shows by keyboard and on touch as well as by mouse.
+
+It explains each acronym in the language of the text around it: the page's language,
+which a page in another language gives on its title (`# Title { lang="bn" }`), or the
+`lang` of an element around the text, such as English left untranslated.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import Any
 from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown
@@ -49,40 +54,50 @@ def acronyms(terms: Iterable[GlossaryTerm]) -> dict[str, str]:
 
 
 class _AbbreviationTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, titles: Mapping[str, str]) -> None:
+    def __init__(self, md: Markdown, titles: Mapping[str, Mapping[str, str]], default: str) -> None:
         super().__init__(md)
         self.titles = titles
-        longest_first = sorted(titles, key=len, reverse=True)
+        self.default = default
+        terms = {term for language in titles.values() for term in language}
+        longest_first = sorted(terms, key=len, reverse=True)
         alternatives = "|".join(re.escape(term) for term in longest_first)
         # A plural ("PCSOs") is explained too. Whether a match starts a word is checked
         # after matching: a lookbehind here makes the search six times slower.
-        self.pattern = re.compile(rf"({alternatives})s?(?![\w-])")
+        self.pattern = re.compile(rf"({alternatives})s?(?![\w-])") if terms else None
 
     def run(self, root: Element) -> None:
-        if self.titles:
-            self._mark(root)
+        if self.pattern is None:
+            return
+        title = root.find("h1")
+        self._mark(root, title.get("lang", self.default) if title is not None else self.default)
 
-    def _mark(self, element: Element) -> None:
+    def _mark(self, element: Element, language: str) -> None:
+        language = element.get("lang", language)
         for child in list(element):
             if child.tag not in _SKIP:
-                self._mark(child)
-            child.tail = self._split(element, child.tail, after=child)
-        element.text = self._split(element, element.text, after=None)
+                self._mark(child, language)
+            child.tail = self._split(element, child.tail, child, language)
+        element.text = self._split(element, element.text, None, language)
 
-    def _split(self, parent: Element, text: str | None, after: Element | None) -> str | None:
+    def _split(
+        self, parent: Element, text: str | None, after: Element | None, language: str
+    ) -> str | None:
         """Wrap each acronym in `text` in an <abbr>, inserted into `parent` where `text` was."""
         if not text or isinstance(text, AtomicString):
             return text
+        assert self.pattern is not None
+        titles = self.titles.get(language) or self.titles.get(self.default, {})
         matches = [
             found
             for found in self.pattern.finditer(text)
-            if found.start() == 0 or not _IN_WORD.match(text, found.start() - 1)
+            if (found.start() == 0 or not _IN_WORD.match(text, found.start() - 1))
+            and found.group(1) in titles
         ]
         if not matches:
             return text
         position = 0 if after is None else list(parent).index(after) + 1
         for found in reversed(matches):
-            abbr = Element("abbr", {"title": self.titles[found.group(1)], "tabindex": "0"})
+            abbr = Element("abbr", {"title": titles[found.group(1)], "tabindex": "0"})
             abbr.text = AtomicString(found.group(0))
             abbr.tail = text[found.end() :]
             parent.insert(position, abbr)
@@ -91,14 +106,25 @@ class _AbbreviationTreeprocessor(Treeprocessor):
 
 
 class GlossaryAbbreviations(Extension):
-    """Explain the glossary's acronyms wherever they appear in running text."""
+    """Explain the glossary's acronyms wherever they appear in running text.
 
-    def __init__(self, titles: Mapping[str, str]) -> None:
-        super().__init__()
-        self.titles = dict(titles)
+    `titles` maps each language's code to its acronyms and what they stand for.
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "titles": [{}, "each language's acronyms and what they stand for"],
+            "default": ["en", "the language of a page that does not give one"],
+        }
+        super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
         # After inline patterns (priority 20), before MkDocs' own link handling.
-        md.treeprocessors.register(
-            _AbbreviationTreeprocessor(md, self.titles), "wardpanels_abbreviations", 7
+        processor = _AbbreviationTreeprocessor(
+            md, self.getConfig("titles"), self.getConfig("default")
         )
+        md.treeprocessors.register(processor, "wardpanels_abbreviations", 7)
+
+
+def makeExtension(**kwargs: Any) -> GlossaryAbbreviations:  # noqa: N802 - Python-Markdown's name
+    return GlossaryAbbreviations(**kwargs)

@@ -8,21 +8,23 @@ data or from git history, never from the build's clock.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from .clock import london
 from .history import meeting_identity
+from .i18n import ENGLISH_LANGUAGE
+from .outputs import Output, output
+from .routes import ALL_FEED, ENGLISH, borough_feed, ward_feed
 from .settings import Settings
 from .site import Site, WardRecord
-from .text import long_date, slugify, when
 
 ATOM = "http://www.w3.org/2005/Atom"
 # Feed readers fetch a feed again and again: each carries only its newest entries, as
 # most sites' feeds do, so the borough's stays small however many wards it covers.
 FEED_LENGTH = 100
-ALL = "all"  # the borough's feed: every ward's updates
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,9 @@ def _day(day: date) -> datetime:
 
 
 def ward_entries(record: WardRecord, settings: Settings) -> list[Entry]:
-    ward, page = record.ward, settings.page_url(record.url)
+    ward = record.ward
+    page = settings.page_url(ENGLISH.ward(record.slug).url)
+    sample = "Sample information, not real: " if ward.sample else ""
     entries = []
     for p in ward.priorities:
         anchor = f"{page}#priority-{p.id}"
@@ -49,7 +53,7 @@ def ward_entries(record: WardRecord, settings: Settings) -> list[Entry]:
                 f"{ward.name}: new priority, {p.title}",
                 _day(p.agreed),
                 anchor,
-                p.detail or p.title,
+                sample + (p.detail or p.title),
             )
         )
         if p.closed_on:
@@ -59,7 +63,7 @@ def ward_entries(record: WardRecord, settings: Settings) -> list[Entry]:
                     f"{ward.name}: priority {p.status}, {p.title}",
                     _day(p.closed_on),
                     anchor,
-                    p.outcome or p.title,
+                    sample + (p.outcome or p.title),
                 )
             )
     for f in ward.feedback:
@@ -68,10 +72,10 @@ def ward_entries(record: WardRecord, settings: Settings) -> list[Entry]:
         entries.append(
             Entry(
                 f"feedback/{f.date.isoformat()}/{digest}",
-                f"{ward.name}: you said, we did ({long_date(f.date)})",
+                f"{ward.name}: you said, we did ({ENGLISH_LANGUAGE.long_date(f.date)})",
                 _day(f.date),
                 f"{page}#feedback",
-                f"{said}We did: {f.we_did}",
+                f"{sample}{said}We did: {f.we_did}",
             )
         )
     for meeting in ward.meetings:
@@ -87,10 +91,11 @@ def ward_entries(record: WardRecord, settings: Settings) -> list[Entry]:
         entries.append(
             Entry(
                 f"meeting/{key}",
-                f"{ward.name}: {change} meeting, {when(meeting.date, meeting.start, meeting.end)}",
+                f"{ward.name}: {change} meeting, "
+                f"{ENGLISH_LANGUAGE.when(meeting.date, meeting.start, meeting.end)}",
                 revision.modified,
                 f"{page}#meetings",
-                meeting.note or "Ward panel meeting",
+                sample + (meeting.note or "Ward panel meeting"),
             )
         )
     return entries
@@ -108,7 +113,7 @@ def _feed(
     SubElement(feed, "id").text = _id(settings, key)
     SubElement(feed, "title").text = title
     SubElement(feed, "link", rel="alternate", href=link)
-    SubElement(feed, "link", rel="self", href=settings.page_url(f"feeds/{key}.xml"))
+    SubElement(feed, "link", rel="self", href=settings.page_url(ward_feed(key).url))
     newest = max((entry.updated for _, entry in entries), default=fallback)
     SubElement(feed, "updated").text = newest.isoformat(timespec="seconds")
     SubElement(SubElement(feed, "author"), "name").text = f"{settings.borough} ward panels"
@@ -128,40 +133,36 @@ def _feed(
 
 
 def _id(settings: Settings, key: str) -> str:
-    """A tag URI: the same for the same thing whatever the site's address becomes."""
-    return f"tag:wardpanels,2026:{slugify(settings.borough)}/{key}"
+    """A tag URI from the site's identity domain, never from a display name: the same for
+    the same thing whatever the borough or the site is called."""
+    return f"tag:{settings.id_domain},2026:{key}"
 
 
-def atom_path(slug: str) -> str:
-    """`feeds/bow-east.xml`, relative to the site root."""
-    return f"feeds/{slug}.xml"
-
-
-def feed_paths(site: Site) -> list[str]:
-    """What render_feeds writes, known without rendering it."""
-    return [*(atom_path(record.slug) for record in site.wards), atom_path(ALL)]
-
-
-def render_feeds(site: Site, settings: Settings) -> dict[str, bytes]:
-    files, everything = {}, []
+def render_feeds(site: Site, settings: Settings) -> Iterator[Output]:
+    everything = []
     for record in site.wards:
         entries = [(record.slug, entry) for entry in ward_entries(record, settings)]
         everything += entries
         fallback = record.history.updated or site.now
-        files[atom_path(record.slug)] = _feed(
-            settings,
-            record.slug,
-            f"{record.ward.name} ward panel: updates",
-            settings.page_url(record.url),
-            entries,
-            fallback,
+        yield output(
+            ward_feed(record.slug),
+            _feed(
+                settings,
+                record.slug,
+                f"{record.ward.name} ward panel: updates",
+                settings.page_url(ENGLISH.ward(record.slug).url),
+                entries,
+                fallback,
+            ),
         )
-    files[atom_path(ALL)] = _feed(
-        settings,
-        ALL,
-        f"{settings.borough} ward panels: updates",
-        settings.site_url,
-        everything,
-        site.now,
+    yield output(
+        borough_feed(),
+        _feed(
+            settings,
+            ALL_FEED,
+            f"{settings.borough} ward panels: updates",
+            settings.site_url,
+            everything,
+            site.now,
+        ),
     )
-    return files

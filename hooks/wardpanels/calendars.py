@@ -6,16 +6,20 @@ its position, SEQUENCE and DTSTAMP from git history so edits replace rather than
 cancelled meetings kept with STATUS:CANCELLED, no ORGANIZER (Outlook would make it an
 invitation), and nothing taken from the clock, so one commit gives byte-identical feeds.
 
+Every language has its own feeds, with its own titles and descriptions but the same UIDs
+and times: a resident who switches language keeps the same events.
+
 Feeds are written line by line here (RFC 5545 text escaping and 75-octet folding):
 icalendar's writer took about a millisecond an event, and a borough has thousands.
-icalendar builds the time zone block, once. The tests read every feed back with four
+icalendar builds the time zone block, once. The tests read every feed back with five
 independent parsers.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
@@ -24,7 +28,11 @@ from urllib.parse import quote, urlencode
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
 
 from .history import meeting_identity
+from .i18n import Language
+from .localise import Localiser
 from .model import Meeting
+from .outputs import Output, output
+from .routes import Route, Routes
 from .schedule import ends, starts
 from .settings import Settings
 from .site import Site, WardRecord
@@ -32,69 +40,59 @@ from .text import place
 
 PRODID = "-//Safer Neighbourhood ward panels//Meeting calendars//EN"
 TZID = "Europe/London"
-ALL_WARDS = "all-wards"
+
+
+def uid(settings: Settings, record: WardRecord, meeting: Meeting) -> str:
+    """Set once and never reused: the site's identity domain, the ward and the meeting's id
+    (or date). A display name never enters it, so renaming the borough moves no event."""
+    key = meeting_identity(meeting)
+    name = f"wardpanels:{settings.id_domain}:{record.slug}:{key}"
+    return f"{uuid.uuid5(uuid.NAMESPACE_URL, name)}@{settings.id_domain}"
 
 
 @dataclass(frozen=True)
-class CalendarMeeting:
-    """A meeting with everything a calendar entry says about it."""
+class EventText:
+    """What a calendar entry says about a meeting, in one language."""
 
-    record: WardRecord
-    meeting: Meeting
-
-    @property
-    def key(self) -> str:
-        return meeting_identity(self.meeting)
-
-    @property
-    def cancelled(self) -> bool:
-        return self.meeting.status == "cancelled"
+    summary: str
+    location: str
+    description: str
 
 
-def feed_path(slug: str) -> str:
-    """`calendars/bow-east.ics`, relative to the site root."""
-    return f"calendars/{slug}.ics"
-
-
-def event_path(item: CalendarMeeting) -> str:
-    """`calendars/bow-east/spring-2026.ics`: one meeting, for "Add to calendar"."""
-    return f"calendars/{item.record.slug}/{item.key}.ics"
-
-
-def uid(settings: Settings, item: CalendarMeeting) -> str:
-    """Set once and never reused: the borough, the ward and the meeting's id (or date)."""
-    name = f"wardpanels:{settings.borough}:{item.record.slug}:{item.key}"
-    return f"{uuid.uuid5(uuid.NAMESPACE_URL, name)}@wardpanels"
-
-
-def summary(item: CalendarMeeting) -> str:
-    title = f"{item.record.ward.name} ward panel meeting"
-    return f"Cancelled: {title}" if item.cancelled else title
-
-
-def description(settings: Settings, item: CalendarMeeting) -> str:
-    """Plain text: who may come, access, how to join online, the agenda, where to read more."""
-    meeting = item.meeting
+def event_text(
+    settings: Settings, language: Language, record: WardRecord, meeting: Meeting, local: Localiser
+) -> EventText:
+    """The title, place and plain-text description of one meeting's calendar entry."""
+    _ = language._
+    title = _("%(ward)s ward panel meeting", ward=record.ward.name)
+    cancelled = meeting.status == "cancelled"
     lines = []
-    if item.cancelled:
-        lines.append("This meeting is cancelled.")
+    if record.ward.sample:
+        lines.append(_("Sample information: this meeting is an example, not a real one."))
+    if cancelled:
+        lines.append(_("This meeting is cancelled."))
     if meeting.note:
-        lines.append(meeting.note)
+        lines.append(local.plain(meeting, "note"))
     lines.append(
-        "Open to all residents. You do not need to book."
+        _("Open to anyone who lives or works in the ward. You do not need to book.")
         if meeting.public
-        else "For panel members only."
+        else _("For members of the panel only.")
     )
     if meeting.venue and meeting.venue.access:
-        lines.append(f"Access: {meeting.venue.access}")
-    if meeting.online:
-        lines.append(f"Join online: {meeting.online}")
+        lines.append(_("Access: %(access)s", access=local.plain(meeting, "venue.access")))
+    if meeting.online and not cancelled:
+        lines.append(_("Join online: %(link)s", link=meeting.online))
     if meeting.agenda:
-        lines.append("Agenda: " + "; ".join(meeting.agenda))
+        lines.append(_("Agenda: %(items)s", items="; ".join(meeting.agenda)))
+    page = settings.page_url(language.routes.ward(record.slug).url)
     lines.append(
-        f"More about the {item.record.ward.name} ward panel: {settings.page_url(item.record.url)}"
+        _("More about the %(ward)s ward panel: %(page)s", ward=record.ward.name, page=page)
     )
-    return "\n".join(lines)
+    return EventText(
+        summary=_("Cancelled: %(title)s", title=title) if cancelled else title,
+        location=place(meeting, language),
+        description="\n".join(lines),
+    )
 
 
 def london_timezone() -> Timezone:
@@ -118,26 +116,28 @@ def london_timezone() -> Timezone:
     return zone
 
 
-def _event(settings: Settings, item: CalendarMeeting) -> bytes:
-    """One VEVENT, written once and shared by every feed that holds the meeting."""
-    meeting = item.meeting
-    revision = item.record.history.meetings[item.key]  # history covers every meeting
+def _event(
+    uid_text: str, record: WardRecord, meeting: Meeting, text: EventText, page: str
+) -> bytes:
+    """One VEVENT, written once and shared by every feed of its language that holds it."""
+    revision = record.history.meetings[meeting_identity(meeting)]  # history covers each one
     stamp = revision.modified.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    cancelled = meeting.status == "cancelled"
     local = f";TZID={TZID}:"
     lines = [
         "BEGIN:VEVENT",
-        f"UID:{uid(settings, item)}",
+        f"UID:{uid_text}",
         f"DTSTAMP:{stamp}",
         f"LAST-MODIFIED:{stamp}",
         f"SEQUENCE:{revision.sequence}",
         f"DTSTART{local}{starts(meeting):%Y%m%dT%H%M%S}",
         f"DTEND{local}{ends(meeting):%Y%m%dT%H%M%S}",
-        f"SUMMARY:{_text(summary(item))}",
-        f"LOCATION:{_text(place(meeting))}",
-        f"DESCRIPTION:{_text(description(settings, item))}",
-        f"URL:{settings.page_url(item.record.url)}",
-        f"STATUS:{'CANCELLED' if item.cancelled else 'CONFIRMED'}",
-        f"TRANSP:{'TRANSPARENT' if item.cancelled else 'OPAQUE'}",
+        f"SUMMARY:{_text(text.summary)}",
+        f"LOCATION:{_text(text.location)}",
+        f"DESCRIPTION:{_text(text.description)}",
+        f"URL:{page}",
+        f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
+        f"TRANSP:{'TRANSPARENT' if cancelled else 'OPAQUE'}",
         "CLASS:PUBLIC",
         "END:VEVENT",
     ]
@@ -170,7 +170,7 @@ def _folded(line: str) -> bytes:
     return b"\r\n ".join(parts) + b"\r\n"
 
 
-def _calendar(settings: Settings, name: str, about: str, events: Iterable[bytes]) -> bytes:
+def _calendar(name: str, about: str, events: Iterable[bytes]) -> bytes:
     """A whole feed: the calendar's own lines, the time zone, then the events as given."""
     head = [
         "BEGIN:VCALENDAR",
@@ -187,97 +187,111 @@ def _calendar(settings: Settings, name: str, about: str, events: Iterable[bytes]
         "X-PUBLISHED-TTL:PT12H",
     ]
     lines = b"".join(_folded(line) for line in head)
-    return lines + _london_lines() + b"".join(events) + _END
-
-
-_END = b"END:VCALENDAR\r\n"
+    return lines + _london_lines() + b"".join(events) + b"END:VCALENDAR\r\n"
 
 
 @cache
 def _london_lines() -> bytes:
     """The time zone block, written once: it is the same in every feed."""
-    return london_timezone().to_ical()
+    return bytes(london_timezone().to_ical())
 
 
-def ward_items(record: WardRecord) -> list[CalendarMeeting]:
-    return [CalendarMeeting(record, meeting) for meeting in record.ward.meetings]
+def meeting_route(routes: Routes, record: WardRecord, meeting: Meeting) -> Route:
+    """A coming meeting's own file: its name says whose meeting it is, and when."""
+    same_day = sum(1 for other in record.ward.meetings if other.date == meeting.date) > 1
+    return routes.meeting_calendar(
+        record.slug, meeting.date, meeting_identity(meeting) if same_day else None
+    )
 
 
-def has_own_file(item: CalendarMeeting, now: datetime) -> bool:
-    """A meeting still to come has a file of its own, for its "Add to calendar" link."""
-    return ends(item.meeting) > now
-
-
-def calendar_paths(site: Site) -> list[str]:
-    """What render_calendars writes, known without rendering it."""
-    paths = []
-    for record in site.wards:
-        paths += [event_path(i) for i in ward_items(record) if has_own_file(i, site.now)]
-        paths.append(feed_path(record.slug))
-    return [*paths, feed_path(ALL_WARDS)]
-
-
-def render_calendars(site: Site, settings: Settings) -> dict[str, bytes]:
-    """Every feed, and a file for each coming meeting, keyed by path under the site root.
+def render_calendars(site: Site, settings: Settings, language: Language) -> Iterator[Output]:
+    """Every feed of one language, and a file for each coming meeting.
 
     Each event is written once and shared by its ward's feed, the borough feed and its
-    own file. Events are in order of start, then UID.
+    own file. Events are in order of start, then UID; every UID is different.
     """
-    written: dict[str, tuple[tuple[datetime, str], bytes]] = {}
-    files: dict[str, bytes] = {}
-    for record in site.wards:
-        name = f"{record.ward.name} ward panel meetings"
-        about = (
-            f"Meetings of the {record.ward.name} Safer Neighbourhood ward panel in "
-            f"{settings.borough}."
-        )
-        events = []
-        for item in ward_items(record):
-            order = (starts(item.meeting), uid(settings, item))
-            event = _event(settings, item)
-            written[f"{record.slug}/{item.key}"] = (order, event)
-            events.append((order, event))
-            if has_own_file(item, site.now):
-                files[event_path(item)] = _calendar(settings, summary(item), about, [event])
-        files[feed_path(record.slug)] = _calendar(
-            settings, name, about, [event for _, event in sorted(events)]
-        )
-    files[feed_path(ALL_WARDS)] = _calendar(
-        settings,
-        f"{settings.borough} ward panel meetings",
-        f"Every Safer Neighbourhood ward panel meeting in {settings.borough}.",
-        [event for _, event in sorted(written.values())],
+    _ = language._
+    routes = language.routes
+    sample_note = (
+        " " + _("Sample information: some meetings are examples, not real ones.")
+        if site.sample
+        else ""
     )
-    return files
+    written: list[tuple[tuple[datetime, str], bytes]] = []
+    for record in site.wards:
+        local = Localiser(language, site.translations_for(language, record.slug))
+        page = settings.page_url(routes.ward(record.slug).url)
+        about = _(
+            "Meetings of the %(ward)s Safer Neighbourhood ward panel in %(borough)s.",
+            ward=record.ward.name,
+            borough=settings.borough,
+        ) + (sample_note if record.ward.sample else "")
+        events = []
+        for meeting in record.ward.meetings:
+            text = event_text(settings, language, record, meeting, local)
+            identity = uid(settings, record, meeting)
+            event = _event(identity, record, meeting, text, page)
+            order = (starts(meeting), identity)
+            events.append((order, event))
+            if ends(meeting) > site.now and meeting.status == "scheduled":
+                yield output(
+                    meeting_route(routes, record, meeting), _calendar(text.summary, about, [event])
+                )
+        written += events
+        name = _("%(ward)s ward panel meetings", ward=record.ward.name)
+        yield output(
+            routes.ward_calendar(record.slug),
+            _calendar(name, about, [e for _o, e in sorted(events)]),
+        )
+    _check_unique_uids(order for order, _event_bytes in written)
+    yield output(
+        routes.borough_calendar(),
+        _calendar(
+            _("%(borough)s ward panel meetings", borough=settings.borough),
+            _(
+                "Every Safer Neighbourhood ward panel meeting in %(borough)s.",
+                borough=settings.borough,
+            )
+            + sample_note,
+            [event for _order, event in sorted(written)],
+        ),
+    )
+
+
+def _check_unique_uids(orders: Iterable[tuple[datetime, str]]) -> None:
+    """Two events with one UID would overwrite each other in every subscriber's calendar."""
+    twice = [identity for identity, count in Counter(i for _when, i in orders).items() if count > 1]
+    if twice:
+        raise ValueError(f"two calendar events were given the same UID: {', '.join(twice)}")
 
 
 def _utc(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
-def google_link(settings: Settings, item: CalendarMeeting) -> str:
+def google_link(text: EventText, meeting: Meeting) -> str:
     """Google Calendar's "add event" page, filled in (it takes UTC times)."""
     query = {
         "action": "TEMPLATE",
-        "text": summary(item),
-        "dates": f"{_utc(starts(item.meeting))}/{_utc(ends(item.meeting))}",
-        "details": description(settings, item),
-        "location": place(item.meeting),
+        "text": text.summary,
+        "dates": f"{_utc(starts(meeting))}/{_utc(ends(meeting))}",
+        "details": text.description,
+        "location": text.location,
     }
     return "https://calendar.google.com/calendar/render?" + urlencode(query, quote_via=quote)
 
 
-def outlook_link(settings: Settings, item: CalendarMeeting) -> str:
+def outlook_link(text: EventText, meeting: Meeting) -> str:
     """Outlook on the web's "new event" page, filled in (it takes UTC times)."""
     iso = "%Y-%m-%dT%H:%M:%SZ"
     query = {
         "path": "/calendar/action/compose",
         "rru": "addevent",
-        "subject": summary(item),
-        "startdt": starts(item.meeting).astimezone(UTC).strftime(iso),
-        "enddt": ends(item.meeting).astimezone(UTC).strftime(iso),
-        "body": description(settings, item),
-        "location": place(item.meeting),
+        "subject": text.summary,
+        "startdt": starts(meeting).astimezone(UTC).strftime(iso),
+        "enddt": ends(meeting).astimezone(UTC).strftime(iso),
+        "body": text.description,
+        "location": text.location,
     }
     return "https://outlook.live.com/calendar/0/deeplink/compose?" + urlencode(
         query, quote_via=quote
@@ -294,8 +308,9 @@ class Subscription:
     google: str
 
 
-def subscription(settings: Settings, slug: str, name: str) -> Subscription:
-    https = settings.page_url(feed_path(slug))
+def subscription(settings: Settings, feed: Route, name: str = "") -> Subscription:
+    """A feed's address, and the links that subscribe to it in each kind of app."""
+    https = settings.page_url(feed.url)
     webcal = "webcal://" + https.split("://", 1)[1]
     outlook = "https://outlook.live.com/calendar/0/addfromweb?" + urlencode(
         {"url": https, "name": name}, quote_via=quote

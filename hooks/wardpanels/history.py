@@ -4,8 +4,12 @@ Calendar apps only take a change to an event when its SEQUENCE rises and its DTS
 forward. Editors should not keep counters by hand, so both are derived here from the
 committed versions of each ward file. git is run twice for the whole build, not per ward.
 
-Without history (no git, or a shallow clone) every meeting counts as unchanged since the
-oldest version git has: SEQUENCE starts at 0 and rises again once full history is there.
+Reading history is best effort and can never stop a build: a version that cannot be read
+(a control character, deep nesting, a broken commit) counts as "changed at that commit",
+with one warning naming the commit; a commit dated after the build's "now" counts as made
+"now". Without history (no git, or a shallow clone) every meeting counts as unchanged
+since the oldest version git has: SEQUENCE starts at 0 and rises again once full history
+is there.
 """
 
 from __future__ import annotations
@@ -13,12 +17,13 @@ from __future__ import annotations
 import subprocess
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from .loading import YamlError, parse_yaml
+from .clock import LONDON
+from .loading import parse_yaml
 from .model import Meeting
 
 # Fields that never show in a calendar event: changing them is not a change to the event.
@@ -29,8 +34,19 @@ _NOT_IN_EVENT = frozenset({"attendance", "minutes"})
 class Version:
     """One committed version of a file."""
 
+    commit: str
     committed: datetime
-    text: str
+    text: str | None  # None: git could not give it as text
+
+
+@dataclass(frozen=True)
+class Timing:
+    """When and where a meeting was, as a version of the file said."""
+
+    date: date
+    start: time
+    end: time
+    venue: str | None
 
 
 @dataclass(frozen=True)
@@ -39,7 +55,11 @@ class Revision:
 
     sequence: int
     modified: datetime
-    moved: bool = False  # its date or times differ from when it was first published
+    first: Timing | None = None  # as first published, when its date, time or venue changed since
+
+    @property
+    def moved(self) -> bool:
+        return self.first is not None
 
 
 @dataclass(frozen=True)
@@ -47,16 +67,25 @@ class FileHistory:
     """When a ward file last changed, and each meeting's revision, keyed by meeting identity.
 
     `updated` is None when git has no version of the file: nothing says when it changed.
+    `unreadable` names the commits whose version of the file could not be read.
     """
 
     updated: datetime | None
     meetings: Mapping[str, Revision]
+    unreadable: tuple[str, ...] = field(default=())
+
+    @property
+    def updated_on(self) -> date | None:
+        return self.updated.astimezone(LONDON).date() if self.updated else None
 
 
-def committed_versions(folder: Path, files: Iterable[Path]) -> dict[Path, list[Version]]:
+def committed_versions(
+    folder: Path, files: Iterable[Path], now: datetime
+) -> dict[Path, list[Version]]:
     """Every committed version of each file, oldest first; empty without git history.
 
     `folder` is where the files live: git is asked about the repository that holds it.
+    Commit dates after `now` are taken as `now`.
     """
     wanted = {path.resolve() for path in files}
     top = _git(folder, "rev-parse", "--show-toplevel") if wanted else None
@@ -74,21 +103,29 @@ def committed_versions(folder: Path, files: Iterable[Path]) -> dict[Path, list[V
     )
     if not log:
         return {}
-    requests: list[tuple[Path, datetime, str]] = []
+    requests: list[tuple[Path, str, datetime, str]] = []
     for entry in log.split("\0")[1:]:
-        header, *names = entry.strip().splitlines()
-        commit, seconds = header.split()
-        when = datetime.fromtimestamp(int(seconds), UTC)
+        header, *names = entry.strip().splitlines() or [""]
+        commit, _, seconds = header.partition(" ")
+        when = _commit_time(seconds, now)
         for name in filter(None, names):
             path = (top_path / name).resolve()
             if path in wanted:
-                requests.append((path, when, f"{commit}:{name}"))
-    blobs = _cat_files(top_path, [spec for _, _, spec in requests])
+                requests.append((path, commit, when, f"{commit}:{name}"))
+    blobs = _cat_files(top_path, [spec for *_, spec in requests])
     versions: dict[Path, list[Version]] = defaultdict(list)
-    for (path, when, _), text in zip(requests, blobs, strict=True):
-        if text is not None:
-            versions[path].append(Version(when, text))
+    for (path, commit, when, _), text in zip(requests, blobs, strict=True):
+        versions[path].append(Version(commit, when, text))
     return {path: sorted(found, key=lambda v: v.committed) for path, found in versions.items()}
+
+
+def _commit_time(seconds: str, now: datetime) -> datetime:
+    """A commit's time, never later than the build's "now" (a wrong clock, or a forgery)."""
+    try:
+        when = datetime.fromtimestamp(int(seconds), UTC)
+    except (ValueError, OverflowError, OSError):
+        return now.astimezone(UTC)
+    return min(when, now.astimezone(UTC))
 
 
 def file_history(
@@ -98,30 +135,39 @@ def file_history(
 
     A file that differs from its last commit counts as changed at `now`: that only happens
     in a working copy, never in a build of a commit. A version with the same text as the
-    file now is not parsed again.
+    file now is not parsed again; one that cannot be read has no meetings anyone saw.
     """
-    states = [
-        (v.committed, current if v.text == current_text else _parsed(v.text)) for v in versions
-    ]
+    unreadable = []
+    states = []
+    for version in versions:
+        if version.text == current_text:
+            states.append((version.committed, current))
+            continue
+        parsed = _parsed(version.text)
+        if parsed is _UNREADABLE:
+            unreadable.append(version.commit)
+            parsed = None
+        states.append((version.committed, parsed))
     updated = states[-1][0] if states else None
     if not states or states[-1][1] != current:
         states.append((now, current))
         updated = now if versions else None
     revisions: dict[str, Revision] = {}
     last_seen: dict[str, Any] = {}
-    first_timing: dict[str, Any] = {}
+    first: dict[str, tuple[Any, Timing | None]] = {}
     for when, document in states:
-        for key, (timing, fingerprint) in _meetings(document).items():
+        for key, (where, fingerprint, timing) in _meetings(document).items():
             if key not in revisions:
                 revisions[key] = Revision(0, when)
-                first_timing[key] = timing
+                first[key] = (where, timing)
             elif last_seen[key] != fingerprint:
                 earlier = revisions[key]
+                moved = where != first[key][0]
                 revisions[key] = Revision(
-                    earlier.sequence + 1, when, moved=timing != first_timing[key]
+                    earlier.sequence + 1, when, first[key][1] if moved else None
                 )
             last_seen[key] = fingerprint
-    return FileHistory(updated=updated, meetings=revisions)
+    return FileHistory(updated=updated, meetings=revisions, unreadable=tuple(unreadable))
 
 
 def meeting_key(meeting: Mapping[str, Any]) -> str:
@@ -141,52 +187,89 @@ def _meetings(document: Any) -> dict[str, Any]:
     for meeting in document["meetings"]:
         if isinstance(meeting, dict):
             shown = {k: v for k, v in meeting.items() if k not in _NOT_IN_EVENT}
-            timing = tuple(str(meeting.get(k)) for k in ("date", "start", "end"))
+            venue = meeting.get("venue")
+            venue_name = venue.get("name") if isinstance(venue, dict) else None
+            where = (*(str(meeting.get(k)) for k in ("date", "start", "end")), str(venue_name))
             found[meeting_key(meeting)] = (
-                timing,
-                (document.get("name"), repr(sorted(shown.items()))),
+                where,
+                (document.get("name"), repr(sorted(shown.items(), key=repr))),
+                _timing(meeting, venue_name),
             )
     return found
 
 
-def _parsed(text: str) -> Any:
+def _timing(meeting: Mapping[str, Any], venue: Any) -> Timing | None:
+    """A version's date, times and venue, if they read as such (old versions may not)."""
+    try:
+        return Timing(
+            date.fromisoformat(str(meeting.get("date"))),
+            time.fromisoformat(str(meeting.get("start"))),
+            time.fromisoformat(str(meeting.get("end"))),
+            str(venue) if venue else None,
+        )
+    except ValueError:
+        return None
+
+
+_UNREADABLE = object()
+
+
+def _parsed(text: str | None) -> Any:
+    """An old version's value; anything that stops it being read makes it unreadable."""
+    if text is None:
+        return _UNREADABLE
     try:
         return parse_yaml(text, "").value
-    except YamlError:
-        return None  # an old version that did not parse had no meetings anyone saw
+    except Exception:
+        return _UNREADABLE
 
 
 def _git(cwd: Path, *args: str) -> str | None:
     try:
         result = subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, text=True, check=False, timeout=120
+            ["git", *args],
+            cwd=cwd,
+            capture_output=True,
+            check=False,
+            timeout=120,
         )
     except (OSError, subprocess.TimeoutExpired):
         return None
-    return result.stdout if result.returncode == 0 else None
+    if result.returncode != 0:
+        return None
+    return result.stdout.decode("utf-8", errors="replace")
 
 
 def _cat_files(top: Path, specs: list[str]) -> list[str | None]:
     """The text of many `commit:path` blobs through one `git cat-file --batch`."""
     if not specs:
         return []
-    result = subprocess.run(
-        ["git", "cat-file", "--batch"],
-        cwd=top,
-        check=False,
-        input="\n".join(specs).encode() + b"\n",
-        capture_output=True,
-        timeout=300,
-    )
+    try:
+        result = subprocess.run(
+            ["git", "cat-file", "--batch"],
+            cwd=top,
+            check=False,
+            input="\n".join(specs).encode() + b"\n",
+            capture_output=True,
+            timeout=300,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return [None] * len(specs)
     output, position, texts = result.stdout, 0, []
     for _ in specs:
-        end = output.index(b"\n", position)
+        end = output.find(b"\n", position)
+        if end < 0:
+            texts.append(None)
+            continue
         header = output[position:end].split()
         position = end + 1
         if len(header) < 3 or header[1] != b"blob":
             texts.append(None)
             continue
         size = int(header[2])
-        texts.append(output[position : position + size].decode("utf-8", errors="replace"))
+        try:
+            texts.append(output[position : position + size].decode("utf-8"))
+        except UnicodeDecodeError:
+            texts.append(None)
         position += size + 1
     return texts

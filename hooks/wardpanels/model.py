@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, time
-from typing import Annotated, Any, Literal
+from enum import StrEnum
+from typing import Annotated, Any
 
 from pydantic import (
     AfterValidator,
@@ -28,6 +29,9 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .clock import LONDON
+from .i18n import Message
+from .i18n import lazy as _
+from .postcodes import normalise as normalise_postcode
 
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
@@ -142,25 +146,110 @@ Markdown = Annotated[
     StrictStr, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)
 ]
 Slug = Annotated[StrictStr, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
+# Written one way everywhere (pages, JSON, CSV, calendars): `e3 2aa` becomes `E3 2AA`.
+Postcode = Annotated[
+    StrictStr,
+    StringConstraints(strip_whitespace=True, pattern=POSTCODE_PATTERN),
+    AfterValidator(lambda value: normalise_postcode(value) or value),
+]
 Link = Annotated[StrictStr, StringConstraints(strip_whitespace=True, pattern=LINK_PATTERN)]
 Email = Annotated[StrictStr, StringConstraints(strip_whitespace=True, pattern=EMAIL_PATTERN)]
 Phone = Annotated[StrictStr, StringConstraints(strip_whitespace=True, pattern=PHONE_PATTERN)]
 
-PanelRoleName = Literal["chair", "vice-chair", "secretary", "treasurer"]
-PoliceRole = Literal["inspector", "sergeant", "dwo", "pcso"]
-Partner = Literal[
-    "councillor",
-    "public-realm",
-    "housing",
-    "council",
-    "youth-service",
-    "fire-brigade",
-    "health",
-    "school",
-    "faith-group",
-    "business",
-    "other",
-]
+
+class Choice(StrEnum):
+    """A value editors pick from a list, with the words residents read for it.
+
+    Each member is written `NAME = "value", _("Label")` (or with a plural label too), so
+    a label is declared once, beside its value, and translated like any other text.
+    """
+
+    label: Message
+    plural_label: Message
+
+    def __new__(cls, value: str, label: Message, plural: Message | None = None) -> Choice:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        member.plural_label = plural or label
+        return member
+
+
+class PanelRoleName(Choice):
+    """A role on the panel."""
+
+    CHAIR = "chair", _("Chair")
+    VICE_CHAIR = "vice-chair", _("Vice-chair")
+    SECRETARY = "secretary", _("Secretary")
+    TREASURER = "treasurer", _("Treasurer")
+
+
+class PoliceRole(Choice):
+    """A role in the police Safer Neighbourhood Team."""
+
+    INSPECTOR = "inspector", _("Inspector"), _("Inspectors")
+    SERGEANT = "sergeant", _("Sergeant"), _("Sergeants")
+    DWO = "dwo", _("Dedicated Ward Officer (DWO)"), _("Dedicated Ward Officers (DWOs)")
+    PCSO = (
+        "pcso",
+        _("Police Community Support Officer (PCSO)"),
+        _("Police Community Support Officers (PCSOs)"),
+    )
+
+
+class Partner(Choice):
+    """An organisation that works with the panel."""
+
+    COUNCILLOR = "councillor", _("a councillor")
+    PUBLIC_REALM = "public-realm", _("the council's Public Realm service")
+    HOUSING = "housing", _("a housing provider")
+    COUNCIL = "council", _("the council")
+    YOUTH_SERVICE = "youth-service", _("the youth service")
+    FIRE_BRIGADE = "fire-brigade", _("the fire brigade")
+    HEALTH = "health", _("a health service")
+    SCHOOL = "school", _("a school")
+    FAITH_GROUP = "faith-group", _("a faith group")
+    BUSINESS = "business", _("a local business")
+    OTHER = "other", _("another partner")
+
+
+class SetBy(Choice):
+    """Who set a priority."""
+
+    PANEL = "panel", _("Set by the panel")
+    POLICE = "police", _("Set by the police")
+
+
+class PriorityStatus(Choice):
+    """Where a priority stands."""
+
+    ACTIVE = "active", _("Current")
+    ACHIEVED = "achieved", _("Achieved")
+    CLOSED = "closed", _("Closed")
+
+
+class DoneBy(Choice):
+    """Who did what a report says was done."""
+
+    POLICE = "police", _("the police")
+    COUNCIL = "council", _("the council")
+    PANEL = "panel", _("the panel")
+    PARTNER = "partner", _("a partner organisation")
+
+
+class MeetingStatus(Choice):
+    """Whether a meeting goes ahead."""
+
+    SCHEDULED = "scheduled", _("Going ahead")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class MeetingFormat(Choice):
+    """How residents take part in a meeting."""
+
+    IN_PERSON = "in-person", _("In person")
+    ONLINE = "online", _("Online")
+    HYBRID = "hybrid", _("In person and online")
 
 
 class Model(BaseModel):
@@ -320,21 +409,21 @@ class Priority(Model):
         "What the priority is, specific enough to measure.",
         "Drug dealing around Roman Road market",
     )
-    set_by: Literal["panel", "police"] = _field(
+    set_by: SetBy = _field(
         "Set by",
         "panel for a local priority the panel agreed; police for the borough's violence priority.",
         "panel",
-        default="panel",
+        default=SetBy.PANEL,
     )
     agreed: Date = _field("Date agreed", "The date the panel agreed the priority.", "2026-01-14")
     review: Date | None = _field(
         "Next review", "The date the priority is next reviewed.", "2026-03-11", default=None
     )
-    status: Literal["active", "achieved", "closed"] = _field(
+    status: PriorityStatus = _field(
         "Status",
         "active while the panel works on it; achieved or closed when it ends.",
         "active",
-        default="active",
+        default=PriorityStatus.ACTIVE,
     )
     closed_on: Date | None = _field(
         "Date ended",
@@ -412,7 +501,7 @@ class Feedback(Model):
         "What was done and what came of it (Markdown).",
         "Extra patrols from 3pm to 7pm; two arrests.",
     )
-    by: Literal["police", "council", "panel", "partner"] | None = _field(
+    by: DoneBy | None = _field(
         "Done by", "Who did it: police, council, panel or partner.", "police", default=None
     )
 
@@ -422,10 +511,9 @@ class Venue(Model):
 
     name: Text = _field("Name", "The name of the place.", "Roman Road Library")
     address: Text = _field("Address", "The street address.", "1 Example Road, London")
-    postcode: (
-        Annotated[StrictStr, StringConstraints(strip_whitespace=True, pattern=POSTCODE_PATTERN)]
-        | None
-    ) = _field("Postcode", "The postcode, for maps and directions.", "E3 2AA", default=None)
+    postcode: Postcode | None = _field(
+        "Postcode", "The postcode, for maps and directions.", "E3 2AA", default=None
+    )
     access: Text | None = _field(
         "Access",
         "Step-free access, hearing loop, toilets and anything else visitors should know.",
@@ -460,14 +548,17 @@ class Meeting(Model):
         "spring-2026",
         default=None,
     )
-    status: Literal["scheduled", "cancelled"] = _field(
+    status: MeetingStatus = _field(
         "Status",
         "scheduled, or cancelled (the meeting stays listed as cancelled).",
         "scheduled",
-        default="scheduled",
+        default=MeetingStatus.SCHEDULED,
     )
-    format: Literal["in-person", "online", "hybrid"] = _field(
-        "Format", "in-person, online, or hybrid (both).", "in-person", default="in-person"
+    format: MeetingFormat = _field(
+        "Format",
+        "in-person, online, or hybrid (both).",
+        "in-person",
+        default=MeetingFormat.IN_PERSON,
     )
     public: StrictBool = _field(
         "Open to the public",
@@ -521,7 +612,11 @@ class Meeting(Model):
                     day=self.date.isoformat(),
                     field=name,
                 )
-        kind = {"in-person": "an in-person", "online": "an online", "hybrid": "a hybrid"}
+        kind = {
+            MeetingFormat.IN_PERSON: "an in-person",
+            MeetingFormat.ONLINE: "an online",
+            MeetingFormat.HYBRID: "a hybrid",
+        }
         if self.format != "online" and self.venue is None:
             raise _problem("{kind} meeting needs a venue", kind=kind[self.format], field="venue")
         if self.format != "in-person" and self.online is None:
@@ -540,7 +635,17 @@ class Ward(Model):
 
     name: Text = _field("Ward name", "The ward's official name.", "Bow East")
     gss_code: Annotated[StrictStr, StringConstraints(pattern=GSS_PATTERN)] | None = _field(
-        "ONS ward code", "The ward's official ONS code.", "E05009319", default=None
+        "ONS ward code",
+        "The ward's official ONS code. The ward finder uses it to match postcodes.",
+        "E05009319",
+        default=None,
+    )
+    former_names: list[Text] = _field(
+        "Former names",
+        "Names the ward had before, such as before it was renamed. The page mentions them and "
+        "the ward finder finds the ward by them.",
+        ["St Peter's"],
+        default=[],
     )
     summary: Markdown | None = _field(
         "Summary",

@@ -10,20 +10,23 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from typing import Any
 
 import pydantic_core
 from pydantic import BaseModel, ConfigDict, Field
 
-from . import schedule
-from .calendars import feed_path
+from . import routes, schedule
 from .history import meeting_identity
 from .model import Meeting, Ward
+from .outputs import Output, output
 from .settings import Settings
 from .site import Site, WardRecord
 
 LICENCE = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# OWASP's guidance on CSV injection: a cell that starts with one of these, or holds a
+# separator or quote next to one, can run as a formula in a spreadsheet.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 class NextMeeting(BaseModel):
@@ -42,6 +45,7 @@ class WardSummary(BaseModel):
 
     slug: str = Field(description="The ward's name in its web address")
     name: str
+    sample: bool = Field(description="True when the ward's meetings and priorities are examples")
     gss_code: str | None = Field(description="ONS ward code")
     page: str = Field(description="The ward's page")
     calendar: str = Field(description="The ward's iCalendar feed")
@@ -61,25 +65,6 @@ class WardsFile(BaseModel):
     wards: list[WardSummary]
 
 
-_WARDS, _WARDS_SCHEMA = "data/wards.json", "data/wards.schema.json"
-_MEETINGS, _PRIORITIES = "data/meetings.csv", "data/priorities.csv"
-
-
-def _ward_data_paths(slug: str) -> tuple[str, str, str]:
-    """A ward's summary, police priorities and police events."""
-    return (
-        f"data/wards/{slug}.json",
-        f"data/wards/{slug}/priorities.json",
-        f"data/wards/{slug}/events.json",
-    )
-
-
-def open_data_paths(site: Site) -> list[str]:
-    """What render_open_data writes, known without rendering it."""
-    borough = [_WARDS, _WARDS_SCHEMA, _MEETINGS, _PRIORITIES]
-    return [*borough, *(path for r in site.wards for path in _ward_data_paths(r.slug))]
-
-
 def _place(meeting: Meeting) -> str:
     return meeting.venue.name if meeting.venue else "Online"
 
@@ -89,10 +74,11 @@ def summary(record: WardRecord, site: Site, settings: Settings) -> WardSummary:
     return WardSummary(
         slug=record.slug,
         name=record.ward.name,
+        sample=record.ward.sample,
         gss_code=record.ward.gss_code,
-        page=settings.page_url(record.url),
-        calendar=settings.page_url(feed_path(record.slug)),
-        data=settings.page_url(_ward_data_paths(record.slug)[0]),
+        page=settings.page_url(routes.ENGLISH.ward(record.slug).url),
+        calendar=settings.page_url(routes.ENGLISH.ward_calendar(record.slug).url),
+        data=settings.page_url(routes.ward_data(record.slug).url),
         next_meeting=NextMeeting(
             date=upcoming.date.isoformat(),
             start=f"{upcoming.start:%H:%M}",
@@ -107,9 +93,13 @@ def summary(record: WardRecord, site: Site, settings: Settings) -> WardSummary:
 
 
 def safe_cell(value: object) -> str:
-    """A CSV cell a spreadsheet shows as text, never runs as a formula."""
+    """A CSV cell a spreadsheet shows as text, never runs as a formula (OWASP: prefix an
+    apostrophe to a cell that starts with a formula character, even after a quote)."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    bare = text.lstrip("\"' ")
+    return (
+        "'" + text if bare.startswith(FORMULA_STARTS) or text.startswith(FORMULA_STARTS) else text
+    )
 
 
 def _csv(header: list[str], rows: list[list[object]]) -> bytes:
@@ -163,7 +153,13 @@ def police_events(record: WardRecord, settings: Settings) -> list[dict[str, str 
             {
                 "title": ("Cancelled: " if meeting.status == "cancelled" else "")
                 + f"{record.ward.name} ward panel meeting",
-                "description": meeting.note or f"More: {settings.page_url(record.url)}",
+                "description": (
+                    "Sample information, not a real meeting. " if record.ward.sample else ""
+                )
+                + (
+                    meeting.note
+                    or f"More: {settings.page_url(routes.ENGLISH.ward(record.slug).url)}"
+                ),
                 "address": address,
                 "type": "meeting",
                 "start_date": schedule.starts(meeting).isoformat(timespec="seconds"),
@@ -173,34 +169,38 @@ def police_events(record: WardRecord, settings: Settings) -> list[dict[str, str 
     return events
 
 
-def render_open_data(site: Site, settings: Settings) -> dict[str, bytes]:
-    """Every open data file, keyed by its path under the site root."""
+def render_open_data(site: Site, settings: Settings) -> Iterator[Output]:
+    """Every open data file."""
     summaries = [summary(record, site, settings) for record in site.wards]
-    files: dict[str, bytes] = {
-        _WARDS: _json(
+    yield output(
+        routes.wards_data(),
+        _json(
             WardsFile(
                 licence=LICENCE, generated=site.now.isoformat(timespec="seconds"), wards=summaries
             ).model_dump(mode="json")
         ),
-        _WARDS_SCHEMA: _json(
+    )
+    yield output(
+        routes.wards_data_schema(),
+        _json(
             {
                 "$schema": "https://json-schema.org/draft/2020-12/schema",
                 **WardsFile.model_json_schema(),
             }
         ),
-    }
+    )
     meetings, priorities = [], []
     for record, ward_summary in zip(site.wards, summaries, strict=True):
         ward = record.ward
-        about, police, events = _ward_data_paths(record.slug)
-        files[about] = _json(ward_summary.model_dump(mode="json"))
-        files[police] = _json(police_priorities(ward))
-        files[events] = _json(police_events(record, settings))
+        yield output(routes.ward_data(record.slug), _json(ward_summary.model_dump(mode="json")))
+        yield output(routes.ward_police_priorities(record.slug), _json(police_priorities(ward)))
+        yield output(routes.ward_police_events(record.slug), _json(police_events(record, settings)))
         for meeting in sorted(ward.meetings, key=schedule.starts):
             meetings.append(
                 [
                     ward.name,
                     record.slug,
+                    "yes" if ward.sample else "no",
                     meeting_identity(meeting),
                     meeting.date.isoformat(),
                     f"{meeting.start:%H:%M}",
@@ -212,7 +212,7 @@ def render_open_data(site: Site, settings: Settings) -> dict[str, bytes]:
                     meeting.venue.address if meeting.venue else "",
                     meeting.venue.postcode if meeting.venue else "",
                     meeting.online or "",
-                    settings.page_url(record.url),
+                    settings.page_url(routes.ENGLISH.ward(record.slug).url),
                 ]
             )
         for priority in ward.priorities:
@@ -220,6 +220,7 @@ def render_open_data(site: Site, settings: Settings) -> dict[str, bytes]:
                 [
                     ward.name,
                     record.slug,
+                    "yes" if ward.sample else "no",
                     priority.id,
                     priority.title,
                     priority.set_by,
@@ -230,38 +231,45 @@ def render_open_data(site: Site, settings: Settings) -> dict[str, bytes]:
                     "yes" if schedule.is_overdue(priority, site.now.date()) else "no",
                 ]
             )
-    files[_MEETINGS] = _csv(
-        [
-            "ward",
-            "ward_slug",
-            "meeting",
-            "date",
-            "start",
-            "end",
-            "status",
-            "format",
-            "public",
-            "venue",
-            "address",
-            "postcode",
-            "online",
-            "page",
-        ],
-        meetings,
+    yield output(
+        routes.meetings_data(),
+        _csv(
+            [
+                "ward",
+                "ward_slug",
+                "sample",
+                "meeting",
+                "date",
+                "start",
+                "end",
+                "status",
+                "format",
+                "public",
+                "venue",
+                "address",
+                "postcode",
+                "online",
+                "page",
+            ],
+            meetings,
+        ),
     )
-    files[_PRIORITIES] = _csv(
-        [
-            "ward",
-            "ward_slug",
-            "id",
-            "title",
-            "set_by",
-            "status",
-            "agreed",
-            "review",
-            "closed_on",
-            "review_overdue",
-        ],
-        priorities,
+    yield output(
+        routes.priorities_data(),
+        _csv(
+            [
+                "ward",
+                "ward_slug",
+                "sample",
+                "id",
+                "title",
+                "set_by",
+                "status",
+                "agreed",
+                "review",
+                "closed_on",
+                "review_overdue",
+            ],
+            priorities,
+        ),
     )
-    return files

@@ -1,141 +1,56 @@
-"""Everything a build writes, from one Site: the calls a site generator makes.
-
-A build has two kinds of output: pages, Markdown the site generator converts, and finished
-files (calendars, open data, feeds, posters) that it only copies at the end. Where the
-system can fork (Linux, which builds the site), a second process renders both while the
-generator gets on with its own work: build machines have two cores, and MkDocs keeps only
-one busy. The pages come first, as soon as the data is loaded; the finished files follow
-while the pages are converted. Their paths are known from the start, so the links the pages
-make to them can be checked before the files exist.
-"""
+"""What a render produces: each output of the site as a path and its content."""
 
 from __future__ import annotations
 
-import multiprocessing
-import traceback
-from collections.abc import Callable
-from dataclasses import dataclass
-from multiprocessing.connection import Connection
-from multiprocessing.process import BaseProcess
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
-from .atom import feed_paths, render_feeds
-from .calendars import calendar_paths, render_calendars
-from .opendata import open_data_paths, render_open_data
-from .pages import render_pages
-from .posters import poster_paths, render_posters
-from .settings import Settings
-from .site import Site
-
-Files = dict[str, str | bytes]
+from .routes import Route
 
 
 @dataclass(frozen=True)
-class _Finished:
-    """One kind of finished file: how to render it, and where it goes without rendering."""
+class Output:
+    """One file of the published site."""
 
-    render: Callable[[Site, Settings], Files]
-    paths: Callable[[Site], list[str]]
+    path: str  # under the site root, as the generator's docs folder holds it
+    content: str | bytes
+    title: str | None = None
+    in_nav: bool = False  # listed in the site's navigation (the rest are linked to)
 
-
-_FINISHED = (
-    _Finished(render_calendars, calendar_paths),
-    _Finished(render_open_data, open_data_paths),
-    _Finished(render_feeds, feed_paths),
-    _Finished(render_posters, poster_paths),
-)
-
-
-class Rendering:
-    """A build's outputs, rendered in the background as soon as it is made.
-
-    Ask for `pages()` first and `finished()` once, each when it is needed; or `close()`
-    to give them up.
-    """
-
-    def __init__(self, site: Site, settings: Settings) -> None:
-        self._site, self._settings = site, settings
-        self._worker: BaseProcess | None = None
-        self._receiving: Connection | None = None
-        self._pages: Files | None = None
-        if "fork" in multiprocessing.get_all_start_methods():
-            # A forked worker starts with the site already in memory: nothing is copied.
-            context = multiprocessing.get_context("fork")
-            self._receiving, sending = context.Pipe(duplex=False)
-            self._worker = context.Process(
-                target=_render_into, args=(sending, site, settings), daemon=True
-            )
-            self._worker.start()
-            sending.close()
-        self.finished_paths: list[str] = [path for kind in _FINISHED for path in kind.paths(site)]
-
-    def pages(self) -> Files:
-        """The Markdown pages, waiting for them if need be."""
-        if self._pages is None:
-            self._pages = (
-                self._receive("the pages")
-                if self._receiving is not None
-                else dict(render_pages(self._site, self._settings))
-            )
-        return self._pages
-
-    def finished(self) -> Files:
-        """The calendars, open data, feeds and posters, waiting for them if need be."""
-        self.pages()  # they come first from the worker
-        if self._receiving is None:
-            files = _render_finished(self._site, self._settings)
-        else:
-            files = self._receive("the calendars, data, feeds and posters")
-            self.close()
-        if set(files) != set(self.finished_paths):
-            missing = sorted(set(self.finished_paths) - set(files))
-            unexpected = sorted(set(files) - set(self.finished_paths))
-            raise RuntimeError(
-                f"the files rendered differ from those announced: missing {missing[:5]}, "
-                f"unexpected {unexpected[:5]}"
-            )
-        return files
-
-    def close(self) -> None:
-        """End the worker: it has sent everything, or `mkdocs serve` began another build."""
-        if self._worker is not None:
-            if self._worker.is_alive():
-                self._worker.terminate()
-            self._worker.join()
-        if self._receiving is not None:
-            self._receiving.close()
-
-    def _receive(self, what: str) -> Files:
-        assert self._receiving is not None
-        try:
-            succeeded, sent = self._receiving.recv()
-        except EOFError:
-            succeeded, sent = False, "the process stopped without a word"
-        if not succeeded:
-            self.close()
-            raise RuntimeError(f"rendering {what} failed:\n{sent}")
-        return sent
+    @property
+    def is_page(self) -> bool:
+        """Markdown the generator themes; anything else is published as it is."""
+        return self.path.endswith(".md")
 
 
-def render_site(site: Site, settings: Settings) -> Files:
-    """Markdown pages for the site generator to theme, and finished files to publish as
-    they are (feeds, data, posters), keyed by their path under the site root."""
-    rendering = Rendering(site, settings)
-    return {**rendering.pages(), **rendering.finished()}
+def output(
+    route: Route, content: str | bytes, title: str | None = None, *, in_nav: bool = False
+) -> Output:
+    """The output at a route."""
+    return Output(route.path, content, title, in_nav)
 
 
-def _render_finished(site: Site, settings: Settings) -> Files:
-    return {
-        path: content for kind in _FINISHED for path, content in kind.render(site, settings).items()
-    }
+@dataclass(frozen=True)
+class Manifest:
+    """Everything a build publishes, and the values the theme's templates read."""
 
+    outputs: tuple[Output, ...]
+    theme: Mapping[str, Any] = field(default_factory=dict)
+    # Each language's acronyms and what they stand for, for the abbreviations extension.
+    abbreviations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
-def _render_into(connection: Connection, site: Site, settings: Settings) -> None:
-    """The worker's side: send back the pages, then the finished files; or the traceback
-    that stopped them."""
-    try:
-        connection.send((True, render_pages(site, settings)))
-        connection.send((True, _render_finished(site, settings)))
-    except BaseException:
-        connection.send((False, traceback.format_exc()))
-    finally:
-        connection.close()
+    def __iter__(self) -> Iterator[Output]:
+        return iter(self.outputs)
+
+    def __getitem__(self, path: str) -> Output:
+        for item in self.outputs:
+            if item.path == path:
+                return item
+        raise KeyError(path)
+
+    def paths(self) -> list[str]:
+        return [item.path for item in self.outputs]
+
+    def pages(self) -> list[Output]:
+        return [item for item in self.outputs if item.is_page]

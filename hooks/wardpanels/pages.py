@@ -1,115 +1,283 @@
-"""Render the Site into Markdown pages, one per public URL.
+"""The resident pages, as Markdown for the site generator, in each language.
 
-Templates hold presentation only: what is upcoming, overdue or current is worked out
-here, in Python, and tested here. Every value a template prints is escaped as plain text
-unless it was already made safe (editors' Markdown goes through `markup.markdown`).
+What a page shows is worked out here, in Python, into typed views: which meeting is next,
+which was cancelled or moved, which reviews are overdue. Templates hold presentation
+only. Every value a template prints is escaped as plain text unless it was already made
+safe (editors' Markdown goes through `markup.markdown`).
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import UTC
+from datetime import UTC, date, datetime
 from functools import cache
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import calendars, markup, schedule, text
-from .atom import atom_path
-from .clock import LONDON
-from .model import GlossaryFile, GlossaryTerm, Meeting, Ward
-from .posters import poster_path
+from . import calendars, finder, markup, schedule
+from .history import Revision, meeting_identity
+from .i18n import Language
+from .localise import Localiser
+from .model import Feedback, GlossaryFile, Meeting, PanelRoleName, Priority, Ward
+from .outputs import Output, output
+from .routes import Route, Routes, editors_fields, editors_guide, poster, ward_feed
 from .schema import field_reference
 from .settings import Settings
 from .site import Site, WardRecord
-from .standards import STANDARDS, Status
+from .standards import Assessment, Status, standards_for
 from .structured import events_json_ld
+from .text import anchor_id, place
 
-ROLE_NAMES = {
-    "chair": "Chair",
-    "vice-chair": "Vice-chair",
-    "secretary": "Secretary",
-    "treasurer": "Treasurer",
-    "inspector": "Inspector",
-    "sergeant": "Sergeant",
-    "dwo": "Dedicated Ward Officer (DWO)",
-    "pcso": "Police Community Support Officer (PCSO)",
-}
-PLURAL_ROLE_NAMES = {
-    "inspector": "Inspectors",
-    "sergeant": "Sergeants",
-    "dwo": "Dedicated Ward Officers (DWOs)",
-    "pcso": "Police Community Support Officers (PCSOs)",
-}
-
-DONE_BY = {
-    "police": "the police",
-    "council": "the council",
-    "panel": "the panel",
-    "partner": "a partner organisation",
-}
+# How many "You said, we did" reports a ward page shows before folding the rest away.
+RECENT_FEEDBACK = 3
 
 
 @dataclass(frozen=True)
-class ScheduledMeeting:
-    """A meeting with the ward it belongs to, for borough-wide lists."""
+class MeetingView:
+    """A meeting as a page shows it: its ward, its calendar file and what changed."""
 
     record: WardRecord
     meeting: Meeting
-
-
-@dataclass(frozen=True)
-class ComingMeeting:
-    """A coming meeting with its "add to calendar" links and the moment it ends."""
-
-    item: calendars.CalendarMeeting
-    settings: Settings
+    revision: Revision
+    coming: bool
 
     @property
-    def meeting(self) -> Meeting:
-        return self.item.meeting
+    def cancelled(self) -> bool:
+        return self.meeting.status == "cancelled"
 
-    @property
-    def ics(self) -> str:
-        return calendars.event_path(self.item)
+    def calendar(self, paths: Routes) -> Route | None:
+        """Its own calendar file, for "add to calendar": only a coming meeting going ahead."""
+        if not self.coming or self.cancelled:
+            return None
+        return calendars.meeting_route(paths, self.record, self.meeting)
 
     @property
     def ends(self) -> str:
-        return schedule.ends(self.meeting).astimezone(UTC).isoformat().replace("+00:00", "Z")
+        """When it ends, in UTC: the page's script hides it after that by the visitor's clock."""
+        moment = schedule.ends(self.meeting).astimezone(UTC)
+        return moment.isoformat().replace("+00:00", "Z")
 
     @property
-    def google(self) -> str:  # worked out only for the meeting a page shows these links for
-        return calendars.google_link(self.settings, self.item)
+    def moved_from(self) -> Meeting | None:
+        """The meeting as first published, when its date, time or venue changed since."""
+        return self.revision.first if self.revision.moved else None
+
+
+@dataclass(frozen=True)
+class PriorityView:
+    priority: Priority
+    overdue: bool
+    reports: tuple[FeedbackView, ...]  # "You said, we did" about it, newest first
+
+
+@dataclass(frozen=True)
+class FeedbackView:
+    entry: Feedback
+    anchor: str
+    priority: Priority | None
+
+
+@dataclass(frozen=True)
+class Role:
+    name: PanelRoleName
+    person: str | None
+    vacant: bool
+
+
+@dataclass(frozen=True)
+class WardView:
+    """Everything a ward page shows, worked out from the ward and the build's 'now'."""
+
+    record: WardRecord
+    next: MeetingView | None
+    cancelled: tuple[MeetingView, ...]  # cancelled meetings before the next one
+    coming: tuple[MeetingView, ...]  # every meeting still to come, the next one included
+    past: tuple[MeetingView, ...]
+    current: tuple[PriorityView, ...]
+    ended: tuple[Priority, ...]
+    feedback: tuple[FeedbackView, ...]  # newest first
+    last_review: date | None
+    next_review: date | None
+    needs_review: bool
+    updated: date | None
+    roles: tuple[Role, ...]
+    assessments: tuple[Assessment, ...]
 
     @property
-    def outlook(self) -> str:
-        return calendars.outlook_link(self.settings, self.item)
+    def ward(self) -> Ward:
+        return self.record.ward
+
+    @property
+    def recent_feedback(self) -> tuple[FeedbackView, ...]:
+        return self.feedback[:RECENT_FEEDBACK]
+
+    @property
+    def older_feedback(self) -> tuple[FeedbackView, ...]:
+        return self.feedback[RECENT_FEEDBACK:]
+
+
+def ward_view(record: WardRecord, site: Site) -> WardView:
+    """What a ward page shows: the same in every language."""
+    ward, now, today = record.ward, site.now, site.now.date()
+    coming = tuple(meeting_view(record, m, now) for m in schedule.upcoming(ward.meetings, now))
+    going_ahead = schedule.next_meeting(ward.meetings, now)
+    following = next((view for view in coming if view.meeting is going_ahead), None)
+    feedback = tuple(
+        FeedbackView(entry, feedback_anchor(entry), _priority(ward, entry.priority))
+        for entry in sorted(ward.feedback, key=lambda entry: entry.date, reverse=True)
+    )
+    current = tuple(
+        PriorityView(
+            priority,
+            schedule.is_overdue(priority, today),
+            tuple(view for view in feedback if view.entry.priority == priority.id),
+        )
+        for priority in schedule.current_priorities(ward.priorities)
+    )
+    upcoming_reviews = [p.review for p in ward.priorities if p.status == "active" and p.review]
+    return WardView(
+        record=record,
+        next=following,
+        cancelled=tuple(
+            view
+            for view in coming
+            if view.cancelled
+            and (
+                going_ahead is None or schedule.starts(view.meeting) < schedule.starts(going_ahead)
+            )
+        ),
+        coming=coming,
+        past=tuple(meeting_view(record, m, now) for m in schedule.past(ward.meetings, now)),
+        current=current,
+        ended=tuple(schedule.ended_priorities(ward.priorities)),
+        feedback=feedback,
+        last_review=schedule.last_review(ward, now),
+        next_review=min((day for day in upcoming_reviews if day >= today), default=None),
+        needs_review=schedule.needs_review(ward, now),
+        updated=record.history.updated_on or schedule.newest_date(ward, today),
+        roles=_roles(ward),
+        assessments=record.assessments,
+    )
+
+
+def meeting_view(record: WardRecord, meeting: Meeting, now: datetime) -> MeetingView:
+    revision = record.history.meetings[meeting_identity(meeting)]
+    return MeetingView(record, meeting, revision, coming=schedule.ends(meeting) > now)
+
+
+def feedback_anchor(entry: Feedback) -> str:
+    """`feedback-2026-09-16`, or `feedback-2026-09-16-canal-drugs` for one about a priority."""
+    return f"feedback-{entry.date.isoformat()}" + (f"-{entry.priority}" if entry.priority else "")
+
+
+def _priority(ward: Ward, identifier: str | None) -> Priority | None:
+    return next((p for p in ward.priorities if p.id == identifier), None)
+
+
+def _roles(ward: Ward) -> tuple[Role, ...]:
+    """The panel's roles in a fixed order; a chair or vice-chair not listed shows as vacant."""
+    listed = [Role(role.role, role.name, role.vacant) for role in ward.panel.roles]
+    named = {role.name for role in listed}
+    missing = [
+        Role(name, None, True)
+        for name in (PanelRoleName.CHAIR, PanelRoleName.VICE_CHAIR)
+        if name not in named
+    ]
+    order = list(PanelRoleName)
+    return tuple(sorted(missing + listed, key=lambda role: order.index(role.name)))
+
+
+def officers(ward: Ward, language: Language) -> list[str]:
+    """The police team in words: named officers one by one, the rest counted by role."""
+    lines = [
+        language._("%(role)s: %(name)s", role=o.role.label, name=o.name)
+        for o in ward.team.officers
+        if o.name
+    ]
+    unnamed = Counter(o.role for o in ward.team.officers if not o.name)
+    for role, count in unnamed.items():
+        label = language.text(role.label if count == 1 else role.plural_label)
+        lines.append(label if count == 1 else f"{language.number(count)} {label}")
+    return lines
+
+
+def borough_upcoming(site: Site) -> list[MeetingView]:
+    """Every ward's coming meetings, soonest first."""
+    found = [
+        meeting_view(record, meeting, site.now)
+        for record in site.wards
+        for meeting in schedule.upcoming(record.ward.meetings, site.now)
+    ]
+    return sorted(found, key=lambda view: (schedule.starts(view.meeting), view.record.ward.name))
+
+
+def by_month(
+    meetings: list[MeetingView], language: Language
+) -> list[tuple[str, list[MeetingView]]]:
+    """Meetings grouped by month, in date order."""
+    groups: dict[str, list[MeetingView]] = {}
+    for view in meetings:
+        groups.setdefault(language.month_year(view.meeting.date), []).append(view)
+    return list(groups.items())
+
+
+@dataclass(frozen=True)
+class Letter:
+    """A heading of an A to Z list, and its anchor."""
+
+    label: str
+    anchor: str
+
+
+def letter_of(name: str) -> Letter:
+    first = name[:1].upper()
+    if first.isdigit():
+        return Letter("0 to 9", "letter-0-9")
+    return Letter(first, f"letter-{anchor_id(first) or 'other'}")
+
+
+def by_letter(items: list[Any], name: Callable[[Any], str]) -> list[tuple[Letter, list[Any]]]:
+    """Items under the first letter of their name, in the order given."""
+    groups: dict[Letter, list[Any]] = {}
+    for item in items:
+        groups.setdefault(letter_of(name(item)), []).append(item)
+    return sorted(groups.items(), key=lambda group: (group[0].label != "0 to 9", group[0].label))
+
+
+def standards_totals(views: list[WardView]) -> list[dict[str, int]]:
+    """For each standard, how many wards meet it, do not, or have no data."""
+    totals = []
+    for index in range(len(views[0].assessments) if views else 0):
+        counted = Counter(view.assessments[index].status for view in views)
+        totals.append({status.name.lower(): counted[status] for status in Status})
+    return totals
+
+
+def map_link(meeting: Meeting) -> str | None:
+    """A plain link to the venue on OpenStreetMap: nothing loads until a resident taps it."""
+    venue = meeting.venue
+    if venue is None:
+        return None
+    query = ", ".join(part for part in (venue.address, venue.postcode) if part)
+    return "https://www.openstreetmap.org/search?query=" + quote(query)
+
+
+STATUS_SYMBOLS = {Status.MET: "\u2713", Status.NOT_MET: "\u2717", Status.NO_DATA: "\u2013"}
 
 
 def _escape(value: Any) -> Any:
     return value if isinstance(value, Markup) else markup.plain(value)
 
 
-STATUS_SYMBOLS = {Status.MET: "\u2713", Status.NOT_MET: "\u2717", Status.NO_DATA: "\u2013"}
-
-
-def _status(status: Status) -> Markup:
-    """A status in words, with a symbol for sighted readers (never colour alone)."""
-    symbol = STATUS_SYMBOLS[status]
-    css = status.name.lower().replace("_", "-")
-    return Markup(
-        f'<span class="wp-status wp-status--{css}"><span aria-hidden="true">'
-        f"{symbol}</span> {status.value}</span>"
-    )
-
-
 @cache
-def environment() -> Environment:
-    """One template environment, compiled once per process."""
+def environment(language: Language) -> Environment:
+    """One template environment per language, compiled once per process."""
     env = Environment(
         loader=PackageLoader("wardpanels", "templates"),
         # Autoescape makes macros return Markup; `finalize` escapes values for Markdown,
@@ -124,223 +292,283 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.globals.update(
+        _=language._,
+        ngettext=language.ngettext,
+        lang=language,
+        map_link=map_link,
+        status=lambda assessment: status_markup(assessment, language),
+        anchor=anchor_id,
+    )
     env.filters.update(
         join=lambda items, separator: Markup(separator).join(markup.plain(i) for i in items),
         tel=lambda number: markup.link_target("tel:" + "".join(number.split())),
-        done_by=lambda who: DONE_BY.get(who, who),
         host=lambda url: urlsplit(url).netloc or url,
-        place=text.place,
-        status=_status,
+        place=lambda meeting: place(meeting, language),
+        label=language.text,
         sentence=lambda words: words[:1].upper() + words[1:],
         # A YAML front matter value: JSON strings are valid YAML, and nothing in them can
-        # end the front matter or start a new key.
-        yaml_string=lambda value: Markup(json.dumps(str(value))),
+        # end the front matter or start a new key. Non-ASCII characters are written as
+        # they are: escapes of emoji would be surrogate pairs YAML readers refuse.
+        yaml_string=lambda value: Markup(json.dumps(str(value), ensure_ascii=False)),
         md=markup.markdown,
         code=markup.code,
         html=escape,  # for raw HTML attributes and elements, where Markdown escapes would show
         target=markup.link_target,
-        when=lambda m: text.when(m.date, m.start, m.end),
-        long_date=text.long_date,
-        short_date=text.short_date,
-        time_range=lambda m: text.time_range(m.start, m.end),
-        role=lambda name: ROLE_NAMES.get(name, name),
-        anchor=text.anchor_id,
+        when=lambda m: language.when(m.date, m.start, m.end),
+        long_date=language.long_date,
+        short_date=language.short_date,
+        time_range=lambda m: language.time_range(m.start, m.end),
+        number=language.number,
+        anchor=anchor_id,
     )
     return env
 
 
-def render_pages(site: Site, settings: Settings) -> dict[str, str]:
-    """Every generated page, keyed by its path under the docs folder."""
-    env = environment()
-    common = {
-        "site": site,
-        "settings": settings,
-        "today": site.now.date(),
-        "borough_feed": calendars.subscription(
-            settings, calendars.ALL_WARDS, f"{settings.borough} ward panel meetings"
-        ),
-    }
+def render_pages(site: Site, settings: Settings, language: Language) -> Iterator[Output]:
+    """Every generated page in one language."""
+    env = environment(language)
+    r = language.routes
+    _ = language._
+    views = [ward_view(record, site) for record in site.wards]
     upcoming = borough_upcoming(site)
-    views = [ward_view(record, site, settings) for record in site.wards]
-    pages = {
-        "index.md": env.get_template("home.md.j2").render(
-            common, upcoming=upcoming[:5], wards=ward_summaries(site)
+    glossary_local = Localiser(language, site.translations_for(language, ""))
+
+    def page(
+        route: Route, template: str, title: str, *, in_nav: bool = True, **values: Any
+    ) -> Output:
+        localisers: dict[str, Localiser] = {}
+
+        def localiser(record: WardRecord) -> Localiser:
+            if record.slug not in localisers:
+                localisers[record.slug] = Localiser(
+                    language, site.translations_for(language, record.slug)
+                )
+            return localisers[record.slug]
+
+        def event(view: MeetingView) -> calendars.EventText:
+            return calendars.event_text(
+                settings, language, view.record, view.meeting, localiser(view.record)
+            )
+
+        meta = values.pop("meta", {})
+        body = env.get_template(template).render(
+            site=site,
+            settings=settings,
+            standards_settings=settings.standards,
+            routes=r,
+            here=route,
+            title=title,
+            link=lambda target: markup.link_target(target.link_from(route)),
+            absolute=lambda target: settings.page_url(target.url),
+            localiser=localiser,
+            glossary_local=glossary_local,
+            google_link=lambda view: calendars.google_link(event(view), view.meeting),
+            outlook_link=lambda view: calendars.outlook_link(event(view), view.meeting),
+            finder=finder.finder_form(site, settings, language, lambda t: t.href_from(route)),
+            **values,
+        )
+        fallbacks = sum(local.fallbacks for local in localisers.values())
+        head = _front_matter(language, meta)
+        body = _titled(body, language, fallbacks)
+        return output(route, head + body, title, in_nav=in_nav)
+
+    yield page(
+        r.home(),
+        "home.md.j2",
+        _("Ward panels in %(borough)s", borough=settings.borough),
+        upcoming=upcoming[:5],
+    )
+    yield page(
+        r.wards(),
+        "wards.md.j2",
+        _("Wards A to Z"),
+        letters=by_letter(list(site.wards), lambda record: record.ward.name),
+        next_meetings={view.record.slug: view.next for view in views},
+    )
+    yield page(r.meetings(), "meetings.md.j2", _("Meetings"), months=by_month(upcoming, language))
+    yield page(r.priorities(), "priorities.md.j2", _("Priorities"), wards=views)
+    standards = standards_for(settings.standards)
+    yield page(
+        r.standards(),
+        "standards.md.j2",
+        _("How each panel measures up"),
+        standards=standards,
+        wards=views,
+        matrix=standards_matrix(views, standards, language, r.standards()),
+        meta={"hide": ["toc"]},
+    )
+    yield page(
+        r.glossary(),
+        "glossary.md.j2",
+        _("What the words mean"),
+        letters=by_letter(list(site.glossary), lambda term: term.term),
+    )
+    yield page(
+        r.calendars(),
+        "calendars.md.j2",
+        _("Meeting calendars"),
+        borough_feed=calendars.subscription(
+            settings,
+            r.borough_calendar(),
+            _("%(borough)s ward panel meetings", borough=settings.borough),
         ),
-        "wards/index.md": env.get_template("wards.md.j2").render(
-            common, letters=by_letter(ward_summaries(site))
-        ),
-        "meetings/index.md": env.get_template("meetings.md.j2").render(
-            common, months=by_month(upcoming)
-        ),
-        "priorities/index.md": env.get_template("priorities.md.j2").render(common, wards=views),
-        "glossary/index.md": env.get_template("glossary.md.j2").render(
-            common, letters=glossary_letters(site)
-        ),
-        "editors/fields.md": env.get_template("fields.md.j2").render(
-            common,
+        feeds=[(record, r.ward_calendar(record.slug)) for record in site.wards],
+    )
+    if site.postcodes is not None:
+        found = finder.districts(site)
+        yield page(
+            r.postcodes(),
+            "postcodes.md.j2",
+            _("Find your ward by postcode"),
+            in_nav=False,
+            districts=found,
+            source=site.postcodes.source,
+        )
+        for district in found:
+            yield page(
+                r.postcode_district(district),
+                "postcode-district.md.j2",
+                _("Postcodes starting %(district)s", district=district),
+                in_nav=False,
+                district=district,
+                rows=finder.district_rows(site, district),
+                source=site.postcodes.source,
+            )
+    if language.is_default:
+        yield page(
+            editors_fields(),
+            "fields.md.j2",
+            "Every field, explained",
             references=[
                 ("Ward files", field_reference(Ward)),
                 ("Glossary files", field_reference(GlossaryFile)),
             ],
-        ),
-        "standards/index.md": env.get_template("standards.md.j2").render(
-            common, standards=STANDARDS, wards=views, totals=standards_totals(views)
-        ),
-        "calendars/index.md": env.get_template("calendars.md.j2").render(
-            common, feeds=[(r, calendars.feed_path(r.slug)) for r in site.wards]
-        ),
-    }
-    ward_template = env.get_template("ward.md.j2")
+            meta={"search": {"exclude": True}},
+        )
     for view in views:
-        pages[view["record"].page] = ward_template.render(common, **view)
-    return pages
+        record = view.record
+        yield page(
+            r.ward(record.slug),
+            "ward.md.j2",
+            _("%(ward)s ward panel", ward=record.ward.name),
+            in_nav=False,
+            view=view,
+            ward=record.ward,
+            record=record,
+            officers=officers(record.ward, language),
+            subscription=calendars.subscription(
+                settings,
+                r.ward_calendar(record.slug),
+                _("%(ward)s ward panel meetings", ward=record.ward.name),
+            ),
+            json_ld=events_json_ld(record, settings, site.now) if language.is_default else None,
+            poster=poster(record.slug),
+            feed=ward_feed(record.slug),
+            editors=editors_guide(),
+            review_months=settings.standards.months_between_meetings,
+            meta={
+                "description": _description(view, language),
+                "feed": ward_feed(record.slug).link_from(r.ward(record.slug)),
+                "search": {"boost": 2},
+            },
+        )
 
 
-def ward_view(record: WardRecord, site: Site, settings: Settings) -> dict[str, Any]:
-    """What a ward page shows, worked out from the ward and the build's 'now'."""
-    ward: Ward = record.ward
-    today = site.now.date()
-    upcoming = [_coming(settings, record, m) for m in schedule.upcoming(ward.meetings, site.now)]
-    going_ahead = schedule.next_meeting(ward.meetings, site.now)
-    next_meeting = next((c for c in upcoming if c.meeting is going_ahead), None)
-    current = schedule.current_priorities(ward.priorities)
-    titles = {priority.id: priority.title for priority in ward.priorities}
-    feedback = sorted(ward.feedback, key=lambda entry: entry.date, reverse=True)
-    return {
-        "record": record,
-        "ward": ward,
-        "next_meeting": next_meeting,
-        "cancelled_before_next": [
-            c.meeting
-            for c in upcoming
-            if c.meeting.status == "cancelled"
-            and (going_ahead is None or schedule.starts(c.meeting) < schedule.starts(going_ahead))
-        ],
-        "upcoming": upcoming,
-        "feed": calendars.subscription(settings, record.slug, f"{ward.name} ward panel meetings"),
-        "past": schedule.past(ward.meetings, site.now),
-        "current": current,
-        "overdue": {p.id for p in current if schedule.is_overdue(p, today)},
-        "ended": schedule.ended_priorities(ward.priorities),
-        "feedback": feedback,
-        "progress": {
-            priority.id: [entry for entry in feedback if entry.priority == priority.id]
-            for priority in ward.priorities
-        },
-        "priority_titles": titles,
-        "next_review": min((p.review for p in current if p.review), default=None),
-        "last_review": schedule.last_review(ward, site.now),
-        "needs_review": schedule.needs_review(ward, site.now),
-        "updated": (
-            record.history.updated.astimezone(LONDON).date()
-            if record.history.updated
-            else schedule.newest_date(ward, today)
+def _titled(body: str, language: Language, fallbacks: int) -> str:
+    """The page's title says which language the page is in (its abbreviations follow it),
+    and a page with some text still in English says so once, under the title."""
+    start = body.index("# ")
+    end = body.index("\n", start)
+    title = body[start:end]
+    if not language.is_default:
+        title += f' {{ lang="{language.code}" }}'
+    note = ""
+    if fallbacks:
+        text = language._("Some of this page is not translated yet, so it is shown in English.")
+        note = f"\n\n{markup.plain(text)}\n{{: .wp-untranslated }}"
+    return body[:start] + title + note + body[end:]
+
+
+def standards_matrix(
+    views: list[WardView], standards: tuple[Any, ...], language: Language, here: Route
+) -> Markup:
+    """Every ward against every standard, as an HTML table with a caption: a table needs
+    one, and Markdown tables cannot have it. Below desktop width the page shows the same
+    as a list instead."""
+    _ = language._
+    r = language.routes
+    head = Markup("").join(
+        Markup('<th scope="col"><a href="#standard-%s">%s</a></th>')
+        % (standard.key, language.text(standard.short))
+        for standard in standards
+    )
+    rows = []
+    for view in views:
+        cells = Markup("").join(
+            Markup("<td>%s</td>") % status_markup(assessment, language)
+            for assessment in view.assessments
+        )
+        ward_link = r.ward(view.record.slug).at("standards").href_from(here)
+        rows.append(
+            Markup('<tr><th scope="row"><a href="%s">%s</a></th>%s</tr>')
+            % (ward_link, view.ward.name, cells)
+        )
+    totals = standards_totals(views)
+    total_cells = Markup("").join(
+        Markup("<td>%s</td>") % _("%(met)s of %(all)s", met=count["met"], all=len(views))
+        for count in totals
+    )
+    return Markup(
+        '<table class="wp-matrix"><caption>%s</caption><thead><tr><th scope="col">%s</th>%s'
+        '</tr></thead><tbody>%s</tbody><tfoot><tr><th scope="row">%s</th>%s</tr></tfoot></table>'
+    ) % (
+        _(
+            "Each ward against each standard: ✓ met, ✗ not met, – no data. "
+            "Select a ward for the reasons."
         ),
-        "roles": _roles(ward),
-        "assessments": record.assessments,
-        "description": _description(record, going_ahead),
-        "atom_feed": atom_path(record.slug),
-        "poster": poster_path(record).removeprefix("wards/"),  # a link from wards/<slug>.md
-        "json_ld": events_json_ld(record, settings, site.now),
-        "officers": _officers(ward),
-    }
-
-
-def _description(record: WardRecord, going_ahead: Meeting | None) -> str:
-    """One sentence for search results and shared links: the next meeting, if there is one."""
-    name = record.ward.name
-    if going_ahead is None:
-        return f"The {name} ward panel: its priorities, meetings and how to join."
-    where = going_ahead.venue.name if going_ahead.venue else "online"
-    return (
-        f"The {name} ward panel meets next on "
-        f"{text.when(going_ahead.date, going_ahead.start, going_ahead.end)}, at {where}."
+        _("Ward"),
+        head,
+        Markup("").join(rows),
+        _("Wards that meet it"),
+        total_cells,
     )
 
 
-def standards_totals(views: list[dict[str, Any]]) -> list[dict[str, int]]:
-    """For each standard, how many wards meet it, do not, or have no data."""
-    totals = []
-    for index in range(len(STANDARDS)):
-        counted = Counter(view["assessments"][index].status for view in views)
-        totals.append({status.name.lower(): counted[status] for status in Status})
-    return totals
+def status_markup(assessment: Assessment, language: Language) -> Markup:
+    """A status in words, with a symbol for sighted readers (never colour alone)."""
+    status = assessment.status
+    label = language.text(status.label)
+    return Markup(
+        '<span class="wp-status wp-status--%s"><span aria-hidden="true">%s</span> %s</span>'
+    ) % (status.value, STATUS_SYMBOLS[status], label)
 
 
-def _coming(settings: Settings, record: WardRecord, meeting: Meeting) -> ComingMeeting:
-    return ComingMeeting(calendars.CalendarMeeting(record, meeting), settings)
+def _front_matter(language: Language, extra: dict[str, Any]) -> str:
+    """The page's front matter: its language and whatever the page adds. Not its title:
+    the theme prints a front matter title as it is, so a ward's name could carry markup
+    into the page; the generator takes the title from the page's heading, escaped."""
+    values: dict[str, Any] = dict(extra)
+    if not language.is_default:
+        values["lang"] = language.code
+    values["translated"] = True
+    # JSON is YAML, and nothing in a JSON value can end the front matter or start a key.
+    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n"
 
 
-PANEL_ROLE_ORDER = ("chair", "vice-chair", "secretary", "treasurer")
-
-
-def _roles(ward: Ward) -> list[tuple[str, str | None, bool]]:
-    """The panel's roles in a fixed order; a chair or vice-chair not listed shows as vacant."""
-    listed = [(role.role, role.name, role.vacant) for role in ward.panel.roles]
-    named = {role for role, _, _ in listed}
-    missing = [(role, None, True) for role in ("chair", "vice-chair") if role not in named]
-    return sorted(missing + listed, key=lambda entry: PANEL_ROLE_ORDER.index(entry[0]))
-
-
-def _officers(ward: Ward) -> list[str]:
-    """The police team in words: named officers one by one, the rest counted by role."""
-    lines = [f"{ROLE_NAMES[o.role]}: {o.name}" for o in ward.team.officers if o.name]
-    unnamed = Counter(o.role for o in ward.team.officers if not o.name)
-    for role, count in unnamed.items():
-        lines.append(ROLE_NAMES[role] if count == 1 else f"{count} {PLURAL_ROLE_NAMES[role]}")
-    return lines
-
-
-def borough_upcoming(site: Site) -> list[ScheduledMeeting]:
-    """Every ward's coming meetings, soonest first."""
-    found = [
-        ScheduledMeeting(record, meeting)
-        for record in site.wards
-        for meeting in schedule.upcoming(record.ward.meetings, site.now)
-    ]
-    return sorted(found, key=lambda item: (schedule.starts(item.meeting), item.record.ward.name))
-
-
-def ward_summaries(site: Site) -> list[tuple[WardRecord, Meeting | None]]:
-    """Each ward, A to Z, with its next meeting."""
-    return [(r, schedule.next_meeting(r.ward.meetings, site.now)) for r in site.wards]
-
-
-def by_letter(
-    wards: list[tuple[WardRecord, Meeting | None]],
-) -> list[tuple[str, list[tuple[WardRecord, Meeting | None]]]]:
-    """Wards grouped under the first letter of their name."""
-    groups: dict[str, list[tuple[WardRecord, Meeting | None]]] = {}
-    for item in wards:
-        groups.setdefault(item[0].ward.name[:1].upper(), []).append(item)
-    return sorted(groups.items())
-
-
-@dataclass(frozen=True)
-class Letter:
-    """A heading of an A to Z list, and its anchor."""
-
-    label: str
-    anchor: str
-
-
-def glossary_letters(site: Site) -> list[tuple[Letter, list[GlossaryTerm]]]:
-    """Glossary terms under their first letter, A to Z; terms that start with a digit first."""
-    groups: dict[Letter, list[GlossaryTerm]] = {}
-    for term in site.glossary:
-        first = term.term[:1].upper()
-        letter = (
-            Letter("0 to 9", "letter-0-9")
-            if first.isdigit()
-            else Letter(first, f"letter-{first.lower()}")
+def _description(view: WardView, language: Language) -> str:
+    """One sentence for search results and shared links: the next meeting, if there is one."""
+    name = view.ward.name
+    following = view.next
+    if following is None:
+        return language._(
+            "The %(ward)s ward panel: its priorities, meetings and how to join.", ward=name
         )
-        groups.setdefault(letter, []).append(term)
-    return list(groups.items())
-
-
-def by_month(meetings: list[ScheduledMeeting]) -> list[tuple[str, list[ScheduledMeeting]]]:
-    """Meetings grouped by month, in date order."""
-    groups: dict[str, list[ScheduledMeeting]] = {}
-    for item in meetings:
-        groups.setdefault(text.month_year(item.meeting.date), []).append(item)
-    return list(groups.items())
+    meeting = following.meeting
+    return language._(
+        "The %(ward)s ward panel meets next on %(when)s, at %(place)s.",
+        ward=name,
+        when=language.when(meeting.date, meeting.start, meeting.end),
+        place=meeting.venue.name if meeting.venue else language._("online"),
+    )

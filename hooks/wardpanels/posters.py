@@ -1,14 +1,16 @@
 """Printable A4 posters: for noticeboards, libraries, mosques, shops and GP surgeries.
 
 Most residents never visit a website, so each ward gets a one-page poster with its next
-meetings, current priorities, how to join, and QR codes to its page and its calendar.
-A poster is a plain HTML file, not a themed page: it prints alone, with no navigation,
-and costs the build almost nothing.
+meetings, current priorities, how to join, and QR codes to its page and to the section
+that subscribes a phone's calendar. Every language of the site is on the same sheet,
+side by side. A poster is a plain HTML file, not a themed page: it prints alone, with
+no navigation, and costs the build almost nothing.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 
 import markdown as python_markdown
@@ -16,11 +18,16 @@ import zxingcpp
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from . import markup, text
-from .calendars import feed_path
+from . import markup
+from .i18n import Language
+from .localise import Localiser
+from .model import Ward
+from .outputs import Output, output
+from .routes import icon, poster, poster_stylesheet, social_image
 from .schedule import current_priorities, starts
 from .settings import Settings
-from .site import Site, WardRecord
+from .site import Site
+from .text import place
 
 _SIZE = re.compile(r'<svg width="(\d+)"')
 _MODULES = re.compile(r'<path d="([^"]+)"')
@@ -35,7 +42,7 @@ def qr_svg(url: str, label: str) -> Markup:
     """
     code = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
     drawn = code.to_svg(scale=1, add_quiet_zones=True)
-    size, modules = _SIZE.search(drawn)[1], _MODULES.search(drawn)[1]
+    size, modules = _SIZE.search(drawn)[1], _MODULES.search(drawn)[1]  # type: ignore[index]
     return Markup(
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" role="img" '
         f'aria-label="{escape(label)}" shape-rendering="crispEdges">'
@@ -43,28 +50,15 @@ def qr_svg(url: str, label: str) -> Markup:
     )
 
 
-def poster_path(record: WardRecord) -> str:
-    """Published at /wards/bow-east/poster/."""
-    return f"wards/{record.slug}/poster/index.html"
-
-
-def poster_paths(site: Site) -> list[str]:
-    """What render_posters writes, known without rendering it."""
-    return [poster_path(record) for record in site.wards]
-
-
 @cache
 def _environment() -> Environment:
-    env = Environment(
+    return Environment(
         loader=PackageLoader("wardpanels", "templates"),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["when"] = lambda m: text.when(m.date, m.start, m.end)
-    env.globals["place"] = text.place
-    return env
 
 
 @cache
@@ -77,25 +71,53 @@ def _markdown_html(source: str) -> Markup:
     return Markup(_converter().reset().convert(str(markup.markdown(source))))
 
 
-def render_posters(site: Site, settings: Settings) -> dict[str, str]:
-    """Every ward's poster, keyed by its path under the site root."""
+def render_posters(site: Site, settings: Settings) -> Iterator[Output]:
+    """Every ward's poster, in every language of the site."""
     template = _environment().get_template("poster.html.j2")
-    posters = {}
+    english = site.languages[0]
     for record in site.wards:
         upcoming = sorted(
             (m for m in record.ward.meetings if m.status == "scheduled" and starts(m) > site.now),
             key=starts,
+        )[:3]
+        route = poster(record.slug)
+        page = settings.page_url(english.routes.ward(record.slug).url)
+        subscribe = settings.page_url(english.routes.ward(record.slug).at("subscribe").url)
+        versions = [
+            _version(
+                language,
+                Localiser(language, site.translations_for(language, record.slug)),
+                record.ward,
+            )
+            for language in site.languages
+        ]
+        yield output(
+            route,
+            template.render(
+                ward=record.ward,
+                meetings=upcoming,
+                current=current_priorities(record.ward.priorities),
+                versions=versions,
+                page_url=page,
+                image=settings.page_url(social_image().url),
+                icon=icon().href_from(route),
+                stylesheet=poster_stylesheet().href_from(route),
+                back=english.routes.ward(record.slug).href_from(route),
+                page_qr=qr_svg(page, english._("QR code for the ward's page")),
+                calendar_qr=qr_svg(
+                    subscribe, english._("QR code to put the meetings in your phone's calendar")
+                ),
+            ),
         )
-        page = settings.page_url(record.url)
-        calendar = settings.page_url(feed_path(record.slug))
-        posters[poster_path(record)] = template.render(
-            ward=record.ward,
-            meetings=upcoming[:3],
-            current=current_priorities(record.ward.priorities),
-            join=_markdown_html(record.ward.panel.join),
-            page_url=page,
-            image=settings.page_url("assets/social.png"),
-            page_qr=qr_svg(page, "QR code for the ward's page"),
-            calendar_qr=qr_svg(calendar, "QR code for the meetings calendar"),
-        )
-    return posters
+
+
+def _version(language: Language, local: Localiser, ward: Ward) -> dict[str, object]:
+    """What the poster needs to say things in one language."""
+    return {
+        "language": language,
+        "_": language._,
+        "when": lambda m: language.when(m.date, m.start, m.end),
+        "place": lambda m: place(m, language),
+        "local": local.plain,
+        "join": _markdown_html(local.plain(ward, "panel.join")),
+    }

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import datetime
 
 from .errors import Problem
 from .loading import Document
@@ -15,8 +16,9 @@ from .text import anchor_id
 from .validation import problem_at
 
 
-def ward_problems(document: Document, ward: Ward) -> Iterator[Problem]:
-    """Duplicate ids, meetings a calendar could not tell apart, and unknown priority ids."""
+def ward_problems(document: Document, ward: Ward, now: datetime) -> Iterator[Problem]:
+    """Duplicate ids, meetings a calendar could not tell apart, unknown priority ids, and
+    dates that cannot be right yet."""
     yield from _duplicates(
         document,
         "priorities",
@@ -40,6 +42,34 @@ def ward_problems(document: Document, ward: Ward) -> Iterator[Problem]:
         "two meetings on {} have no 'id:'; give each one an id so "
         "people's calendars can tell them apart",
     )
+    # A meeting without an id is known by its date: an id that looks like another
+    # meeting's date would give two events one identity.
+    dated = {m.date.isoformat() for m in ward.meetings if m.id is None}
+    for index, meeting in enumerate(ward.meetings):
+        if meeting.id is not None and meeting.id in dated:
+            yield problem_at(
+                document,
+                ("meetings", index, "id"),
+                f"'{meeting.id}' is the date of another meeting, which is known by its date; "
+                "give this meeting an id that is not a date, like 'winter-2026'",
+            )
+    yield from _duplicates(
+        document,
+        "feedback",
+        "date",
+        [f"{f.date.isoformat()} {f.priority or ''}".strip() for f in ward.feedback],
+        "another report has the same date and priority ({}); join the two into one report, "
+        "so each can be linked to and translated",
+    )
+    today = now.date()
+    for index, priority in enumerate(ward.priorities):
+        if priority.closed_on and priority.closed_on > today:
+            yield problem_at(
+                document,
+                ("priorities", index, "closed_on"),
+                f"{priority.closed_on.isoformat()} has not come yet: a priority is achieved or "
+                "closed on the day it happens, so keep it active until then",
+            )
     known = {priority.id for priority in ward.priorities}
     for index, entry in enumerate(ward.feedback):
         if entry.priority is not None and entry.priority not in known:

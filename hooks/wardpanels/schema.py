@@ -66,6 +66,7 @@ def _section(node: dict[str, Any], definitions: dict[str, Any]) -> Section:
     required = set(node.get("required", []))
     rows = []
     for name, field in node.get("properties", {}).items():
+        field = _inline_choices(field, definitions)
         refs = re.findall(r'"#/\$defs/(\w+)"', json.dumps(field))
         examples = field.get("examples")
         group = definitions[refs[0]] if refs else {}
@@ -82,6 +83,19 @@ def _section(node: dict[str, Any], definitions: dict[str, Any]) -> Section:
     return Section(
         node.get("title", ""), _anchor(node.get("title", "")), node.get("description", ""), rows
     )
+
+
+def _inline_choices(field: Any, definitions: dict[str, Any]) -> Any:
+    """A field whose values are a list of choices, with the choices written in place."""
+    if isinstance(field, dict):
+        ref = field.get("$ref", "")
+        target = definitions.get(ref.rsplit("/", 1)[-1]) if ref else None
+        if target is not None and "enum" in target:
+            return {**{k: v for k, v in field.items() if k != "$ref"}, "enum": target["enum"]}
+        return {key: _inline_choices(value, definitions) for key, value in field.items()}
+    if isinstance(field, list):
+        return [_inline_choices(item, definitions) for item in field]
+    return field
 
 
 def _anchor(title: str) -> str:

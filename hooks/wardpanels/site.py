@@ -1,22 +1,32 @@
-"""Load every ward and glossary file once into one Site that every output reads."""
+"""Load every data file once into one Site that every output reads.
+
+A Site is the whole input of a build, read and checked: the wards, the glossary, the
+postcode table, the languages and their translations, each ward's git history and how
+it measures up to the standards. Loading either gives a Site or raises DataError listing
+every problem in every file.
+"""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from . import files
 from .errors import DataError, Problem, Severity
 from .history import FileHistory, committed_versions, file_history
+from .i18n import ENGLISH_LANGUAGE, CatalogueError, Language, language, read_catalogue
 from .loading import Mark, load_document
-from .model import SLUG_PATTERN, GlossaryFile, GlossaryTerm, Ward
+from .localise import Key
+from .model import GlossaryFile, GlossaryTerm, Ward
+from .postcodes import PostcodeSourceError, PostcodeTable, read_table
 from .rules import PlacedTerm, glossary_problems, ward_problems
+from .settings import Settings
 from .standards import Assessment, assess
-from .text import anchor_id, slugify
+from .text import anchor_id
 from .validation import problem_at, validate_document
 
 
@@ -27,6 +37,19 @@ class Sources:
     root: Path
     wards: Path
     glossary: Path
+    postcodes: Path | None = None
+    translations: Path | None = None
+
+    @classmethod
+    def of(cls, root: Path, settings: Settings) -> Sources:
+        """The folders the settings name, relative to the project folder."""
+        return cls(
+            root=root,
+            wards=root / settings.wards,
+            glossary=root / settings.glossary,
+            postcodes=root / settings.postcodes,
+            translations=root / settings.translations,
+        )
 
 
 @dataclass(frozen=True)
@@ -39,16 +62,6 @@ class WardRecord:
     history: FileHistory
     assessments: tuple[Assessment, ...]  # how the panel measures up to the standards
 
-    @property
-    def page(self) -> str:
-        """The generated page's path under the docs folder."""
-        return f"wards/{self.slug}.md"
-
-    @property
-    def url(self) -> str:
-        """The page's public address, relative to the site root."""
-        return f"wards/{self.slug}/"
-
 
 @dataclass(frozen=True)
 class Site:
@@ -58,48 +71,71 @@ class Site:
     glossary: tuple[GlossaryTerm, ...]
     now: datetime
     warnings: tuple[Problem, ...] = ()
+    languages: tuple[Language, ...] = (ENGLISH_LANGUAGE,)
+    postcodes: PostcodeTable | None = None
+    # Each language's translations of editors' text: by ward slug ("" for the glossary).
+    translations: Mapping[str, Mapping[str, Mapping[Key, str]]] = field(default_factory=dict)
+
+    @property
+    def sample(self) -> bool:
+        """True when any ward's content is illustrative, not real."""
+        return any(record.ward.sample for record in self.wards)
+
+    def translations_for(self, language: Language, slug: str) -> Mapping[Key, str]:
+        """One ward's translated text in a language (the glossary's with slug "")."""
+        return self.translations.get(language.code, {}).get(slug, {})
 
 
-def load_site(sources: Sources, now: datetime, *, read_history: bool = True) -> Site:
+def load_site(
+    sources: Sources, settings: Settings, now: datetime, *, read_history: bool = True
+) -> Site:
     """Read and check every file; raise DataError listing every problem in every file.
 
     With `read_history`, git history dates each ward's changes (see history.py); without
     it, every ward counts as changed at `now`.
     """
     problems: list[Problem] = []
+    found = files.data_files(sources.wards, sources.root, required=True, problems=problems)
     with ThreadPoolExecutor(max_workers=1) as background:
         # git reads the history while the files are parsed: the thread mostly waits on git.
-        wanted = _ward_files(sources) if read_history else []
-        history = background.submit(committed_versions, sources.wards, wanted)
-        checked = list(_check_wards(sources, now, problems))
+        wanted = [path for path, _ in found] if read_history else []
+        history = background.submit(committed_versions, sources.wards, wanted, now)
+        checked = list(_check_wards(found, settings, now, problems))
         problems.extend(_clashes(checked))
         glossary = _load_glossary(sources, problems)
-        if problems:
-            raise DataError(problems)
+        postcodes = _load_postcodes(sources, problems)
+        languages = _load_languages(sources, settings, problems)
+        if any(problem.severity is Severity.ERROR for problem in problems):
+            raise DataError(problems)  # the warnings too: they may say why, as for x.yaml
         versions = history.result()
-    wards = [
-        WardRecord(
-            slug=c.path.stem,
-            source=c.source,
-            ward=c.ward,
-            history=file_history(versions.get(c.path.resolve(), []), c.value, now, c.text),
-            assessments=c.assessments,
+    wards = []
+    warnings = [problem for problem in problems if problem.severity is Severity.WARNING]
+    warnings += [warning for c in checked for warning in c.warnings]
+    for c in checked:
+        past = file_history(versions.get(c.path.resolve(), []), c.value, now, c.text)
+        warnings.extend(
+            Problem(
+                c.source,
+                1,
+                1,
+                "",
+                f"git history: the version in commit {commit[:12]} "
+                "cannot be read, so it counts as a change made in that commit",
+                Severity.WARNING,
+            )
+            for commit in past.unreadable
         )
-        for c in checked
-    ]
-    warnings = [warning for c in checked for warning in c.warnings]
+        wards.append(WardRecord(c.path.stem, c.source, c.ward, past, c.assessments))
+    warnings.extend(_postcode_warnings(checked, postcodes, sources))
     return Site(
         wards=tuple(sorted(wards, key=lambda record: (record.ward.name.lower(), record.slug))),
         glossary=tuple(sorted(glossary, key=lambda term: anchor_id(term.term))),
         now=now,
         warnings=tuple(sorted(warnings)),
+        languages=(ENGLISH_LANGUAGE, *languages),
+        postcodes=postcodes,
     )
 
-
-# Names the site gives its own files: the ward list (wards/index.md), the borough's update
-# feed (feeds/all.xml) and calendar (calendars/all-wards.ics). A ward file with one of
-# these names would overwrite them.
-RESERVED_SLUGS = frozenset({"index", "all", "all-wards"})
 
 # A ward's identity: two files with the same one would give residents two pages.
 _IDENTITY = ("name", "gss_code")
@@ -122,89 +158,44 @@ class _CheckedWard:
     identity_marks: dict[str, Mark]
 
 
-def _ward_files(sources: Sources) -> list[Path]:
-    return sorted(sources.wards.glob("*.yml")) if sources.wards.is_dir() else []
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def _check_wards(
-    sources: Sources, now: datetime, problems: list[Problem]
+    found: list[tuple[Path, str]], settings: Settings, now: datetime, problems: list[Problem]
 ) -> Iterator[_CheckedWard]:
-    if not sources.wards.is_dir():
-        problems.append(
-            Problem(_display(sources.wards, sources.root), 1, 1, "", "the wards folder is missing")
-        )
-        return
-    for path in sorted(sources.wards.iterdir()):
-        display = _display(path, sources.root)
-        if path.suffix == ".yaml":
-            problems.append(
-                Problem(display, 1, 1, "", f"ward files end in .yml: rename it to {path.stem}.yml")
-            )
+    for path, display in found:
+        slug_problem = files.slug_problem(path, display)
+        if slug_problem:
+            problems.append(slug_problem)
             continue
-        if path.suffix != ".yml":
-            continue
-        if path.stem in RESERVED_SLUGS:
-            problems.append(
-                Problem(
-                    display,
-                    1,
-                    1,
-                    "",
-                    f"the site uses the name '{path.stem}' for a page of its own: rename the "
-                    "file after the ward, like bow-east.yml",
-                )
-            )
-            continue
-        if not re.match(SLUG_PATTERN, path.stem):
-            suggested = slugify(path.stem) or "ward"
-            problems.append(
-                Problem(
-                    display,
-                    1,
-                    1,
-                    "",
-                    "the file name gives the ward's web address, so it may hold only lower-case "
-                    f"letters, numbers and hyphens: rename it to {suggested}.yml",
-                )
-            )
-            continue
-        document, found = load_document(path, display)
-        problems.extend(found)
+        document, found_problems = load_document(path, display)
+        problems.extend(found_problems)
         if document is None:
             continue
-        ward, found = validate_document(Ward, document)
-        problems.extend(found)
-        if ward is not None:
-            problems.extend(ward_problems(document, ward))
-            assessments = tuple(assess(ward, now))
-            yield _CheckedWard(
-                path=path,
-                source=document.path,
-                ward=ward,
-                value=document.value,
-                text=document.text,
-                assessments=assessments,
-                warnings=tuple(
-                    problem_at(document, loc, message, Severity.WARNING)
-                    for assessment in assessments
-                    for loc, message in assessment.warnings
-                ),
-                identity_marks={field: document.mark_of((field,)) for field in _IDENTITY},
-            )
+        ward, found_problems = validate_document(Ward, document)
+        problems.extend(found_problems)
+        if ward is None:
+            continue
+        problems.extend(ward_problems(document, ward, now))
+        assessments = tuple(assess(ward, now, settings.standards))
+        yield _CheckedWard(
+            path=path,
+            source=document.path,
+            ward=ward,
+            value=document.value,
+            text=document.text,
+            assessments=assessments,
+            warnings=tuple(
+                problem_at(document, loc, message, Severity.WARNING)
+                for assessment in assessments
+                for loc, message in assessment.warnings
+            ),
+            identity_marks={name: document.mark_of((name,)) for name in _IDENTITY},
+        )
 
 
 def _load_glossary(sources: Sources, problems: list[Problem]) -> list[GlossaryTerm]:
     placed: list[PlacedTerm] = []
-    paths = sorted(sources.glossary.glob("*.yml")) if sources.glossary.is_dir() else []
-    for path in paths:
-        document, found = load_document(path, _display(path, sources.root))
+    for path, display in files.data_files(sources.glossary, sources.root, problems=problems):
+        document, found = load_document(path, display)
         problems.extend(found)
         if document is None:
             continue
@@ -218,21 +209,109 @@ def _load_glossary(sources: Sources, problems: list[Problem]) -> list[GlossaryTe
     return [entry.term for entry in placed]
 
 
+def _load_postcodes(sources: Sources, problems: list[Problem]) -> PostcodeTable | None:
+    """The committed postcode table, if the project has one."""
+    if sources.postcodes is None or not sources.postcodes.is_dir():
+        return None
+    try:
+        return read_table(sources.postcodes)
+    except PostcodeSourceError as error:
+        where = (
+            files.display(sources.postcodes, sources.root) + "/" + (error.file or "").split("/")[-1]
+        )
+        problems.append(Problem(where, error.line or 1, 1, "", error.message))
+        return None
+
+
+def _load_languages(
+    sources: Sources, settings: Settings, problems: list[Problem]
+) -> list[Language]:
+    """Each language the settings list, with its catalogue of interface text."""
+    found = []
+    for setting in settings.languages:
+        folder = (sources.translations or sources.root / "translations") / setting.code
+        path = folder / "messages.po"
+        shown = files.display(path, sources.root)
+        if not path.is_file():
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    "",
+                    f"the {setting.name} catalogue is missing; make it with: wardpanels catalogue",
+                )
+            )
+            continue
+        try:
+            translations = read_catalogue(path, shown)
+        except CatalogueError as error:
+            problems.append(Problem(shown, 1, 1, "", str(error).removeprefix(f"{shown}: ")))
+            continue
+        found.append(
+            language(
+                setting.code,
+                setting.name,
+                translations,
+                complete=setting.complete,
+                digits=setting.digits,
+            )
+        )
+    return found
+
+
+def _postcode_warnings(
+    checked: list[_CheckedWard], postcodes: PostcodeTable | None, sources: Sources
+) -> Iterator[Problem]:
+    """Wards the finder cannot find by postcode, and postcodes whose ward has no file."""
+    if postcodes is None:
+        return
+    known = postcodes.wards()
+    for c in checked:
+        code = c.ward.gss_code
+        if code is not None and code not in known:
+            mark = c.identity_marks["gss_code"]
+            yield Problem(
+                c.source,
+                mark.line,
+                mark.column,
+                "gss_code",
+                f"no postcode in the postcode table is in {code}, so the ward finder cannot "
+                "find this ward by postcode; check the code",
+                Severity.WARNING,
+            )
+    with_file = {c.ward.gss_code for c in checked}
+    table = (
+        files.display(sources.postcodes, sources.root) + "/postcodes.csv"
+        if sources.postcodes
+        else ""
+    )
+    for code in sorted(known - with_file):
+        yield Problem(
+            table,
+            1,
+            1,
+            "",
+            f"postcodes here are in the ward {code}, but no ward file has that gss_code",
+            Severity.WARNING,
+        )
+
+
 def _clashes(checked: list[_CheckedWard]) -> Iterator[Problem]:
     """Two files describing the same ward would give residents two pages for it."""
-    for field in _IDENTITY:
+    for name in _IDENTITY:
         seen: dict[str, str] = {}
         for entry in checked:
-            value = getattr(entry.ward, field)
+            value = getattr(entry.ward, name)
             if value is None:
                 continue
             if value.lower() in seen:
-                mark = entry.identity_marks[field]
+                mark = entry.identity_marks[name]
                 yield Problem(
                     entry.source,
                     mark.line,
                     mark.column,
-                    field,
-                    f"{seen[value.lower()]} already has this {field}; each ward has one file",
+                    name,
+                    f"{seen[value.lower()]} already has this {name}; each ward has one file",
                 )
             seen.setdefault(value.lower(), entry.source)

@@ -3,8 +3,12 @@
 Each standard is assessed from the ward file alone, never typed in by hand: "Met", "Not
 met" or "No data", with the reason in words. The same assessment feeds the standards
 page, each ward page, and the warnings `wardpanels validate` prints (and fails on with
-`--strict`). Warnings are logged at info level during a build, so a strict build passes:
-they describe how a panel is doing, not a fault in its file.
+`--strict`). Warnings describe how a panel is doing, not a fault in its file, so a strict
+build still passes with them.
+
+The numbers (meetings a year, months ahead and so on) are settings, with Tower Hamlets'
+values as defaults, and every sentence about them is built from them. How each standard
+is read from the data is written beside its check, below.
 """
 
 from __future__ import annotations
@@ -12,25 +16,28 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, time
 
+from .i18n import ENGLISH_LANGUAGE, Message
+from .i18n import lazy as _
+from .i18n import lazy_plural as ngettext
 from .loading import Loc
-from .model import Meeting, Ward
+from .model import Meeting, PoliceRole, Ward
 from .schedule import current_priorities, is_overdue, months_before, starts
-from .text import long_date
-
-MIN_MEETINGS_A_YEAR = 4
-MAX_MEETINGS_A_YEAR = 6
-MONTHS_AHEAD = 6
-TOP_PRIORITIES = 3
-DAYTIME_BEFORE_HOUR = 17
-FEEDBACK_MONTHS = 3
+from .settings import Standards
 
 
 class Status(enum.Enum):
-    MET = "Met"
-    NOT_MET = "Not met"
-    NO_DATA = "No data"
+    MET = "met"
+    NOT_MET = "not-met"
+    NO_DATA = "no-data"
+
+    @property
+    def label(self) -> Message:
+        return _STATUS_LABELS[self]
+
+
+_STATUS_LABELS = {Status.MET: _("Met"), Status.NOT_MET: _("Not met"), Status.NO_DATA: _("No data")}
 
 
 @dataclass(frozen=True)
@@ -38,8 +45,9 @@ class Standard:
     """One minimum standard, and where it comes from."""
 
     key: str
-    name: str
-    explanation: str
+    name: Message
+    short: Message  # a column heading
+    explanation: Message
     source: str
 
 
@@ -49,128 +57,178 @@ class Assessment:
 
     standard: Standard
     status: Status
-    reason: str
-    warnings: tuple[tuple[Loc, str], ...] = field(default=())
+    reason: Message
+    warnings: tuple[tuple[Loc, str], ...] = field(default=())  # for editors, in English
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a check finds: the status, why, and what editors are told."""
+
+    status: Status
+    reason: Message
+    warnings: tuple[tuple[Loc, str], ...] = ()
 
 
 @dataclass(frozen=True)
 class _Window:
-    """The meetings a ward held in the last year, and plans for the next."""
+    """A ward's meetings that went ahead in the last 12 months, and those still to come."""
 
     now: datetime
+    year_ago: date
     held: list[Meeting]
     planned: list[Meeting]
+    first_held: date | None  # the earliest meeting on record that went ahead
 
     @classmethod
     def of(cls, ward: Ward, now: datetime) -> _Window:
         year_ago = months_before(now.date(), 12)
-        year_on = months_before(now.date(), -12)
         going_ahead = [m for m in ward.meetings if m.status == "scheduled"]
-        held = [m for m in going_ahead if year_ago <= m.date and starts(m) <= now]
-        planned = [m for m in going_ahead if starts(m) > now and m.date <= year_on]
-        return cls(now, held, planned)
+        held = [m for m in going_ahead if starts(m) <= now]
+        return cls(
+            now,
+            year_ago,
+            held=[m for m in held if m.date >= year_ago],
+            planned=[m for m in going_ahead if starts(m) > now],
+            first_held=min((m.date for m in held), default=None),
+        )
 
 
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-def _meets_often(ward: Ward, window: _Window) -> Assessment:
-    held, planned = len(window.held), len(window.planned)
-    reason = f"{_plural(held, 'meeting')} in the last 12 months; {planned} planned in the next 12"
-    if not ward.meetings:
-        return Assessment(
-            MEETS_OFTEN,
+def _meets_often(ward: Ward, window: _Window, rules: Standards) -> Result:
+    """Reading: count the meetings that went ahead in the 12 months up to now, from the
+    same date a year ago (a meeting exactly 12 months ago counts) to now. Cancelled
+    meetings did not happen and do not count; planned meetings count for the next
+    standard, not this one. Too few meetings from a panel whose first meeting on record is
+    less than 12 months ago says nothing yet: "No data"."""
+    low, high = rules.min_meetings_a_year, rules.max_meetings_a_year
+    held = len(window.held)
+    warnings: list[tuple[Loc, str]] = []
+    year_on = months_before(window.now.date(), -12)
+    planned = [m for m in window.planned if m.date <= year_on]
+    if ward.meetings and len(planned) < low:
+        warnings.append(
+            (
+                ("meetings",),
+                f"only {len(planned)} of the next 12 months' meetings are planned; a panel "
+                f"meets at least {low} times a year, so agree the remaining dates",
+            )
+        )
+    if window.first_held is None:
+        return Result(
             Status.NO_DATA,
-            "no meetings recorded",
-            ((("meetings",), "no meetings are recorded or planned"),),
+            _("no meeting that went ahead is recorded"),
+            ((("meetings",), "no meetings that went ahead are recorded"), *warnings),
         )
-    warnings = []
-    if planned < MIN_MEETINGS_A_YEAR:
-        warnings.append(
-            (
-                ("meetings",),
-                f"only {_plural(planned, 'meeting')} planned in the "
-                f"next 12 months; a panel meets at least "
-                f"{MIN_MEETINGS_A_YEAR} times a year",
-            )
-        )
-    ok = all(MIN_MEETINGS_A_YEAR <= n <= MAX_MEETINGS_A_YEAR for n in (held, planned))
-    if not ok and not warnings:
-        warnings.append(
-            (
-                ("meetings",),
-                f"{reason}; a panel meets {MIN_MEETINGS_A_YEAR} to "
-                f"{MAX_MEETINGS_A_YEAR} times a year",
-            )
-        )
-    return Assessment(MEETS_OFTEN, Status.MET if ok else Status.NOT_MET, reason, tuple(warnings))
-
-
-def _dates_ahead(ward: Ward, window: _Window) -> Assessment:
-    horizon = months_before(window.now.date(), -MONTHS_AHEAD)
-    later = [m for m in ward.meetings if m.status == "scheduled" and starts(m) > window.now]
-    if not ward.meetings:
-        return Assessment(DATES_AHEAD, Status.NO_DATA, "no meetings recorded")
-    furthest = max((m.date for m in later), default=None)
-    if furthest and furthest >= horizon:
-        return Assessment(DATES_AHEAD, Status.MET, f"dates planned to {long_date(furthest)}")
-    reason = (
-        f"the last date planned is {long_date(furthest)}"
-        if furthest
-        else "no meeting dates planned"
+    reason = ngettext(
+        "%(count)s meeting in the last 12 months", "%(count)s meetings in the last 12 months", held
     )
-    return Assessment(
-        DATES_AHEAD,
-        Status.NOT_MET,
-        reason,
+    if low <= held <= high:
+        return Result(Status.MET, reason, tuple(warnings))
+    if held < low and window.first_held > window.year_ago:
+        young = ngettext(
+            "%(count)s meeting since the first on record, %(date)s: less than a year to judge",
+            "%(count)s meetings since the first on record, %(date)s: less than a year to judge",
+            held,
+            date=window.first_held,
+        )
+        return Result(Status.NO_DATA, young, tuple(warnings))
+    warnings.append(
         (
-            (
-                ("meetings",),
-                (
-                    f"no meeting is planned {MONTHS_AHEAD} months ahead (on or after "
-                    f"{long_date(horizon)}); a panel agrees its dates at least "
-                    f"{MONTHS_AHEAD} months ahead"
-                ),
-            ),
-        ),
+            ("meetings",),
+            f"{held} meetings in the last 12 months; a panel meets {low} to {high} times a year",
+        )
     )
+    return Result(Status.NOT_MET, reason, tuple(warnings))
 
 
-def _police_present(ward: Ward, window: _Window) -> Assessment:
+def _dates_ahead(ward: Ward, window: _Window, rules: Standards) -> Result:
+    """Reading: a meeting that will go ahead is planned at least `months_ahead` months
+    from today (on or after that date)."""
+    months = rules.months_ahead
+    horizon = months_before(window.now.date(), -months)
+    if not ward.meetings:
+        return Result(Status.NO_DATA, _("no meetings recorded"))
+    furthest = max((m.date for m in window.planned), default=None)
+    if furthest and furthest >= horizon:
+        return Result(Status.MET, _("dates planned to %(date)s", date=furthest))
+    reason = (
+        _("the last date planned is %(date)s", date=furthest)
+        if furthest
+        else _("no meeting dates planned")
+    )
+    warning = (
+        f"no meeting is planned {months} months ahead (on or after "
+        f"{ENGLISH_LANGUAGE.long_date(horizon)}); "
+        f"a panel agrees its dates at least {months} months ahead"
+    )
+    return Result(Status.NOT_MET, reason, ((("meetings",), warning),))
+
+
+def _police_present(ward: Ward, window: _Window, rules: Standards) -> Result:
+    """Reading: of the meetings in the last 12 months with attendance recorded, a DWO came
+    to every one, the sergeant to at least `sergeant_meetings_a_year` and the inspector to
+    at least `inspector_meetings_a_year`. Meetings without attendance recorded are said,
+    and stop the standard being met."""
     recorded = [m for m in window.held if m.attendance is not None]
     if not recorded:
-        return Assessment(POLICE, Status.NO_DATA, "attendance not recorded")
-    gaps = []
-    without_dwo = sum(1 for m in recorded if "dwo" not in m.attendance.police)
+        return Result(Status.NO_DATA, _("attendance not recorded"))
+
+    def came(role: PoliceRole) -> int:
+        return sum(1 for m in recorded if m.attendance and role in m.attendance.police)
+
+    gaps: list[Message] = []
+    without_dwo = len(recorded) - came(PoliceRole.DWO)
     if without_dwo:
-        gaps.append(f"no DWO at {without_dwo} of {len(recorded)} meetings")
-    sergeant = sum(1 for m in recorded if "sergeant" in m.attendance.police)
-    if sergeant < 2:
-        gaps.append(f"sergeant at {_plural(sergeant, 'meeting')}")
-    if not any("inspector" in m.attendance.police for m in recorded):
-        gaps.append("inspector at none")
+        gaps.append(
+            ngettext(
+                "no DWO at %(count)s of %(all)s meetings",
+                "no DWO at %(count)s of %(all)s meetings",
+                without_dwo,
+                all=len(recorded),
+            )
+        )
+    sergeant, inspector = came(PoliceRole.SERGEANT), came(PoliceRole.INSPECTOR)
+    if sergeant < rules.sergeant_meetings_a_year:
+        gaps.append(
+            ngettext("sergeant at %(count)s meeting", "sergeant at %(count)s meetings", sergeant)
+        )
+    if inspector < rules.inspector_meetings_a_year:
+        gaps.append(
+            ngettext("inspector at %(count)s meeting", "inspector at %(count)s meetings", inspector)
+        )
     unrecorded = len(window.held) - len(recorded)
     if unrecorded:
-        gaps.append(f"attendance not recorded for {_plural(unrecorded, 'meeting')}")
-    if not gaps:
-        return Assessment(
-            POLICE,
-            Status.MET,
-            f"DWO at all {len(recorded)} meetings, sergeant at {sergeant}, inspector at least once",
+        gaps.append(
+            ngettext(
+                "attendance not recorded for %(count)s meeting",
+                "attendance not recorded for %(count)s meetings",
+                unrecorded,
+            )
         )
-    reason = "; ".join(gaps)
-    return Assessment(POLICE, Status.NOT_MET, reason, ((("meetings",), f"police: {reason}"),))
+    if not gaps:
+        return Result(
+            Status.MET,
+            _(
+                "DWO at all %(all)s meetings, sergeant at %(sergeant)s, inspector at %(inspector)s",
+                all=len(recorded),
+                sergeant=sergeant,
+                inspector=inspector,
+            ),
+        )
+    reason = _joined(gaps)
+    english = "; ".join(_english(gap) for gap in gaps)
+    return Result(Status.NOT_MET, reason, ((("meetings",), f"police: {english}"),))
 
 
-def _officers_in_post(ward: Ward, window: _Window) -> Assessment:
+def _officers_in_post(ward: Ward, window: _Window, rules: Standards) -> Result:
+    """Reading: the ward file lists a chair and a vice-chair, and neither is vacant."""
     roles = {role.role: (index, role) for index, role in enumerate(ward.panel.roles)}
-    missing = []
+    missing: list[Message] = []
     warnings: list[tuple[Loc, str]] = []
     for name in ("chair", "vice-chair"):
-        found = roles.get(name)
+        found = roles.get(name)  # type: ignore[call-overload]
         if found is None or found[1].vacant:
-            missing.append(f"{name} vacant")
+            missing.append(_("chair vacant") if name == "chair" else _("vice-chair vacant"))
             if name == "chair":
                 loc: Loc = ("panel", "roles", found[0]) if found else ("panel",)
                 warnings.append(
@@ -178,194 +236,288 @@ def _officers_in_post(ward: Ward, window: _Window) -> Assessment:
                         loc,
                         "the chair is vacant"
                         if found
-                        else "no chair is listed: add the chair, or 'vacant: true' "
-                        "if there is none",
+                        else "no chair is listed: add the chair, "
+                        "or 'vacant: true' if there is none",
                     )
                 )
     if missing:
-        return Assessment(OFFICERS, Status.NOT_MET, "; ".join(missing), tuple(warnings))
-    return Assessment(OFFICERS, Status.MET, "chair and vice-chair in post")
+        return Result(Status.NOT_MET, _joined(missing), tuple(warnings))
+    return Result(Status.MET, _("chair and vice-chair in post"))
 
 
-def _day_and_evening(ward: Ward, window: _Window) -> Assessment:
+def _day_and_evening(ward: Ward, window: _Window, rules: Standards) -> Result:
+    """Reading: of the meetings in the last 12 months and those planned, at least one
+    starts before `daytime_before_hour` and at least one at or after it."""
     meetings = window.held + window.planned
     if not meetings:
-        return Assessment(DAY_AND_EVENING, Status.NO_DATA, "no meetings this year or next")
-    daytime = sum(1 for m in meetings if m.start.hour < DAYTIME_BEFORE_HOUR)
+        return Result(Status.NO_DATA, _("no meetings this year or next"))
+    daytime = sum(1 for m in meetings if m.start.hour < rules.daytime_before_hour)
     evening = len(meetings) - daytime
-    status = Status.MET if daytime and evening else Status.NOT_MET
-    return Assessment(
-        DAY_AND_EVENING,
-        status,
-        f"{daytime} daytime and {evening} evening meetings",
-        ()
-        if status is Status.MET
-        else (
-            (
-                ("meetings",),
-                "all meetings are at the same time of day: hold some "
-                "in the daytime and some in the evening",
-            ),
-        ),
+    reason = _("%(day)s daytime and %(evening)s evening meetings", day=daytime, evening=evening)
+    if daytime and evening:
+        return Result(Status.MET, reason)
+    warning = (
+        "all meetings are at the same time of day: hold some in the daytime and some in the evening"
     )
+    return Result(Status.NOT_MET, reason, ((("meetings",), warning),))
 
 
-def _venues(ward: Ward, window: _Window) -> Assessment:
+def _venues(ward: Ward, window: _Window, rules: Standards) -> Result:
+    """Reading: the meetings in the last 12 months and those planned use more than one
+    venue (by name); online meetings have none."""
     places = {m.venue.name.lower() for m in window.held + window.planned if m.venue}
     if not places:
-        return Assessment(VENUES, Status.NO_DATA, "no meetings in a venue this year or next")
-    status = Status.MET if len(places) > 1 else Status.NOT_MET
-    return Assessment(
-        VENUES,
-        status,
-        _plural(len(places), "venue"),
-        ()
-        if status is Status.MET
-        else ((("meetings",), "every meeting is in the same venue: rotate around the ward"),),
-    )
+        return Result(Status.NO_DATA, _("no meetings in a venue this year or next"))
+    reason = ngettext("%(count)s venue", "%(count)s venues", len(places))
+    if len(places) > 1:
+        return Result(Status.MET, reason)
+    warning = "every meeting is in the same venue: rotate around the ward"
+    return Result(Status.NOT_MET, reason, ((("meetings",), warning),))
 
 
-def _public_realm(ward: Ward, window: _Window) -> Assessment:
+def _public_realm(ward: Ward, window: _Window, rules: Standards) -> Result:
+    """Reading: someone from the council's Public Realm service came to a meeting in the
+    last 12 months whose attendance was recorded."""
     recorded = [m for m in window.held if m.attendance is not None]
     if not recorded:
-        return Assessment(PUBLIC_REALM, Status.NO_DATA, "attendance not recorded")
-    count = sum(1 for m in recorded if "public-realm" in m.attendance.partners)
+        return Result(Status.NO_DATA, _("attendance not recorded"))
+    count = sum(1 for m in recorded if m.attendance and "public-realm" in m.attendance.partners)
     if count:
-        return Assessment(PUBLIC_REALM, Status.MET, f"at {_plural(count, 'meeting')}")
-    return Assessment(
-        PUBLIC_REALM,
+        return Result(
+            Status.MET,
+            ngettext("at %(count)s meeting", "at %(count)s meetings", count),
+        )
+    warning = "Public Realm came to no meeting in the last 12 months"
+    return Result(
         Status.NOT_MET,
-        "at no meeting in the last 12 months",
-        ((("meetings",), "Public Realm came to no meeting in the last 12 months"),),
+        _("at no meeting in the last 12 months"),
+        ((("meetings",), warning),),
     )
 
 
-def _priorities(ward: Ward, window: _Window) -> Assessment:
+def _priorities(ward: Ward, window: _Window, rules: Standards) -> Result:
+    """Reading: exactly `priorities` priorities are active, and none is past its review
+    date."""
+    wanted = rules.priorities
     active = current_priorities(ward.priorities)
     today = window.now.date()
     warnings: list[tuple[Loc, str]] = [
         (
             ("priorities", index, "review"),
-            f"the review date, {long_date(p.review)}, has passed: review the priority, then "
+            f"the review date, {ENGLISH_LANGUAGE.long_date(p.review)}, has passed: review the "
+            "priority, then "
             "set the next review date",
         )
         for index, p in enumerate(ward.priorities)
         if is_overdue(p, today) and p.review
     ]
-    if len(active) > TOP_PRIORITIES:
+    if len(active) > wanted:
         warnings.insert(
             0,
             (
                 ("priorities",),
-                f"{len(active)} priorities are active; a panel "
-                f"keeps at most {TOP_PRIORITIES}, so it can "
-                "review each one properly",
+                f"{len(active)} priorities are active; a panel keeps at most {wanted}, so it "
+                "can review each one properly",
             ),
         )
     overdue = [p for p in active if is_overdue(p, today)]
-    gaps = []
-    if len(active) != TOP_PRIORITIES:
-        gaps.append(f"{len(active)} current {'priority' if len(active) == 1 else 'priorities'}")
+    gaps: list[Message] = []
+    if len(active) != wanted:
+        gaps.append(
+            ngettext("%(count)s current priority", "%(count)s current priorities", len(active))
+        )
     if overdue:
-        gaps.append(f"{_plural(len(overdue), 'review')} overdue")
+        gaps.append(ngettext("%(count)s review overdue", "%(count)s reviews overdue", len(overdue)))
     if not gaps:
-        return Assessment(PRIORITIES, Status.MET, "3 priorities, reviews on time")
-    return Assessment(PRIORITIES, Status.NOT_MET, "; ".join(gaps), tuple(warnings))
+        return Result(
+            Status.MET,
+            ngettext(
+                "%(count)s priority, reviews on time",
+                "%(count)s priorities, reviews on time",
+                wanted,
+            ),
+        )
+    return Result(Status.NOT_MET, _joined(gaps), tuple(warnings))
 
 
-def _feedback(ward: Ward, window: _Window) -> Assessment:
-    since = months_before(window.now.date(), FEEDBACK_MONTHS)
+def _feedback(ward: Ward, window: _Window, rules: Standards) -> Result:
+    """Reading: a "You said, we did" report is dated in the last `feedback_months` months,
+    and not in the future."""
+    months = rules.feedback_months
+    since = months_before(window.now.date(), months)
     latest = max((f.date for f in ward.feedback if f.date <= window.now.date()), default=None)
     if latest and latest >= since:
-        return Assessment(FEEDBACK, Status.MET, f"last given {long_date(latest)}")
-    reason = f"last given {long_date(latest)}" if latest else "none given yet"
-    return Assessment(
-        FEEDBACK,
-        Status.NOT_MET,
-        reason,
+        return Result(Status.MET, _("last given %(date)s", date=latest))
+    reason = _("last given %(date)s", date=latest) if latest else _("none given yet")
+    last = f"last given {ENGLISH_LANGUAGE.long_date(latest)}" if latest else "none given yet"
+    warning = f'no "You said, we did" report in the last {months} months ({last})'
+    return Result(Status.NOT_MET, reason, ((("feedback",), warning),))
+
+
+def _joined(parts: list[Message]) -> Message:
+    """Several reasons as one, said in turn."""
+    joined = parts[0]
+    for part in parts[1:]:
+        joined = _("%(first)s; %(then)s", first=joined, then=part)
+    return joined
+
+
+def _english(message: Message) -> str:
+    return ENGLISH_LANGUAGE.text(message)
+
+
+Check = Callable[[Ward, _Window, Standards], Result]
+
+
+def standards_for(rules: Standards) -> tuple[Standard, ...]:
+    """The standards, their names and explanations built from the borough's numbers."""
+    return tuple(standard for standard, _check in _checks(rules))
+
+
+def assess(ward: Ward, now: datetime, rules: Standards) -> list[Assessment]:
+    """How the ward does against every standard, in the standards' order."""
+    window = _Window.of(ward, now)
+    assessed = []
+    for standard, check in _checks(rules):
+        result = check(ward, window, rules)
+        assessed.append(Assessment(standard, result.status, result.reason, result.warnings))
+    return assessed
+
+
+def _checks(rules: Standards) -> tuple[tuple[Standard, Check], ...]:
+    source = rules.name
+    scrutiny = "Scrutiny review of ward panels"
+    low, high = rules.min_meetings_a_year, rules.max_meetings_a_year
+    return (
         (
-            (
-                ("feedback",),
-                (f'no "You said, we did" report in the last {FEEDBACK_MONTHS} months ({reason})'),
+            Standard(
+                "meets",
+                _("Meets %(low)s to %(high)s times a year", low=low, high=high),
+                _("Meets %(low)s to %(high)s times a year", low=low, high=high),
+                _(
+                    "The panel met at least %(low)s and at most %(high)s times in the last 12 "
+                    "months. Cancelled meetings do not count. A panel with less than a year of "
+                    "meetings on record is not judged yet.",
+                    low=low,
+                    high=high,
+                ),
+                source,
             ),
+            _meets_often,
+        ),
+        (
+            Standard(
+                "ahead",
+                _("Dates set %(months)s months ahead", months=rules.months_ahead),
+                _("Dates %(months)s months ahead", months=rules.months_ahead),
+                _(
+                    "A meeting date is agreed at least %(months)s months ahead, so residents can "
+                    "plan to come.",
+                    months=rules.months_ahead,
+                ),
+                source,
+            ),
+            _dates_ahead,
+        ),
+        (
+            Standard(
+                "police",
+                _("Police at meetings"),
+                _("Police at meetings"),
+                _(
+                    "A Dedicated Ward Officer (DWO) at every meeting, the sergeant at "
+                    "%(sergeant)s or more meetings a year, and the inspector at %(inspector)s "
+                    "or more. Counted over the last 12 months.",
+                    sergeant=rules.sergeant_meetings_a_year,
+                    inspector=rules.inspector_meetings_a_year,
+                ),
+                source,
+            ),
+            _police_present,
+        ),
+        (
+            Standard(
+                "officers",
+                _("Chair and vice-chair"),
+                _("Chair and vice-chair"),
+                _("The panel has a chair and a vice-chair in post."),
+                scrutiny,
+            ),
+            _officers_in_post,
+        ),
+        (
+            Standard(
+                "times",
+                _("Daytime and evening"),
+                _("Day and evening"),
+                _(
+                    "Some meetings are in the daytime and some in the evening, so people who "
+                    "work and people who do not can both come. A meeting that starts before "
+                    "%(hour)s is a daytime one.",
+                    hour=_clock(rules.daytime_before_hour),
+                ),
+                scrutiny,
+            ),
+            _day_and_evening,
+        ),
+        (
+            Standard(
+                "venues",
+                _("More than one venue"),
+                _("Venues"),
+                _("Meetings move around the ward, in more than one venue."),
+                scrutiny,
+            ),
+            _venues,
+        ),
+        (
+            Standard(
+                "public-realm",
+                _("Public Realm attends"),
+                _("Public Realm"),
+                _(
+                    "Someone from the council's Public Realm service comes to at least one "
+                    "meeting a year."
+                ),
+                scrutiny,
+            ),
+            _public_realm,
+        ),
+        (
+            Standard(
+                "priorities",
+                ngettext(
+                    "%(count)s priority, reviewed",
+                    "%(count)s priorities, reviewed",
+                    rules.priorities,
+                ),
+                _("Priorities"),
+                ngettext(
+                    "%(count)s current priority, reviewed by its review date.",
+                    "%(count)s current priorities (the police priority and the panel's own), "
+                    "each reviewed by its review date.",
+                    rules.priorities,
+                ),
+                source,
+            ),
+            _priorities,
+        ),
+        (
+            Standard(
+                "feedback",
+                _("You said, we did"),
+                _("You said, we did"),
+                ngettext(
+                    'A "You said, we did" report given in the last month.',
+                    'A "You said, we did" report given in the last %(count)s months.',
+                    rules.feedback_months,
+                ),
+                source,
+            ),
+            _feedback,
         ),
     )
 
 
-MEETS_OFTEN = Standard(
-    "meets",
-    "Meets 4 to 6 times a year",
-    "The panel meets at least four and at most six times a year. Counted over the last 12 "
-    "months and the next 12.",
-    "Tower Hamlets minimum standards",
-)
-DATES_AHEAD = Standard(
-    "ahead",
-    "Dates set 6 months ahead",
-    "Meeting dates are agreed at least six months ahead, so residents can plan to come.",
-    "Tower Hamlets minimum standards",
-)
-POLICE = Standard(
-    "police",
-    "Police at meetings",
-    "A Dedicated Ward Officer (DWO) at every meeting, the sergeant at two or more meetings "
-    "a year, and the inspector at one or more. Counted over the last 12 months.",
-    "Scrutiny review, recommendation 9",
-)
-OFFICERS = Standard(
-    "officers",
-    "Chair and vice-chair",
-    "The panel has a chair and a vice-chair in post.",
-    "Scrutiny review, recommendation 1",
-)
-DAY_AND_EVENING = Standard(
-    "times",
-    "Daytime and evening",
-    "Some meetings are in the daytime (starting before 5pm) and some in the evening, so "
-    "people who work and people who do not can both come.",
-    "Scrutiny review, recommendation 3",
-)
-VENUES = Standard(
-    "venues",
-    "More than one venue",
-    "Meetings move around the ward, in more than one venue.",
-    "Scrutiny review, recommendation 3",
-)
-PUBLIC_REALM = Standard(
-    "public-realm",
-    "Public Realm attends",
-    "Someone from the council's Public Realm service comes to at least one meeting a year.",
-    "Scrutiny review, recommendation 4",
-)
-PRIORITIES = Standard(
-    "priorities",
-    "Three priorities, reviewed",
-    "Three current priorities (the police priority and two the panel agreed), each reviewed "
-    "by its review date.",
-    "Tower Hamlets minimum standards",
-)
-FEEDBACK = Standard(
-    "feedback",
-    "You said, we did",
-    'A "You said, we did" report given in the last three months.',
-    "Tower Hamlets minimum standards",
-)
-
-CHECKS: tuple[tuple[Standard, Callable[[Ward, _Window], Assessment]], ...] = (
-    (MEETS_OFTEN, _meets_often),
-    (DATES_AHEAD, _dates_ahead),
-    (POLICE, _police_present),
-    (OFFICERS, _officers_in_post),
-    (DAY_AND_EVENING, _day_and_evening),
-    (VENUES, _venues),
-    (PUBLIC_REALM, _public_realm),
-    (PRIORITIES, _priorities),
-    (FEEDBACK, _feedback),
-)
-STANDARDS = tuple(standard for standard, _ in CHECKS)
-
-
-def assess(ward: Ward, now: datetime) -> list[Assessment]:
-    """How the ward does against every standard, in the standards' order."""
-    window = _Window.of(ward, now)
-    return [check(ward, window) for _, check in CHECKS]
+def _clock(hour: int) -> time:
+    return time(hour, 0)

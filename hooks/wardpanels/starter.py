@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
+import sys
+from pathlib import Path
 
+from .files import MAX_SLUG, SUFFIX
+from .model import SLUG_PATTERN
+from .routes import RESERVED_SLUGS
+from .settings import CONFIG_FILE, SettingsError, read_settings
 from .text import slugify
+
+MAX_NAME = 100
 
 STARTER = """\
 # yaml-language-server: $schema=ward.schema.json
@@ -13,7 +22,7 @@ name: {name}
 # gss_code: E05000000   # the ward's ONS code, if you know it
 summary: >
   One or two sentences about the ward: its neighbourhoods, estates and landmarks.
-areas: []   # streets, estates and landmarks, so search finds the ward by them
+areas: []   # streets, estates and landmarks residents name, so the finder finds the ward
 
 panel:
   contact:
@@ -36,7 +45,53 @@ meetings: []
 """
 
 
-def starter_ward(name: str) -> tuple[str, str]:
-    """The file name and text of a new ward called `name`."""
-    slug = slugify(name)
-    return f"{slug}.yml", STARTER.format(name=json.dumps(name, ensure_ascii=False), slug=slug)
+def starter_ward(name: str, slug: str) -> str:
+    """The text of a new ward file called `name`."""
+    return STARTER.format(name=json.dumps(name, ensure_ascii=False), slug=slug)
+
+
+def _refusal(name: str, slug: str | None) -> str | None:
+    """Why a ward with this name (and slug) cannot be written, in plain words."""
+    if not name or not name.isprintable():
+        return "Give the ward's name on one line, with no special characters."
+    if len(name) > MAX_NAME:
+        return f"The name is {len(name)} characters long; keep it to {MAX_NAME} or fewer."
+    chosen = slug if slug is not None else slugify(name)
+    if not chosen:
+        return (
+            "The web address is made from the name's Latin letters, and this name has none. "
+            'Give one with --slug, for example: wardpanels new-ward "নাম" --slug bow-east'
+        )
+    if not re.match(SLUG_PATTERN, chosen):
+        return "--slug may hold only lower-case letters, numbers and single hyphens, like bow-east."
+    if len(chosen) > MAX_SLUG:
+        return f"The web address would be {len(chosen)} characters long; give a shorter --slug."
+    if chosen in RESERVED_SLUGS:
+        return f"The site uses '{chosen}' for a page of its own; give another --slug."
+    return None
+
+
+def new_ward(root: Path, name: str, slug: str | None) -> int:
+    """Write `wards/<slug>.yml` for a new ward, or say plainly why not."""
+    name = name.strip()
+    refusal = _refusal(name, slug)
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return 1
+    chosen = slug or slugify(name)
+    try:
+        folder = root / read_settings(root / CONFIG_FILE).wards
+    except SettingsError:
+        folder = root / "wards"
+    path = folder / f"{chosen}{SUFFIX}"
+    if path.exists() or path.is_symlink():
+        print(f"{path.relative_to(root)} already exists; edit it instead", file=sys.stderr)
+        return 1
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(starter_ward(name, chosen), encoding="utf-8")
+    print(
+        f"Wrote {path.relative_to(root)}. Fill in the panel's contact details, then add meetings "
+        "and priorities. Check it with: wardpanels validate",
+        file=sys.stderr,
+    )
+    return 0

@@ -8,6 +8,7 @@ from datetime import datetime
 from markupsafe import Markup
 
 from .history import meeting_identity
+from .routes import ENGLISH
 from .schedule import ends, starts
 from .settings import Settings
 from .site import WardRecord
@@ -21,7 +22,7 @@ ATTENDANCE = {
 
 def events_json_ld(record: WardRecord, settings: Settings, now: datetime) -> Markup | None:
     """A JSON-LD script body for the ward's coming meetings, safe inside <script>."""
-    page = settings.page_url(record.url)
+    page = settings.page_url(ENGLISH.ward(record.slug).url)
     events = []
     for meeting in sorted((m for m in record.ward.meetings if ends(m) > now), key=starts):
         revision = record.history.meetings[meeting_identity(meeting)]
@@ -34,24 +35,21 @@ def events_json_ld(record: WardRecord, settings: Settings, now: datetime) -> Mar
         )
         places = []
         if meeting.venue:
-            street = ", ".join(filter(None, [meeting.venue.address, meeting.venue.postcode]))
-            places.append(
-                {
-                    "@type": "Place",
-                    "name": meeting.venue.name,
-                    "address": {
-                        "@type": "PostalAddress",
-                        "streetAddress": street,
-                        "addressCountry": "GB",
-                    },
-                }
-            )
+            address = {
+                "@type": "PostalAddress",
+                "streetAddress": meeting.venue.address,
+                "addressCountry": "GB",
+            }
+            if meeting.venue.postcode:
+                address["postalCode"] = meeting.venue.postcode
+            places.append({"@type": "Place", "name": meeting.venue.name, "address": address})
         if meeting.online:
             places.append({"@type": "VirtualLocation", "url": meeting.online})
         events.append(
             {
                 "@type": "Event",
-                "name": f"{record.ward.name} ward panel meeting",
+                "name": f"{record.ward.name} ward panel meeting"
+                + (" (sample information, not a real meeting)" if record.ward.sample else ""),
                 "startDate": starts(meeting).isoformat(timespec="minutes"),
                 "endDate": ends(meeting).isoformat(timespec="minutes"),
                 "eventStatus": f"https://schema.org/{status}",

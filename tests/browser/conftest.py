@@ -12,9 +12,12 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+
+from ..conftest import NOW
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -78,5 +81,26 @@ def browser(chromium_path: str):
 def page(browser):
     context = browser.new_context(reduced_motion="reduce")
     opened = context.new_page()
+    opened.clock.set_system_time(NOW)  # the build's "now": the page's script hides what ended
     yield opened
     context.close()
+
+
+@pytest.fixture
+def visit(browser):
+    """Open pages as a resident would, at the build's "now" unless told another time."""
+    contexts = []
+
+    def open_page(width: int = 360, height: int = 640, *, clock: datetime = NOW, **options):
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, reduced_motion="reduce", **options
+        )
+        contexts.append(context)
+        opened = context.new_page()
+        if options.get("java_script_enabled", True):
+            opened.clock.set_system_time(clock)
+        return opened
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -42,5 +42,8 @@ def test_the_poster_qr_codes_scan_to_the_ward_page_and_its_calendar(page, site_u
         scanned[code["label"]] = found.text
     assert scanned == {
         "QR code for the ward's page": f"{SITE_URL}wards/{slug}/",
-        "QR code for the meetings calendar": f"{SITE_URL}calendars/{slug}.ics",
+        # A phone that scans it lands where it can subscribe, not on a raw calendar file.
+        "QR code to put the meetings in your phone's calendar": (
+            f"{SITE_URL}wards/{slug}/#subscribe"
+        ),
     }

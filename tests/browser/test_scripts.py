@@ -1,38 +1,10 @@
-"""Behaviour that needs a real browser: the meetings script, copy buttons and tooltips."""
+"""Behaviour that needs a real browser: copy buttons, tooltips, and the finder without script."""
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
 
 from playwright.sync_api import expect
-
-
-def test_meetings_still_to_come_stay_visible(page, site_url):
-    page.clock.set_fixed_time(datetime(2026, 11, 24, 9, tzinfo=UTC))
-    page.goto(f"{site_url}wards/bow-east/")
-    expect(page.locator(".wp-meeting")).to_be_visible()
-    expect(page.locator(".wp-after-meeting")).to_be_hidden()
-    expect(page.get_by_role("row", name="Wednesday 9 December 2026")).to_be_visible()
-
-
-def test_a_meeting_that_has_ended_is_hidden_by_the_visitors_clock(page, site_url):
-    page.clock.set_fixed_time(datetime(2026, 12, 9, 21, tzinfo=UTC))
-    page.goto(f"{site_url}wards/bow-east/")
-    expect(page.locator(".wp-meeting")).to_be_hidden()
-    expect(page.locator(".wp-after-meeting")).to_be_visible()
-    expect(page.get_by_role("row", name="Wednesday 9 December 2026")).to_have_count(0)
-    expect(page.get_by_role("row", name="Wednesday 10 March 2027")).to_be_visible()
-
-
-def test_without_javascript_every_meeting_is_readable(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
-    page.goto(f"{site_url}wards/bow-east/")
-    expect(page.locator(".wp-meeting")).to_be_visible()
-    expect(page.get_by_role("row", name="Wednesday 9 December 2026")).to_be_visible()
-    expect(page.locator("button.wp-copy").first).to_be_hidden()  # no dead button without script
-    context.close()
 
 
 def test_the_copy_button_copies_the_calendar_address(browser, site_url):
@@ -61,15 +33,18 @@ def test_an_acronym_explains_itself_to_keyboard_users(page, site_url):
     expect(tooltip).to_have_class(re.compile("md-tooltip2--active"))
 
 
-def test_without_javascript_the_home_page_offers_the_list_not_a_dead_search_box(browser, site_url):
+def test_without_javascript_the_finder_gives_way_to_links_that_answer_the_same(browser, site_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url)
-    expect(page.locator("form.wp-find")).to_be_hidden()
-    expect(page.get_by_role("link", name="Bow East").first).to_be_visible()
+    expect(page.locator("form.wp-finder")).to_be_hidden()
+    expect(page.get_by_role("link", name="E3", exact=True)).to_be_visible()
+    expect(
+        page.get_by_role("link", name=re.compile("list of wards and their areas"))
+    ).to_be_visible()
     context.close()
     with_script = browser.new_context()
     page = with_script.new_page()
     page.goto(site_url)
-    expect(page.locator("form.wp-find")).to_be_visible()
+    expect(page.locator("form.wp-finder")).to_be_visible()
     with_script.close()

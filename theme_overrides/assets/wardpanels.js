@@ -1,53 +1,268 @@
 /*
- * Ward panels: small helps. Pages read right without them.
- * 1. Hide meetings that have ended by the visitor's clock, so a page built yesterday
- *    never calls a past meeting "next" (the daily rebuild does the rest).
- * 2. "Copy the address" buttons for calendar subscriptions.
- * 3. Keyboard access Material lacks below 1220px: real buttons for the menu and search,
+ * Ward panels: small helps. Every page reads right without them.
+ * 1. Hide meetings that have ended, by the visitor's clock, on every page that lists
+ *    meetings, so a page built yesterday never calls a past meeting "next" (the daily
+ *    rebuild does the rest).
+ * 2. The ward finder: postcode, street, estate or ward name to ward, from the site's own
+ *    data, downloaded only when a resident uses it.
+ * 3. "Copy the address" buttons for calendar subscriptions.
+ * 4. Keyboard access Material lacks below 1220px: real buttons for the menu and search,
  *    Escape to close the menu, and no focus on links hidden off screen.
- * 4. Names for the search dialog and for tables that scroll sideways.
+ * 5. A name for the search dialog.
  */
 (function () {
   "use strict";
 
+  // Words for the buttons this script adds, in the page's language (see main.html).
+  var labels = (document.currentScript && document.currentScript.dataset) || {};
+
+  /* 1. Meetings that have ended. */
+
   function hideEndedMeetings() {
     var now = Date.now();
-    document.querySelectorAll("[data-ends]").forEach(function (marker) {
-      var ends = Date.parse(marker.getAttribute("data-ends"));
+    document.querySelectorAll("[data-ends]").forEach(function (item) {
+      var ends = Date.parse(item.getAttribute("data-ends"));
       if (isNaN(ends) || ends > now) {
         return;
       }
-      var row = marker.closest("tr");
-      if (row) {
-        row.hidden = true;
-        return;
-      }
-      marker.hidden = true;
-      var notice = marker.nextElementSibling;
+      item.hidden = true;
+      var notice = item.nextElementSibling;
       if (notice && notice.classList.contains("wp-after-meeting")) {
         notice.hidden = false;
       }
     });
+    // A list whose meetings have all ended goes too, with its heading.
+    document.querySelectorAll("ul.wp-cards").forEach(function (list) {
+      if (list.querySelector("li:not([hidden])")) {
+        return;
+      }
+      list.hidden = true;
+      var heading = list.previousElementSibling;
+      if (heading && /^H[23]$/.test(heading.tagName)) {
+        heading.hidden = true;
+      }
+    });
   }
+
+  /* 2. The ward finder. */
+
+  function words(text) {
+    return text
+      .toLowerCase()
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .replace(/['\u2018\u2019`]/g, "")
+      .replace(/&/g, " and ")
+      .split(/[^a-z0-9\u0980-\u09ff]+/)
+      .filter(Boolean);
+  }
+
+  // How well a place's words match what was typed: each typed word must start a word of
+  // the place; whole words count more than beginnings. 0 is no match.
+  function score(typed, place) {
+    var theirs = words(place);
+    var total = 0;
+    for (var i = 0; i < typed.length; i += 1) {
+      var best = 0;
+      for (var j = 0; j < theirs.length; j += 1) {
+        if (theirs[j] === typed[i]) {
+          best = Math.max(best, 3);
+        } else if (theirs[j].indexOf(typed[i]) === 0) {
+          best = Math.max(best, 2);
+        }
+      }
+      if (!best) {
+        return 0;
+      }
+      total += best;
+    }
+    return total + (typed.length === theirs.length ? 1 : 0);
+  }
+
+  var OUTWARD = "([A-Z]{1,2}[0-9][A-Z0-9]?)";
+
+  function postcodeWards(data, text) {
+    var width = 2 + (data.digits || 1);
+    var compact = text.toUpperCase().replace(/\s+/g, "");
+    var full = new RegExp("^" + OUTWARD + "([0-9])([A-Z]{2})$").exec(compact);
+    if (full) {
+      var units = data.postcodes[full[1] + " " + full[2]] || "";
+      for (var i = 0; i < units.length; i += width) {
+        if (units.substr(i, 2) === full[3]) {
+          return {kind: "postcode", label: full[1] + " " + full[2] + full[3],
+                  wards: [data.wards[parseInt(units.substr(i + 2, width - 2), 36)]]};
+        }
+      }
+      return {kind: "postcode", label: full[1] + " " + full[2] + full[3], wards: []};
+    }
+    var keys = Object.keys(data.postcodes);
+    var partial = new RegExp("^" + OUTWARD + "$").exec(compact);
+    var sector = new RegExp("^" + OUTWARD + "([0-9])$").exec(compact);
+    var prefix = null;
+    if (partial && keys.some(function (k) { return k.indexOf(partial[1] + " ") === 0; })) {
+      prefix = partial[1] + " ";
+    } else if (sector && data.postcodes[sector[1] + " " + sector[2]] !== undefined) {
+      prefix = sector[1] + " " + sector[2];
+    } else if (partial || sector) {
+      return {kind: "sector", label: text.trim().toUpperCase(), wards: []};
+    }
+    if (prefix === null) {
+      return null;
+    }
+    var counts = {};
+    keys.forEach(function (key) {
+      if ((key + "").indexOf(prefix) !== 0 || (prefix.slice(-1) !== " " && key !== prefix)) {
+        return;
+      }
+      var units = data.postcodes[key];
+      for (var i = 2; i < units.length; i += width) {
+        var index = parseInt(units.substr(i, width - 2), 36);
+        counts[index] = (counts[index] || 0) + 1;
+      }
+    });
+    var found = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a]; });
+    return {kind: "sector", label: prefix.trim(),
+            wards: found.map(function (index) { return data.wards[index]; })};
+  }
+
+  function nameWards(data, text) {
+    var typed = words(text);
+    if (!typed.length) {
+      return [];
+    }
+    var scored = [];
+    data.wards.forEach(function (ward) {
+      var best = Math.max(
+        score(typed, ward.name) * 3,
+        Math.max.apply(null, [0].concat(ward.former.map(function (n) { return score(typed, n) * 2; }))),
+        Math.max.apply(null, [0].concat(ward.areas.map(function (n) { return score(typed, n); })))
+      );
+      if (best) {
+        scored.push({ward: ward, score: best});
+      }
+    });
+    scored.sort(function (a, b) { return b.score - a.score || a.ward.name.localeCompare(b.ward.name); });
+    return scored.map(function (item) { return item.ward; });
+  }
+
+  function say(template, values) {
+    return template.replace(/%\((\w+)\)s/g, function (_, name) { return values[name]; });
+  }
+
+  function element(tag, text, attributes) {
+    var made = document.createElement(tag);
+    if (text) {
+      made.textContent = text;
+    }
+    Object.keys(attributes || {}).forEach(function (name) { made.setAttribute(name, attributes[name]); });
+    return made;
+  }
+
+  function wardLink(form, messages, ward) {
+    var item = element("li");
+    var link = element("a", ward.name, {href: form.getAttribute("data-wards") + ward.slug + "/"});
+    item.appendChild(link);
+    if (ward.former.length) {
+      item.appendChild(document.createTextNode(" (" + say(messages.formerly, {names: ward.former.join(", ")}) + ")"));
+    }
+    return item;
+  }
+
+  function answer(form, data, text) {
+    var messages = JSON.parse(form.getAttribute("data-messages"));
+    var box = form.nextElementSibling;
+    var query = text.trim();
+    var lines = [];
+    var wards = [];
+    if (!query) {
+      lines.push(messages.empty);
+    } else {
+      var byPostcode = postcodeWards(data, query);
+      if (byPostcode && byPostcode.kind === "postcode" && byPostcode.wards.length) {
+        var ward = byPostcode.wards[0];
+        box.replaceChildren();
+        var line = element("p", "", {"class": "wp-finder__found"});
+        var parts = say(messages.postcode, {postcode: byPostcode.label, ward: "\u0000"}).split("\u0000");
+        line.appendChild(document.createTextNode(parts[0]));
+        line.appendChild(element("a", ward.name, {href: form.getAttribute("data-wards") + ward.slug + "/#next-meeting"}));
+        line.appendChild(document.createTextNode(parts[1] || ""));
+        box.appendChild(line);
+        return;
+      }
+      if (byPostcode && byPostcode.wards.length) {
+        lines.push(say(messages.sector, {sector: byPostcode.label}));
+        wards = byPostcode.wards;
+      } else if (byPostcode) {
+        lines.push(say(messages.notFound, {postcode: byPostcode.label, borough: messages.borough}));
+      } else {
+        wards = nameWards(data, query);
+        lines.push(say(wards.length ? messages.names : messages.nothing, {query: query}));
+      }
+    }
+    box.replaceChildren();
+    lines.forEach(function (line) { box.appendChild(element("p", line)); });
+    if (wards.length) {
+      var list = element("ul");
+      wards.slice(0, 8).forEach(function (ward) { list.appendChild(wardLink(form, messages, ward)); });
+      box.appendChild(list);
+    }
+  }
+
+  function enableFinders() {
+    document.querySelectorAll("form.wp-finder").forEach(function (form) {
+      var input = form.querySelector("input");
+      var box = form.nextElementSibling;
+      var loading = null;
+      function load() {
+        if (!loading) {
+          loading = fetch(form.getAttribute("data-finder")).then(function (response) {
+            if (!response.ok) {
+              throw new Error(response.statusText);
+            }
+            return response.json();
+          });
+        }
+        return loading;
+      }
+      input.addEventListener("focus", load, {once: true});
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        load().then(
+          function (data) { answer(form, data, input.value); },
+          function () {
+            loading = null;
+            box.textContent = JSON.parse(form.getAttribute("data-messages")).failed;
+          }
+        );
+      });
+      var typed = new URLSearchParams(window.location.search).get("q");
+      if (typed) {
+        input.value = typed;
+        form.requestSubmit();
+      }
+    });
+  }
+
+  /* 3. Copy buttons. */
 
   function enableCopyButtons() {
     if (!navigator.clipboard) {
       return;
     }
     document.querySelectorAll("button.wp-copy").forEach(function (button) {
-      var status = document.createElement("span");
-      status.className = "wp-copy-status";
-      status.setAttribute("role", "status");
+      var status = element("span", "", {"class": "wp-copy-status", role: "status"});
       button.insertAdjacentElement("afterend", status);
       button.hidden = false;
       button.addEventListener("click", function () {
         navigator.clipboard.writeText(button.getAttribute("data-copy")).then(
-          function () { status.textContent = "Address copied."; },
-          function () { status.textContent = "Could not copy. Select the address and copy it."; }
+          function () { status.textContent = button.getAttribute("data-copied"); },
+          function () { status.textContent = button.getAttribute("data-failed"); }
         );
       });
     });
   }
+
+  /* 4. Keyboard access to Material's menu and search on small screens. */
 
   // Material opens the menu and search with <label>s, which a keyboard cannot reach. A
   // real button beside each toggles the same checkbox; the label stays for when scripts
@@ -62,8 +277,9 @@
       button.type = "button";
       button.className = label.className + " wp-header-button";
       button.innerHTML = label.innerHTML;
-      var name = label.htmlFor === "__drawer" ? "Menu" : "Search";
-      button.setAttribute("aria-label", name);
+      var isMenu = label.htmlFor === "__drawer";
+      button.setAttribute("aria-label", isMenu ? labels.menu || "Menu" : labels.search || "Search");
+      button.setAttribute("data-for", label.htmlFor);
       button.setAttribute("aria-expanded", String(toggle.checked));
       button.addEventListener("click", function () {
         setToggle(toggle, !toggle.checked);
@@ -108,7 +324,7 @@
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && drawer.checked) {
         setToggle(drawer, false);
-        var button = document.querySelector("button.wp-header-button[aria-label='Menu']");
+        var button = document.querySelector("button.wp-header-button[data-for='__drawer']");
         if (button) {
           button.focus();
         }
@@ -135,22 +351,31 @@
     update();
   }
 
+  /* 5. Names. */
+
   function names() {
     var dialog = document.querySelector(".md-search[role='dialog']");
     if (dialog) {
-      dialog.setAttribute("aria-label", "Search this site");
+      dialog.setAttribute("aria-label", labels.searchDialog || "Search this site");
     }
+    // A table wider than the screen scrolls sideways: a keyboard can reach it too.
     document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
       if (wrap.scrollWidth > wrap.clientWidth) {
         wrap.tabIndex = 0;
         wrap.setAttribute("role", "region");
-        wrap.setAttribute("aria-label", "Table: scroll sideways to see all of it");
+        wrap.setAttribute("aria-label", labels.scrollTable || "Table: scroll sideways to see all of it");
       }
     });
   }
 
+  var started = false;
   function start() {
+    if (started) {
+      return;
+    }
+    started = true;
     hideEndedMeetings();
+    enableFinders();
     enableCopyButtons();
     headerButtons();
     drawerFocus();
@@ -158,7 +383,6 @@
     names();
   }
 
-  // Material wraps tables and builds its search once its own scripts have run.
   if (window.document$) {
     window.document$.subscribe(start);
   } else if (document.readyState === "loading") {

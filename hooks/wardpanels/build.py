@@ -1,0 +1,66 @@
+"""One build, whatever runs it: settings and data in, the site's manifest out.
+
+The MkDocs hook and `wardpanels render` both call `build_manifest`, so the two can never
+disagree about what a site holds, or about what a mistake in the data says.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .clock import ClockError, build_time
+from .errors import DataError, Problem
+from .outputs import Manifest
+from .render import render_site
+from .settings import Settings, SettingsError, settings_from
+from .site import Site, Sources, load_site
+
+
+class BuildError(Exception):
+    """Nothing can be built: `problems` say why, and `summary` sums up."""
+
+    def __init__(self, problems: list[Problem], summary: str) -> None:
+        super().__init__(summary)
+        self.problems = problems
+        self.summary = summary
+
+    @property
+    def lines(self) -> list[str]:
+        return [problem.plain() for problem in self.problems]
+
+
+@dataclass(frozen=True)
+class Loaded:
+    settings: Settings
+    site: Site
+
+
+def load(
+    root: Path, site_name: Any, site_url: Any, options: Any, *, history: bool = True
+) -> Loaded:
+    """The settings and the checked data, or a BuildError that says what is wrong."""
+    try:
+        settings = settings_from(site_name, site_url, options)
+        site = load_site(Sources.of(root, settings), settings, build_time(), read_history=history)
+    except SettingsError as error:
+        raise BuildError(error.problems, "The settings need fixing first.") from None
+    except DataError as error:
+        count = len(error.problems)
+        noun = "problem" if count == 1 else "problems"
+        raise BuildError(
+            error.problems, f"{count} {noun} in the data, listed above. Nothing was built."
+        ) from None
+    except ClockError as error:
+        raise BuildError([], str(error)) from None
+    return Loaded(settings, site)
+
+
+def build_manifest(
+    root: Path, site_name: Any, site_url: Any, options: Any
+) -> tuple[Manifest, list[str]]:
+    """Every output of the site, and the warnings editors should see."""
+    loaded = load(root, site_name, site_url, options)
+    manifest = render_site(loaded.site, loaded.settings)
+    return manifest, [warning.plain() for warning in loaded.site.warnings]

@@ -1,0 +1,156 @@
+"""Which ward am I in? The finder on the home page, Wards A to Z and the 404 page.
+
+With JavaScript, a resident types a postcode, a street, an estate or a ward's name, and
+the page's script answers from `data/finder.json`, which it downloads from the site itself
+only when the finder is used: every postcode of the borough with its ward, and each
+ward's names and areas. Without JavaScript, the same answers are pages: one per postcode
+district (`/postcodes/e3/`) listing each sector and its wards, and Wards A to Z with each
+ward's areas.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from .i18n import Language
+from .outputs import Output, output
+from .postcodes import browser_data, index_digits
+from .routes import Route, finder_data
+from .settings import Settings
+from .site import Site, WardRecord
+
+
+def render_finder(site: Site, settings: Settings) -> Iterator[Output]:
+    """What the finder's script downloads: published once, for every language."""
+    records = list(site.wards)
+    index = {
+        record.ward.gss_code: number
+        for number, record in enumerate(records)
+        if record.ward.gss_code is not None
+    }
+    data = {
+        "wards": [
+            {
+                "slug": record.slug,
+                "name": record.ward.name,
+                "former": list(record.ward.former_names),
+                "areas": list(record.ward.areas),
+            }
+            for record in records
+        ],
+        "postcodes": browser_data(site.postcodes, index) if site.postcodes else {},
+        "digits": index_digits(index),
+    }
+    content = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    yield output(finder_data(), content + "\n")
+
+
+@dataclass(frozen=True)
+class DistrictRow:
+    """One sector of a postcode district, and the wards its postcodes are in, most first."""
+
+    sector: str
+    wards: tuple[tuple[WardRecord, int], ...]
+
+
+def districts(site: Site) -> list[str]:
+    """The postcode districts with at least one postcode in a ward of the site."""
+    if site.postcodes is None:
+        return []
+    known = {record.ward.gss_code for record in site.wards}
+    return [
+        district
+        for district in site.postcodes.districts()
+        if any(
+            code in known
+            for _, wards in site.postcodes.district_sectors(district)
+            for code, _ in wards
+        )
+    ]
+
+
+def district_rows(site: Site, district: str) -> list[DistrictRow]:
+    """Each sector of a district with the site's wards in it."""
+    assert site.postcodes is not None
+    by_code = {record.ward.gss_code: record for record in site.wards}
+    rows = []
+    for sector, wards in site.postcodes.district_sectors(district):
+        found = tuple((by_code[code], count) for code, count in wards if code in by_code)
+        if found:
+            rows.append(DistrictRow(sector, found))
+    return rows
+
+
+def finder_form(
+    site: Site, settings: Settings, language: Language, href: Callable[[Route], str]
+) -> Markup:
+    """The finder as HTML: a form the page's script brings to life, and links that answer
+    the same question without it. `href` makes the address of an output from the page
+    the finder is on (relative on a page, absolute on the 404 page)."""
+    _ = language._
+    r = language.routes
+    messages = {
+        "postcode": _("%(postcode)s is in %(ward)s."),
+        "sector": _(
+            "Postcodes starting %(sector)s are in these wards. Your postcode is in one of them:"
+        ),
+        "notFound": _(
+            "%(postcode)s is not a postcode in %(borough)s, or we do not know it yet. Choose "
+            "your ward from the list of wards."
+        ),
+        "names": _("Wards that match \u201c%(query)s\u201d:"),
+        "nothing": _(
+            "We could not find \u201c%(query)s\u201d. Try your postcode, or choose your ward "
+            "from the list of wards."
+        ),
+        "empty": _("Type a postcode, a street, an estate or the name of a ward."),
+        "next": _("Next meeting"),
+        "failed": _("The finder could not load. Choose your ward from the list of wards."),
+        "formerly": _("formerly %(names)s"),
+        "borough": settings.borough,
+    }
+    form = {
+        "class": "wp-finder",
+        "method": "get",
+        "role": "search",
+        "action": href(r.wards()),
+        "data-finder": href(finder_data()),
+        "data-wards": href(r.wards()),
+        "data-messages": json.dumps(messages, ensure_ascii=False),
+    }
+    districts_found = districts(site)
+    parts = [
+        Markup("<form %s>")
+        % Markup(" ").join(Markup('%s="%s"') % (name, value) for name, value in form.items()),
+        Markup('<label class="wp-finder__label" for="wp-finder-q">%s</label>')
+        % _("Your postcode, street, estate or ward"),
+        Markup('<p class="wp-finder__hint" id="wp-finder-hint">%s</p>')
+        % _("For example E3 2AA, Cable Street or Chrisp Street"),
+        Markup(
+            '<div class="wp-finder__row"><input class="wp-finder__input" id="wp-finder-q" '
+            'name="q" type="text" autocomplete="off" spellcheck="false" '
+            'aria-describedby="wp-finder-hint"><button class="md-button md-button--primary" '
+            'type="submit">%s</button></div>'
+        )
+        % _("Find my ward"),
+        Markup("</form>"),
+        Markup('<div class="wp-finder__answer" role="status" aria-live="polite"></div>'),
+    ]
+    if districts_found:
+        links = Markup(" · ").join(
+            Markup('<a href="%s">%s</a>') % (href(r.postcode_district(d)), d)
+            for d in districts_found
+        )
+        parts.append(
+            Markup('<p class="wp-finder__districts">%s %s</p>')
+            % (_("Or choose how your postcode starts:"), links)
+        )
+    parts.append(
+        Markup('<p class="wp-finder__list"><a href="%s">%s</a></p>')
+        % (href(r.wards()), _("Or choose your ward from the list of wards and their areas"))
+    )
+    return Markup("\n").join(parts)

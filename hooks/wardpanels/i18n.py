@@ -1,0 +1,256 @@
+"""The languages residents read the site in: interface text, dates and times.
+
+English is the source language: every string in a template or in the code is English, in
+plain words, and marked `_("...")` (or `ngettext(...)`) so it can be extracted into a
+gettext catalogue, `translations/messages.pot`. Each other language has its own
+catalogue, `translations/<code>/messages.po`, edited like any other file in the
+repository. A string a catalogue lacks shows in English.
+
+Dates and times in English follow GOV.UK's style ("Wednesday 9 December 2026, 7pm to
+8:30pm"); in other languages they come from the Unicode CLDR through Babel, with the
+language's own digits unless the settings choose others.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from .routes import Routes
+
+ENGLISH = "en"
+CATALOGUE = "messages.po"
+TEMPLATE = "messages.pot"
+
+# A numbering system's digits, by the Unicode name of its zero.
+_ZEROS = {
+    "beng": "BENGALI DIGIT ZERO",
+    "deva": "DEVANAGARI DIGIT ZERO",
+    "arab": "ARABIC-INDIC DIGIT ZERO",
+    "arabext": "EXTENDED ARABIC-INDIC DIGIT ZERO",
+    "guru": "GURMUKHI DIGIT ZERO",
+    "gujr": "GUJARATI DIGIT ZERO",
+    "tamldec": "TAMIL DIGIT ZERO",
+}
+
+
+class CatalogueError(Exception):
+    """A catalogue cannot be read; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Message:
+    """Text to translate later, once the language is known (in code that does not know it)."""
+
+    singular: str
+    plural: str | None = None
+    count: int | None = None
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+
+def lazy(singular: str, **params: Any) -> Message:
+    """Mark text for translation where the language is not known yet; import it as `_`."""
+    return Message(singular, params=params)
+
+
+def lazy_plural(singular: str, plural: str, count: int, **params: Any) -> Message:
+    """The plural form of `lazy`; import it as `ngettext`."""
+    return Message(singular, plural, count, params)
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language of the site: its catalogue, its dates, and where its pages live."""
+
+    code: str
+    name: str  # in the language itself: "English", "বাংলা"
+    translations: gettext.NullTranslations
+    locale: Locale | None = None  # None: English, written the GOV.UK way
+    digits: str = "latn"
+    complete: bool = True
+    default: str = ENGLISH
+
+    @property
+    def routes(self) -> Routes:
+        return Routes(self.code, self.default)
+
+    @property
+    def is_default(self) -> bool:
+        return self.code == self.default
+
+    def _(self, message: str, **params: Any) -> str:
+        """The translation of `message`, with named `%(placeholders)s` filled in."""
+        return self._fill(self.translations.gettext(message), params)
+
+    def ngettext(self, singular: str, plural: str, count: int, **params: Any) -> str:
+        """The form for `count` (also available as `%(count)s`)."""
+        text = self.translations.ngettext(singular, plural, count)
+        return self._fill(text, {"count": count, **params})
+
+    def text(self, message: Message | str) -> str:
+        """A lazily marked message, or plain text, in this language."""
+        if isinstance(message, str):
+            return message
+        if message.plural is not None and message.count is not None:
+            return self.ngettext(message.singular, message.plural, message.count, **message.params)
+        return self._(message.singular, **message.params)
+
+    def has(self, message: str) -> bool:
+        """True when the catalogue translates `message` (English has every string)."""
+        if self.is_default:
+            return True
+        return self.translations.gettext(message) != message or message in _identical(self)
+
+    def _fill(self, text: str, params: Mapping[str, Any]) -> str:
+        if not params:
+            return text
+        return text % {name: self._value(value) for name, value in params.items()}
+
+    def _value(self, value: Any) -> str:
+        if isinstance(value, bool):
+            return str(value)
+        if isinstance(value, int):
+            return self.number(value)
+        if isinstance(value, datetime):
+            return self.clock_time(value.time())
+        if isinstance(value, date):
+            return self.long_date(value)
+        if isinstance(value, time):
+            return self.clock_time(value)
+        if isinstance(value, Message):
+            return self.text(value)
+        return str(value)
+
+    # Numbers, dates and times.
+
+    def number(self, value: int) -> str:
+        return self._digits(str(value))
+
+    def _digits(self, text: str) -> str:
+        if self.digits == "latn" or self.digits not in _ZEROS:
+            return text
+        zero = ord(unicodedata.lookup(_ZEROS[self.digits]))
+        return text.translate({ord("0") + n: zero + n for n in range(10)})
+
+    def long_date(self, day: date) -> str:
+        """`Wednesday 9 December 2026`: the GOV.UK style, never `9th`."""
+        if self.locale is None:
+            return f"{_DAYS[day.weekday()]} {self.short_date(day)}"
+        return self._digits(format_date(day, "full", locale=self.locale))
+
+    def short_date(self, day: date) -> str:
+        """`9 December 2026`."""
+        if self.locale is None:
+            return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+        return self._digits(format_date(day, "long", locale=self.locale))
+
+    def weekday(self, day: date) -> str:
+        if self.locale is None:
+            return _DAYS[day.weekday()]
+        return str(self.locale.days["format"]["wide"][day.weekday()])
+
+    def month_year(self, day: date) -> str:
+        """`December 2026`, for grouping meetings by month."""
+        if self.locale is None:
+            return f"{_MONTHS[day.month - 1]} {day.year}"
+        return self._digits(format_skeleton("yMMMM", day, locale=self.locale))
+
+    def clock_time(self, moment: time) -> str:
+        """`7pm`, `8:30pm`, `midday`, `midnight`, as GOV.UK writes times."""
+        if self.locale is None:
+            if moment.hour == 12 and moment.minute == 0:
+                return "midday"
+            if moment.hour == 0 and moment.minute == 0:
+                return "midnight"
+            hour = moment.hour % 12 or 12
+            suffix = "am" if moment.hour < 12 else "pm"
+            minutes = f":{moment.minute:02d}" if moment.minute else ""
+            return f"{hour}{minutes}{suffix}"
+        instant = datetime.combine(date(2026, 1, 1), moment)
+        skeleton = "Bh" if moment.minute == 0 else "Bhm"
+        return self._digits(format_skeleton(skeleton, instant, locale=self.locale))
+
+    def time_range(self, start: time, end: time) -> str:
+        """`7pm to 8:30pm`."""
+        return self._(
+            "%(start)s to %(end)s", start=self.clock_time(start), end=self.clock_time(end)
+        )
+
+    def when(self, day: date, start: time, end: time) -> str:
+        """`Wednesday 9 December 2026, 7pm to 8:30pm`."""
+        return self._(
+            "%(date)s, %(times)s", date=self.long_date(day), times=self.time_range(start, end)
+        )
+
+
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def _identical(language: Language) -> frozenset[str]:
+    """Strings a catalogue keeps as they are in English (a name, a code): translated all
+    the same."""
+    return getattr(language.translations, "wardpanels_identical", frozenset())
+
+
+ENGLISH_LANGUAGE = Language(ENGLISH, "English", gettext.NullTranslations())
+
+
+def read_catalogue(path: Path, display: str) -> gettext.GNUTranslations:
+    """A `.po` catalogue as translations; fuzzy and empty entries do not count."""
+    try:
+        with path.open("rb") as handle:
+            catalogue = read_po(handle, abort_invalid=True)
+    except OSError as error:
+        raise CatalogueError(f"{display}: cannot be read ({error.strerror})") from None
+    except Exception as error:  # Babel raises its own PoFileError, with the line in it
+        raise CatalogueError(f"{display}: {error}") from None
+    buffer = io.BytesIO()
+    write_mo(buffer, catalogue, use_fuzzy=False)
+    buffer.seek(0)
+    translations = gettext.GNUTranslations(buffer)
+    same = frozenset(
+        message.id
+        for message in catalogue
+        if isinstance(message.id, str) and message.id and message.string == message.id
+    )
+    translations.wardpanels_identical = same  # type: ignore[attr-defined]
+    return translations
+
+
+def language(
+    code: str,
+    name: str,
+    translations: gettext.NullTranslations,
+    *,
+    complete: bool = False,
+    digits: str | None = None,
+) -> Language:
+    """A language other than English, with its CLDR locale and digits."""
+    locale = Locale.parse(code.replace("-", "_"))
+    chosen = digits or getattr(locale, "default_numbering_system", None) or "latn"
+    return Language(code, name, translations, locale, chosen, complete)

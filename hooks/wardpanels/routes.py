@@ -1,0 +1,237 @@
+"""Every public path of the site, declared once.
+
+Council communications, posters and calendar apps link to these addresses, so they must
+never change by accident: every renderer and template asks this module for a path, and no
+other module builds one. A path is where an output goes under the site's root, as the
+site generator's docs folder holds it (`wards/bow-east.md`, `calendars/bow-east.ics`);
+its URL is where residents find it (`wards/bow-east/`).
+
+Resident pages exist in every language: English at the root, another language under its
+code (`bn/wards/bow-east/`). Open data, update feeds, posters and the editors' pages are
+published once.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, replace
+from datetime import date
+
+# The anchors on a ward page that posters, leaflets and other pages link to (the contract).
+NEXT_MEETING = "next-meeting"
+PRIORITIES = "priorities"
+FEEDBACK = "feedback"
+MEETINGS = "meetings"
+PANEL = "panel"
+CONTACT = "contact"
+SUBSCRIBE = "subscribe"
+
+# Names the site gives its own files: a ward file with one of these names would
+# overwrite them (the ward list, the borough's calendar and its update feed).
+ALL_WARDS = "all-wards"
+ALL_FEED = "all"
+RESERVED_SLUGS = frozenset({"index", ALL_FEED, ALL_WARDS})
+
+
+@dataclass(frozen=True)
+class Route:
+    """One public output: where it goes, and how other outputs link to it."""
+
+    path: str
+    anchor: str = ""
+
+    @property
+    def is_page(self) -> bool:
+        """A Markdown page the site generator themes, rather than a finished file."""
+        return self.path.endswith(".md")
+
+    @property
+    def url(self) -> str:
+        """The address under the site root: `wards/bow-east/`, `calendars/bow-east.ics`."""
+        path = self.path
+        for index in ("index.md", "index.html"):
+            if path == index or path.endswith("/" + index):
+                path = path.removesuffix(index)
+                break
+        else:
+            if path.endswith(".md"):
+                path = path.removesuffix(".md") + "/"
+        return path + (f"#{self.anchor}" if self.anchor else "")
+
+    def at(self, anchor: str) -> Route:
+        """The same output, at one of its anchors."""
+        return replace(self, anchor=anchor)
+
+    def link_from(self, origin: Route) -> str:
+        """A relative link to this output, as written in `origin`.
+
+        Markdown pages link to the source path, which the generator checks and turns into
+        an address; anything else links to the address itself.
+        """
+        if not origin.is_page:
+            return self.href_from(origin)
+        target = posixpath.relpath(self.path, posixpath.dirname(origin.path) or ".")
+        return target + (f"#{self.anchor}" if self.anchor else "")
+
+    def href_from(self, origin: Route) -> str:
+        """A link to this output's address, relative to `origin`'s address: for raw HTML,
+        which the generator leaves as it is."""
+        here = origin.url.split("#")[0]
+        folder = here.rstrip("/") if here.endswith("/") else posixpath.dirname(here)
+        address = self.url.split("#")[0]
+        target = posixpath.relpath(address.rstrip("/") or ".", folder or ".")
+        if not address or address.endswith("/"):
+            target = "./" if target == "." else target + "/"
+        return target + (f"#{self.anchor}" if self.anchor else "")
+
+
+@dataclass(frozen=True)
+class Routes:
+    """The paths of one language's pages and calendars: English at the site root."""
+
+    language: str = "en"
+    default: str = "en"
+
+    @property
+    def prefix(self) -> str:
+        return "" if self.language == self.default else f"{self.language}/"
+
+    def _page(self, path: str) -> Route:
+        return Route(self.prefix + path)
+
+    def home(self) -> Route:
+        return self._page("index.md")
+
+    def wards(self) -> Route:
+        return self._page("wards/index.md")
+
+    def ward(self, slug: str) -> Route:
+        return self._page(f"wards/{slug}.md")
+
+    def meetings(self) -> Route:
+        return self._page("meetings/index.md")
+
+    def priorities(self) -> Route:
+        return self._page("priorities/index.md")
+
+    def standards(self) -> Route:
+        return self._page("standards/index.md")
+
+    def glossary(self) -> Route:
+        return self._page("glossary/index.md")
+
+    def glossary_term(self, anchor: str) -> Route:
+        return self.glossary().at(anchor)
+
+    def calendars(self) -> Route:
+        return self._page("calendars/index.md")
+
+    def how_panels_work(self) -> Route:
+        """Hand-written, in every language."""
+        return self._page("how-ward-panels-work.md")
+
+    def accessibility(self) -> Route:
+        """Hand-written, in every language."""
+        return self._page("accessibility.md")
+
+    def postcodes(self) -> Route:
+        return self._page("postcodes/index.md")
+
+    def postcode_district(self, district: str) -> Route:
+        """`/postcodes/e3/`: each sector of a postcode district and its wards."""
+        return self._page(f"postcodes/{district.lower()}.md")
+
+    def ward_calendar(self, slug: str) -> Route:
+        return Route(f"{self.prefix}calendars/{slug}.ics")
+
+    def borough_calendar(self) -> Route:
+        return self.ward_calendar(ALL_WARDS)
+
+    def meeting_calendar(self, slug: str, day: date, same_day_id: str | None = None) -> Route:
+        """One coming meeting, for "add to calendar": its file name says whose and when.
+
+        `same_day_id` tells apart two meetings of one ward on the same day.
+        """
+        name = f"{slug}-{day.isoformat()}" + (f"-{same_day_id}" if same_day_id else "")
+        return Route(f"{self.prefix}calendars/{slug}/{name}.ics")
+
+
+# Published once, in English.
+
+
+def poster(slug: str) -> Route:
+    """A printable A4 poster, in every language the site has: `/wards/bow-east/poster/`."""
+    return Route(f"wards/{slug}/poster/index.html")
+
+
+def ward_feed(slug: str) -> Route:
+    return Route(f"feeds/{slug}.xml")
+
+
+def borough_feed() -> Route:
+    return ward_feed(ALL_FEED)
+
+
+def data_page() -> Route:
+    """Hand-written: what the open data holds."""
+    return Route("data/index.md")
+
+
+def editors_guide() -> Route:
+    """Hand-written: the editors' guide."""
+    return Route("editors/index.md")
+
+
+def editors_fields() -> Route:
+    return Route("editors/fields.md")
+
+
+def wards_data() -> Route:
+    return Route("data/wards.json")
+
+
+def wards_data_schema() -> Route:
+    return Route("data/wards.schema.json")
+
+
+def meetings_data() -> Route:
+    return Route("data/meetings.csv")
+
+
+def priorities_data() -> Route:
+    return Route("data/priorities.csv")
+
+
+def ward_data(slug: str) -> Route:
+    return Route(f"data/wards/{slug}.json")
+
+
+def ward_police_priorities(slug: str) -> Route:
+    """In the shape of data.police.uk's neighbourhood priorities."""
+    return Route(f"data/wards/{slug}/priorities.json")
+
+
+def ward_police_events(slug: str) -> Route:
+    """In the shape of data.police.uk's neighbourhood events."""
+    return Route(f"data/wards/{slug}/events.json")
+
+
+def finder_data() -> Route:
+    """What the ward finder downloads when a resident uses it: postcodes, names, areas."""
+    return Route("data/finder.json")
+
+
+def social_image() -> Route:
+    return Route("assets/social.png")
+
+
+def poster_stylesheet() -> Route:
+    return Route("assets/poster.css")
+
+
+def icon() -> Route:
+    return Route("assets/images/favicon.png")
+
+
+# The default language's pages, for outputs published once (data, feeds, posters).
+ENGLISH = Routes()

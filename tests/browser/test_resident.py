@@ -1,0 +1,118 @@
+"""A resident's phone: the answer on the first screen, nothing off to the side, nothing stale.
+
+Each test walks a journey of tests/../shared's resident notes in Chromium, on the bundled
+data built once, at the build's "now" (Monday 23 November 2026) unless the clock is moved.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+import pytest
+from playwright.sync_api import expect
+
+from wardpanels import schedule
+
+from ..conftest import GOLDEN_SETTINGS, NOW, ROOT
+
+FIRST_SCREEN = 640
+
+
+@pytest.fixture(scope="module")
+def next_meetings():
+    """Each bundled ward with a meeting still to come, and that meeting."""
+    from wardpanels.site import Sources, load_site
+
+    site = load_site(Sources.of(ROOT, GOLDEN_SETTINGS), GOLDEN_SETTINGS, NOW, read_history=False)
+    found = {}
+    for record in site.wards:
+        meeting = schedule.next_meeting(record.ward.meetings, NOW)
+        if meeting:
+            found[record.slug] = meeting
+    assert len(found) >= 15
+    return found
+
+
+def test_every_ward_page_answers_when_and_where_on_the_first_screen(visit, site_url, next_meetings):
+    page = visit(360, 640)
+    for slug in next_meetings:
+        page.goto(f"{site_url}wards/{slug}/")
+        for part in (
+            page.locator("h1"),
+            page.locator(".wp-next .wp-when"),
+            page.locator(".wp-next .wp-meeting p").first,
+        ):
+            box = part.bounding_box()
+            assert box is not None and box["y"] + box["height"] <= FIRST_SCREEN, (slug, part)
+        button = page.get_by_role("link", name="Add to my calendar").first
+        assert button.bounding_box()["y"] < FIRST_SCREEN, slug  # one tap away
+
+
+@pytest.mark.parametrize("path", ["", "meetings/", "wards/", "wards/lansbury/", "wards/bow-east/"])
+def test_at_320px_nothing_needs_sideways_scrolling(visit, site_url, path):
+    page = visit(320, 568)
+    page.goto(site_url + path)
+    overflowing = page.evaluate("""() => [...document.querySelectorAll(
+        '.md-content *')].filter(el => el.getBoundingClientRect().right > innerWidth + 1
+        && el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden')
+        .map(el => el.tagName + ' ' + (el.textContent || '').trim().slice(0, 40))""")
+    assert overflowing == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+AFTER_BOW_EAST = datetime(2026, 12, 9, 21, 0, tzinfo=UTC)  # its 9 December meeting has ended
+
+
+@pytest.mark.parametrize("path", ["", "meetings/", "wards/", "wards/bow-east/"])
+def test_a_meeting_that_has_ended_is_never_listed_as_coming(visit, site_url, path):
+    page = visit(1280, 800, clock=AFTER_BOW_EAST)
+    page.goto(site_url + path)
+    meetings = page.locator(".wp-next, .wp-card, .wp-banner, [data-ends]")
+    ended = meetings.get_by_text(re.compile("Wednesday 9 December 2026"))
+    for index in range(ended.count()):
+        expect(ended.nth(index)).to_be_hidden()
+
+
+def test_after_its_next_meeting_a_ward_page_says_so(visit, site_url):
+    page = visit(clock=AFTER_BOW_EAST)
+    page.goto(site_url + "wards/bow-east/")
+    expect(page.locator(".wp-next .wp-meeting")).to_be_hidden()
+    expect(page.get_by_text("This meeting has now taken place.")).to_be_visible()
+    expect(page.get_by_text("Wednesday 10 March 2027").first).to_be_visible()
+
+
+def test_before_the_meeting_everything_stays(visit, site_url):
+    page = visit(clock=datetime(2026, 12, 9, 18, 0, tzinfo=UTC))
+    page.goto(site_url + "wards/bow-east/")
+    expect(page.locator(".wp-next .wp-when")).to_have_text(re.compile("Wednesday 9 December 2026"))
+    expect(page.get_by_text("This meeting has now taken place.")).to_be_hidden()
+
+
+def test_a_cancelled_meeting_is_a_banner_on_its_ward_page_and_labelled_on_meetings(visit, site_url):
+    page = visit(360, 640)
+    page.goto(site_url + "wards/lansbury/")
+    banner = page.get_by_role("region", name="Important")
+    expect(banner).to_contain_text("The meeting on Thursday 3 December 2026 is cancelled.")
+    box = banner.bounding_box()
+    assert box["y"] + box["height"] <= FIRST_SCREEN and box["x"] + box["width"] <= 360
+    page.goto(site_url + "meetings/")
+    card = page.locator("li.wp-card", has_text="Lansbury").filter(has_text="3 December 2026")
+    tag = card.locator(".wp-tag--cancelled")
+    expect(tag).to_have_text("Cancelled")
+    box = tag.bounding_box()
+    assert box["x"] + box["width"] <= 360
+    expect(card).to_contain_text("Cancelled because the room is closed for repairs.")
+
+
+def test_without_javascript_a_ward_page_reads_in_full(visit, site_url):
+    page = visit(java_script_enabled=False)
+    page.goto(site_url + "wards/bow-east/")
+    for text in (
+        "Wednesday 9 December 2026, 7pm to 8:30pm",
+        "Drug dealing around Roman Road",
+        "You said:",
+        "boweast.wardpanel@example.org",
+        "Vice-chair:",
+    ):
+        expect(page.locator("article").get_by_text(text).first).to_be_visible()
