@@ -36,7 +36,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in warnings:  # how panels measure up: news for editors, not faults
         log.info(warning)
     config.extra[THEME_KEY] = _manifest.theme
-    config.markdown_extensions.append(GlossaryAbbreviations(titles=_manifest.abbreviations))
+    config.markdown_extensions.append(
+        GlossaryAbbreviations(titles=_manifest.abbreviations, words=_manifest.words)
+    )
     return config
 
 

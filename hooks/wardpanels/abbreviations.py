@@ -12,15 +12,13 @@ which a page in another language gives on its title (`# Title { lang="bn" }`), o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
-
-from .model import GlossaryTerm
 
 # Text inside these is never marked up.
 _SKIP = frozenset(
@@ -48,22 +46,32 @@ _SKIP = frozenset(
 _IN_WORD = re.compile(r"[\w-]")
 
 
-def acronyms(terms: Iterable[GlossaryTerm]) -> dict[str, str]:
-    """Each term that stands for something, with what it stands for."""
-    return {term.term: term.stands_for for term in terms if term.stands_for}
-
-
 class _AbbreviationTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, titles: Mapping[str, Mapping[str, str]], default: str) -> None:
+    def __init__(
+        self,
+        md: Markdown,
+        titles: Mapping[str, Mapping[str, str]],
+        words: Mapping[str, Mapping[str, str]],
+        default: str,
+    ) -> None:
         super().__init__(md)
         self.titles = titles
+        self.words = {
+            code: {w.lower(): t for w, t in found.items()} for code, found in words.items()
+        }
         self.default = default
-        terms = {term for language in titles.values() for term in language}
-        longest_first = sorted(terms, key=len, reverse=True)
-        alternatives = "|".join(re.escape(term) for term in longest_first)
+        acronyms = {term for language in titles.values() for term in language}
+        plain = {word.lower() for language in words.values() for word in language}
+        parts = []
+        if acronyms:
+            parts.append("|".join(re.escape(t) for t in sorted(acronyms, key=len, reverse=True)))
+        if plain:  # words are found whatever their case: "Minutes", "minutes"
+            longest = sorted(plain, key=len, reverse=True)
+            parts.append("(?i:" + "|".join(re.escape(w) for w in longest) + ")")
         # A plural ("PCSOs") is explained too. Whether a match starts a word is checked
         # after matching: a lookbehind here makes the search six times slower.
-        self.pattern = re.compile(rf"({alternatives})s?(?![\w-])") if terms else None
+        alternatives = "|".join(parts)
+        self.pattern = re.compile(rf"({alternatives})s?(?![\w-])") if parts else None
 
     def run(self, root: Element) -> None:
         if self.pattern is None:
@@ -87,17 +95,21 @@ class _AbbreviationTreeprocessor(Treeprocessor):
             return text
         assert self.pattern is not None
         titles = self.titles.get(language) or self.titles.get(self.default, {})
+        words = self.words.get(language) or self.words.get(self.default, {})
+
+        def title(found: re.Match[str]) -> str | None:
+            return titles.get(found.group(1)) or words.get(found.group(1).lower())
+
         matches = [
             found
             for found in self.pattern.finditer(text)
-            if (found.start() == 0 or not _IN_WORD.match(text, found.start() - 1))
-            and found.group(1) in titles
+            if (found.start() == 0 or not _IN_WORD.match(text, found.start() - 1)) and title(found)
         ]
         if not matches:
             return text
         position = 0 if after is None else list(parent).index(after) + 1
         for found in reversed(matches):
-            abbr = Element("abbr", {"title": titles[found.group(1)], "tabindex": "0"})
+            abbr = Element("abbr", {"title": title(found) or "", "tabindex": "0"})
             abbr.text = AtomicString(found.group(0))
             abbr.tail = text[found.end() :]
             parent.insert(position, abbr)
@@ -114,6 +126,7 @@ class GlossaryAbbreviations(Extension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "titles": [{}, "each language's acronyms and what they stand for"],
+            "words": [{}, "each language's words to explain in running text, and what they mean"],
             "default": ["en", "the language of a page that does not give one"],
         }
         super().__init__(**kwargs)
@@ -121,7 +134,7 @@ class GlossaryAbbreviations(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Python-Markdown's name
         # After inline patterns (priority 20), before MkDocs' own link handling.
         processor = _AbbreviationTreeprocessor(
-            md, self.getConfig("titles"), self.getConfig("default")
+            md, self.getConfig("titles"), self.getConfig("words"), self.getConfig("default")
         )
         md.treeprocessors.register(processor, "wardpanels_abbreviations", 7)
 

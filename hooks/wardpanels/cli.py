@@ -196,7 +196,14 @@ def _plain_config(root: Path, out: Path, config: dict[str, Any], manifest: Any) 
     if theme.get("custom_dir"):
         overrides["custom_dir"] = os.path.join(relative, str(theme["custom_dir"]))
     extensions = list(config.get("markdown_extensions") or [])
-    extensions.append({"wardpanels.abbreviations": {"titles": dict(manifest.abbreviations)}})
+    extensions.append(
+        {
+            "wardpanels.abbreviations": {
+                "titles": _plain(manifest.abbreviations),
+                "words": _plain(manifest.words),
+            }
+        }
+    )
     hidden = sorted(f"/{item.path}" for item in manifest.pages() if not item.in_nav)
     child = {
         "INHERIT": os.path.join(relative, CONFIG_FILE),

@@ -703,6 +703,14 @@ class GlossaryTerm(Model):
     link: Link | None = _field(
         "Link", "Where to read more.", "https://www.met.police.uk/", default=None
     )
+    in_text: StrictBool = _field(
+        "Explain in text",
+        "true to explain this word wherever it appears on the site, as short forms are "
+        "(its meaning's first sentence shows when a resident selects it). For words residents "
+        "may not know, like 'public realm'.",
+        True,
+        default=False,
+    )
 
 
 class GlossaryFile(RootModel[list[GlossaryTerm]]):

@@ -37,8 +37,10 @@ class Manifest:
 
     outputs: tuple[Output, ...]
     theme: Mapping[str, Any] = field(default_factory=dict)
-    # Each language's acronyms and what they stand for, for the abbreviations extension.
+    # Each language's acronyms and what they stand for, and words explained in running
+    # text with what they mean: for the abbreviations extension.
     abbreviations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    words: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     def __iter__(self) -> Iterator[Output]:
         return iter(self.outputs)

@@ -9,6 +9,7 @@ manifest to MkDocs; `wardpanels render --out DIR` writes it to a folder that a p
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -30,18 +31,32 @@ def render_site(site: Site, settings: Settings) -> Manifest:
     outputs += atom.render_feeds(site, settings)
     outputs += finder.render_finder(site, settings)
     _check_unique(outputs)
-    return Manifest(tuple(outputs), theme.theme_values(site, settings), abbreviation_titles(site))
+    acronyms, words = explanations(site)
+    return Manifest(tuple(outputs), theme.theme_values(site, settings), acronyms, words)
 
 
-def abbreviation_titles(site: Site) -> dict[str, dict[str, str]]:
-    """Each language's acronyms and what they stand for, translated where it can be."""
-    titles = {}
+def explanations(site: Site) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
+    """Each language's acronyms and what they stand for, and the words explained in running
+    text with the first sentence of their meaning: translated where they can be."""
+    acronyms, words = {}, {}
     for language in site.languages:
         local = Localiser(language, site.translations_for(language, ""))
-        titles[language.code] = {
+        acronyms[language.code] = {
             term.term: local.plain(term, "stands_for") for term in site.glossary if term.stands_for
         }
-    return titles
+        words[language.code] = {
+            term.term: first_sentence(local.plain(term, "meaning"))
+            for term in site.glossary
+            if term.in_text and not term.stands_for
+        }
+    return acronyms, words
+
+
+def first_sentence(markdown_text: str) -> str:
+    """The first sentence of a meaning, as plain text: links keep their words."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown_text)
+    text = re.sub(r"[*_`]", "", " ".join(text.split()))
+    return re.split(r"(?<=[.!?।])\s", text, maxsplit=1)[0]
 
 
 def _check_unique(outputs: Iterable[Output]) -> None:
