@@ -153,4 +153,23 @@ def finder_form(
         Markup('<p class="wp-finder__list"><a href="%s">%s</a></p>')
         % (href(r.wards()), _("Or choose your ward from the list of wards and their areas"))
     )
+    if site.postcodes is not None:
+        source = site.postcodes.source
+        parts.append(
+            Markup(
+                '<details class="wp-finder__help"><summary>%s</summary><p>%s</p>'
+                '<p>%s <a href="%s">%s</a>.</p></details>'
+            )
+            % (
+                _("How the finder works"),
+                _(
+                    "It finds your ward from your postcode, or from the names of streets, "
+                    "estates and places in each ward. It works on this site alone: what you "
+                    "type is not sent anywhere."
+                ),
+                " ".join(source.attribution),
+                source.licence_url,
+                source.licence,
+            )
+        )
     return Markup("\n").join(parts)

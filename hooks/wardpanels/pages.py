@@ -21,12 +21,27 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from . import calendars, finder, markup, schedule
+from .atom import FEED_LENGTH
 from .history import Revision, meeting_identity
 from .i18n import Language
 from .localise import Localiser
 from .model import Feedback, GlossaryFile, Meeting, PanelRoleName, Priority, Ward
 from .outputs import Output, output
-from .routes import Route, Routes, editors_fields, editors_guide, poster, ward_feed
+from .routes import (
+    Route,
+    Routes,
+    borough_feed,
+    data_page,
+    editors_fields,
+    editors_guide,
+    finder_data,
+    meetings_data,
+    poster,
+    priorities_data,
+    ward_feed,
+    wards_data,
+    wards_data_schema,
+)
 from .schema import field_reference
 from .settings import Settings
 from .site import Site, WardRecord
@@ -437,6 +452,19 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             )
     if language.is_default:
         yield page(
+            data_page(),
+            "data.md.j2",
+            "Open data",
+            borough_feed=borough_feed(),
+            feed_length=FEED_LENGTH,
+            wards_data=wards_data(),
+            wards_schema=wards_data_schema(),
+            meetings_data=meetings_data(),
+            priorities_data=priorities_data(),
+            finder_data=finder_data(),
+            postcodes=site.postcodes.source if site.postcodes else None,
+        )
+        yield page(
             editors_fields(),
             "fields.md.j2",
             "Every field, explained",
@@ -470,7 +498,7 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             meta={
                 "description": _description(view, language),
                 "feed": ward_feed(record.slug).link_from(r.ward(record.slug)),
-                "search": {"boost": 2},
+                "search": {"boost": 10},
             },
         )
 

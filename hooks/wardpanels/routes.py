@@ -173,7 +173,7 @@ def borough_feed() -> Route:
 
 
 def data_page() -> Route:
-    """Hand-written: what the open data holds."""
+    """What the open data holds, and where it comes from."""
     return Route("data/index.md")
 
 

@@ -116,3 +116,79 @@ def test_without_javascript_a_ward_page_reads_in_full(visit, site_url):
         "Vice-chair:",
     ):
         expect(page.locator("article").get_by_text(text).first).to_be_visible()
+
+
+def test_a_postcode_typed_on_the_home_page_leads_to_its_ward(visit, site_url):
+    page = visit(360, 640)
+    page.goto(site_url)
+    box = page.get_by_label("Your postcode, street, estate or ward")
+    box.fill("e3 2aa")
+    box.press("Enter")
+    answer = page.locator(".wp-finder__answer")
+    expect(answer).to_have_text("E3 2AA is in Bow East.")
+    assert answer.bounding_box()["y"] + answer.bounding_box()["height"] <= FIRST_SCREEN + 200
+    answer.get_by_role("link", name="Bow East").click()
+    expect(page).to_have_url(re.compile(r"/wards/bow-east/#next-meeting$"))
+    expect(page.locator("h1")).to_have_text("Bow East ward panel")
+
+
+def test_a_street_finds_its_ward_first_and_a_sector_lists_its_wards(visit, site_url):
+    page = visit(360, 640)
+    page.goto(site_url + "wards/")
+    box = page.get_by_label("Your postcode, street, estate or ward")
+    box.fill("Cable Street")
+    page.get_by_role("button", name="Find my ward").click()
+    answer = page.locator(".wp-finder__answer")
+    expect(answer.get_by_role("link").first).to_have_text("Shadwell")
+    box.fill("E3 2")
+    box.press("Enter")
+    expect(answer).to_contain_text("Your postcode is in one of them")
+    expect(answer.get_by_role("link").first).to_have_text("Bow East")
+    box.fill("zzzz")
+    box.press("Enter")
+    expect(answer).to_contain_text("We could not find")
+
+
+def test_the_finder_loads_its_data_only_when_used_and_only_from_the_site(visit, site_url):
+    page = visit(360, 640)
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(site_url, wait_until="networkidle")
+    assert not any(url.endswith("finder.json") for url in requested)
+    page.get_by_label("Your postcode, street, estate or ward").fill("E14 2BG")
+    page.keyboard.press("Enter")
+    expect(page.locator(".wp-finder__answer")).not_to_be_empty()
+    assert any(url.endswith("/data/finder.json") for url in requested)
+    assert all(url.startswith(site_url) for url in requested)
+
+
+def test_without_javascript_the_district_pages_answer_by_postcode(visit, site_url):
+    page = visit(360, 640, java_script_enabled=False)
+    page.goto(site_url)
+    page.get_by_role("link", name="E3", exact=True).click()
+    expect(page.locator("h1")).to_have_text("Postcodes starting E3")
+    sector = page.locator("h2#e3-2 + ul")
+    expect(sector.get_by_role("link").first).to_have_text("Bow East")
+    sector.get_by_role("link").first.click()
+    expect(page.locator("h1")).to_have_text("Bow East ward panel")
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("Cable Street", "wards/shadwell/"),
+        ("Fish Island", "wards/bow-east/"),
+        ("Lansbury", "wards/lansbury/"),
+        ("Bethnal Green West", "wards/st-peters/"),
+    ],
+)
+def test_site_search_ranks_the_ward_first_and_never_offers_editors_pages(
+    visit, site_url, query, first
+):
+    page = visit(1280, 800)
+    page.goto(f"{site_url}?q={query.replace(' ', '+')}")
+    results = page.locator(".md-search-result__item > a")
+    expect(results.first).to_be_visible()
+    assert results.first.get_attribute("href").split("?")[0].endswith(first)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert not any("/editors/" in href for href in hrefs)

@@ -46,105 +46,6 @@
 
   /* 2. The ward finder. */
 
-  function words(text) {
-    return text
-      .toLowerCase()
-      .normalize("NFKD")
-      .replace(/[\u0300-\u036f]/g, "")
-      .replace(/['\u2018\u2019`]/g, "")
-      .replace(/&/g, " and ")
-      .split(/[^a-z0-9\u0980-\u09ff]+/)
-      .filter(Boolean);
-  }
-
-  // How well a place's words match what was typed: each typed word must start a word of
-  // the place; whole words count more than beginnings. 0 is no match.
-  function score(typed, place) {
-    var theirs = words(place);
-    var total = 0;
-    for (var i = 0; i < typed.length; i += 1) {
-      var best = 0;
-      for (var j = 0; j < theirs.length; j += 1) {
-        if (theirs[j] === typed[i]) {
-          best = Math.max(best, 3);
-        } else if (theirs[j].indexOf(typed[i]) === 0) {
-          best = Math.max(best, 2);
-        }
-      }
-      if (!best) {
-        return 0;
-      }
-      total += best;
-    }
-    return total + (typed.length === theirs.length ? 1 : 0);
-  }
-
-  var OUTWARD = "([A-Z]{1,2}[0-9][A-Z0-9]?)";
-
-  function postcodeWards(data, text) {
-    var width = 2 + (data.digits || 1);
-    var compact = text.toUpperCase().replace(/\s+/g, "");
-    var full = new RegExp("^" + OUTWARD + "([0-9])([A-Z]{2})$").exec(compact);
-    if (full) {
-      var units = data.postcodes[full[1] + " " + full[2]] || "";
-      for (var i = 0; i < units.length; i += width) {
-        if (units.substr(i, 2) === full[3]) {
-          return {kind: "postcode", label: full[1] + " " + full[2] + full[3],
-                  wards: [data.wards[parseInt(units.substr(i + 2, width - 2), 36)]]};
-        }
-      }
-      return {kind: "postcode", label: full[1] + " " + full[2] + full[3], wards: []};
-    }
-    var keys = Object.keys(data.postcodes);
-    var partial = new RegExp("^" + OUTWARD + "$").exec(compact);
-    var sector = new RegExp("^" + OUTWARD + "([0-9])$").exec(compact);
-    var prefix = null;
-    if (partial && keys.some(function (k) { return k.indexOf(partial[1] + " ") === 0; })) {
-      prefix = partial[1] + " ";
-    } else if (sector && data.postcodes[sector[1] + " " + sector[2]] !== undefined) {
-      prefix = sector[1] + " " + sector[2];
-    } else if (partial || sector) {
-      return {kind: "sector", label: text.trim().toUpperCase(), wards: []};
-    }
-    if (prefix === null) {
-      return null;
-    }
-    var counts = {};
-    keys.forEach(function (key) {
-      if ((key + "").indexOf(prefix) !== 0 || (prefix.slice(-1) !== " " && key !== prefix)) {
-        return;
-      }
-      var units = data.postcodes[key];
-      for (var i = 2; i < units.length; i += width) {
-        var index = parseInt(units.substr(i, width - 2), 36);
-        counts[index] = (counts[index] || 0) + 1;
-      }
-    });
-    var found = Object.keys(counts).sort(function (a, b) { return counts[b] - counts[a]; });
-    return {kind: "sector", label: prefix.trim(),
-            wards: found.map(function (index) { return data.wards[index]; })};
-  }
-
-  function nameWards(data, text) {
-    var typed = words(text);
-    if (!typed.length) {
-      return [];
-    }
-    var scored = [];
-    data.wards.forEach(function (ward) {
-      var best = Math.max(
-        score(typed, ward.name) * 3,
-        Math.max.apply(null, [0].concat(ward.former.map(function (n) { return score(typed, n) * 2; }))),
-        Math.max.apply(null, [0].concat(ward.areas.map(function (n) { return score(typed, n); })))
-      );
-      if (best) {
-        scored.push({ward: ward, score: best});
-      }
-    });
-    scored.sort(function (a, b) { return b.score - a.score || a.ward.name.localeCompare(b.ward.name); });
-    return scored.map(function (item) { return item.ward; });
-  }
-
   function say(template, values) {
     return template.replace(/%\((\w+)\)s/g, function (_, name) { return values[name]; });
   }
@@ -177,7 +78,7 @@
     if (!query) {
       lines.push(messages.empty);
     } else {
-      var byPostcode = postcodeWards(data, query);
+      var byPostcode = window.wardFinder.byPostcode(data, query);
       if (byPostcode && byPostcode.kind === "postcode" && byPostcode.wards.length) {
         var ward = byPostcode.wards[0];
         box.replaceChildren();
@@ -195,7 +96,7 @@
       } else if (byPostcode) {
         lines.push(say(messages.notFound, {postcode: byPostcode.label, borough: messages.borough}));
       } else {
-        wards = nameWards(data, query);
+        wards = window.wardFinder.byName(data, query);
         lines.push(say(wards.length ? messages.names : messages.nothing, {query: query}));
       }
     }
@@ -209,6 +110,9 @@
   }
 
   function enableFinders() {
+    if (!window.wardFinder) {
+      return;
+    }
     document.querySelectorAll("form.wp-finder").forEach(function (form) {
       var input = form.querySelector("input");
       var box = form.nextElementSibling;

@@ -1,0 +1,121 @@
+"""Which ward am I in? The finder's own script, run in Node.js over every postcode.
+
+The matching lives in theme_overrides/assets/finder.js, which the pages load; here it runs
+on the site's real data/finder.json, so a postcode that resolves here resolves for a
+resident. Without Node.js (which `make test` needs for ical.js too) these tests skip.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from wardpanels.postcodes import read_table
+
+from .conftest import ROOT
+
+ANSWERS = ROOT / "tests" / "js" / "finder_answers.cjs"
+
+
+@pytest.fixture(scope="module")
+def ask(built_site: Path):
+    node = shutil.which("node")
+    if node is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("Node.js is needed to run the finder's script")
+        pytest.skip("Node.js is needed to run the finder's script")
+    data = built_site / "data" / "finder.json"
+
+    def answers(queries: list[str]) -> list[dict]:
+        result = subprocess.run(
+            [node, str(ANSWERS), str(data)],
+            input=json.dumps(queries),
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=120,
+        )
+        return json.loads(result.stdout)
+
+    return answers
+
+
+@pytest.fixture(scope="module")
+def slugs_by_code() -> dict[str, str]:
+    from wardpanels.loading import parse_yaml
+
+    found = {}
+    for path in (ROOT / "wards").glob("*.yml"):
+        code = parse_yaml(path.read_text(encoding="utf-8"), path.name).value.get("gss_code")
+        found[code] = path.stem
+    return found
+
+
+def test_every_postcode_in_the_borough_resolves_to_its_ward_however_it_is_typed(ask, slugs_by_code):
+    table = read_table(ROOT / "postcodes")
+    postcodes = sorted(table.wards_by_postcode)
+    variants = [
+        lambda p: p,  # E3 2AA
+        lambda p: p.replace(" ", "").lower(),  # e32aa
+        lambda p: p.replace(" ", "  "),  # E3  2AA
+        lambda p: f" {p.lower()} ",  # " e3 2aa "
+    ]
+    queries = [variant(p) for p in postcodes for variant in variants]
+    answers = ask(queries)
+    wrong = [
+        (query, answer)
+        for query, answer, postcode in zip(
+            queries, answers, [p for p in postcodes for _ in variants], strict=True
+        )
+        if answer["wards"] != [slugs_by_code[table.wards_by_postcode[postcode]]]
+        or answer["kind"] != "postcode"
+    ]
+    assert wrong == []
+    assert len(queries) == 4 * 5862
+
+
+def test_a_sector_or_district_lists_its_wards_most_postcodes_first(ask):
+    sector, district, dense = ask(["E3 2", "e14", "E32"])
+    assert sector["kind"] == "sector" and sector["wards"][:2] == ["bow-east", "bow-west"]
+    assert district["label"] == "E14" and len(district["wards"]) >= 5
+    assert dense["label"] == "E3 2" and dense["wards"] == sector["wards"]
+
+
+def test_a_postcode_elsewhere_gets_no_ward(ask):
+    (answer,) = ask(["SW1A 1AA"])
+    assert answer == {"kind": "postcode", "label": "SW1A 1AA", "wards": []}
+
+
+@pytest.mark.parametrize(
+    ("typed", "ward"),
+    [
+        ("Cable Street", "shadwell"),
+        ("Watney Market", "shadwell"),
+        ("chrisp st", "lansbury"),
+        ("Aberfeldy", "lansbury"),
+        ("St Peters", "st-peters"),
+        ("St Peter's", "st-peters"),
+        ("Bethnal Green West", "st-peters"),
+        ("bethnal green east", "bethnal-green"),
+        ("Fish Island", "bow-east"),
+        ("brick lane", "spitalfields-and-banglatown"),
+    ],
+)
+def test_streets_estates_and_names_find_the_right_ward_first(ask, typed, ward):
+    (answer,) = ask([typed])
+    assert answer["kind"] == "name" and answer["wards"][:1] == [ward], answer
+
+
+def test_roman_road_finds_every_ward_it_runs_through(ask):
+    (answer,) = ask(["Roman Road"])
+    assert {"bow-east", "bethnal-green"} <= set(answer["wards"])
+
+
+def test_nothing_that_matches_gives_no_ward(ask):
+    (answer,) = ask(["Buckingham Palace"])
+    assert answer == {"kind": "name", "wards": []}
