@@ -72,3 +72,27 @@ def test_pre_commit_checks_the_data_and_the_schemas():
     assert "make --no-print-directory check-schema" in entries
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "\ncheck-schema:" in makefile and "\nvalidate:" in makefile
+
+
+@pytest.mark.parametrize(
+    ("config", "types"),
+    [
+        ("deploy/nginx.conf", r"gzip_types([^;]*);"),
+        ("deploy/htaccess", r"((?: *AddOutputFilterByType DEFLATE [^\n]*\n)+)"),
+    ],
+)
+def test_web_server_settings_compress_every_kind_of_text_the_site_serves(config, types):
+    text = (ROOT / config).read_text(encoding="utf-8")
+    compressed = re.search(types, text)
+    assert compressed, config
+    for kind in (
+        "text/css",
+        "application/javascript",
+        "application/json",
+        "application/xml",
+        "application/atom+xml",
+        "text/calendar",
+    ):
+        assert kind in compressed.group(1), (config, kind)
+    if config.endswith("htaccess"):
+        assert "text/html" in compressed.group(1)  # nginx always compresses HTML
