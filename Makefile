@@ -16,14 +16,10 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 	@touch $@
 
 ## site: build the website into site/. It is built beside it and swapped in only when the
-## whole build succeeded, so a mistake never leaves a half-built site for a deploy to publish.
+## whole build succeeded, so a mistake never leaves a half-built site for a deploy to publish;
+## a second build at the same time waits for none and says so (hooks/wardpanels/publish.py).
 site: $(VENV)/.installed
-	rm -rf $(SITE_DIR).tmp
-	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR).tmp || { rm -rf $(SITE_DIR).tmp; exit 1; }
-	rm -rf $(SITE_DIR).old
-	if [ -d $(SITE_DIR) ]; then mv $(SITE_DIR) $(SITE_DIR).old; fi
-	mv $(SITE_DIR).tmp $(SITE_DIR)
-	rm -rf $(SITE_DIR).old
+	$(BIN)/python -m wardpanels.publish $(SITE_DIR) -- $(BIN)/mkdocs build --strict
 	@echo
 	@echo "Built the site in $(SITE_DIR)/. To look at it, run: make serve"
 	@echo "and open http://127.0.0.1:8000/ in a browser."
@@ -70,7 +66,7 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site site.tmp site.old $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf site site.tmp site.old .site.lock $(VENV) .pytest_cache .ruff_cache .hypothesis
 
 ## bench: build time, memory and page weight at 20, 300 and 1000 wards (not part of test)
 bench: $(VENV)/.installed

@@ -34,20 +34,7 @@ meetings:
 def commit(
     root: Path, when: str, date: str = "2027-03-10", start: str = "19:00", extra: str = ""
 ) -> None:
-    (root / "wards" / "x.yml").write_text(
-        MINIMAL_WARD + MEETING.format(date=date, start=start, extra=extra), encoding="utf-8"
-    )
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_DATE": when,
-        "GIT_COMMITTER_DATE": when,
-        "GIT_AUTHOR_NAME": "Editor",
-        "GIT_AUTHOR_EMAIL": "editor@example.org",
-        "GIT_COMMITTER_NAME": "Editor",
-        "GIT_COMMITTER_EMAIL": "editor@example.org",
-    }
-    subprocess.run(["git", "add", "-A"], cwd=root, check=True, env=env)
-    subprocess.run(["git", "commit", "-q", "-m", "edit"], cwd=root, check=True, env=env)
+    commit_text(root, MINIMAL_WARD + MEETING.format(date=date, start=start, extra=extra), when)
 
 
 @pytest.fixture
@@ -142,3 +129,39 @@ def test_a_moved_meeting_is_rescheduled_in_structured_data(repo):
     assert event["eventStatus"] == "https://schema.org/EventRescheduled"
     assert event["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
     assert event["startDate"] == "2027-03-17T19:00+00:00"
+
+
+def commit_text(root: Path, text: str | bytes, when: str) -> None:
+    """Commit the ward file as it is given, however broken, at the time given."""
+    path = root / "wards" / "x.yml"
+    (path.write_bytes if isinstance(text, bytes) else path.write_text)(text)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+        "GIT_AUTHOR_NAME": "Editor",
+        "GIT_AUTHOR_EMAIL": "editor@example.org",
+        "GIT_COMMITTER_NAME": "Editor",
+        "GIT_COMMITTER_EMAIL": "editor@example.org",
+    }
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True, env=env)
+    subprocess.run(["git", "commit", "-q", "-m", "edit"], cwd=root, check=True, env=env)
+
+
+def test_no_fault_anywhere_in_the_history_can_stop_a_build(repo):
+    good = MINIMAL_WARD + MEETING.format(date="2027-03-10", start="19:00", extra="")
+    commit_text(repo, good.replace("Example Ward", "Example\x0cWard"), "2026-10-01T10:00:00Z")
+    commit_text(repo, "name: " + "[" * 5000 + "]" * 5000 + "\n", "2026-10-02T10:00:00Z")
+    commit_text(repo, good.encode() + b"note: \xff\n", "2026-10-03T10:00:00Z")
+    commit_text(repo, good.replace("19:00", "18:00"), "@299999999999 +0000")  # year 11476
+    commit_text(repo, good, "2099-01-01T10:00:00Z")
+    site = load_site(Sources(repo, repo / "wards", repo / "glossary"), GOLDEN_SETTINGS, NOW)
+    (record,) = site.wards
+    unreadable = [w.message for w in site.warnings if "git history" in w.message]
+    assert len(unreadable) == 3  # one warning for each version that cannot be read
+    assert all("cannot be read, so it counts as a change" in m for m in unreadable)
+    # Dates after the build's "now" (11476, 2099) are taken as "now".
+    assert record.history.updated == NOW.astimezone(UTC)
+    assert max(r.modified for r in record.history.meetings.values()) <= NOW.astimezone(UTC)
+    page = rendered(site)["wards/x.md"]
+    assert "2099" not in page and "11476" not in page

@@ -27,19 +27,41 @@ class Problem:
     severity: Severity = Severity.ERROR
 
     def plain(self) -> str:
-        """`wards/bow-east.yml:23:7: meetings[2].end: 18:00 is not after the start, 19:00`."""
+        """`wards/bow-east.yml:23:7: meetings[2].end: 18:00 is not after the start, 19:00`.
+
+        Characters that a terminal would act on (an escape sequence, a line break from a
+        file's name or value) are shown as codes, so a message is always one plain line.
+        """
         where = f"{self.file}:{self.line}:{self.column}"
         what = f"{self.field}: {self.message}" if self.field else self.message
         label = "" if self.severity is Severity.ERROR else "warning: "
-        return f"{where}: {label}{what}"
+        return _printable(f"{where}: {label}{what}")
 
     def github(self) -> str:
-        """A GitHub Actions workflow command, shown on the changed line of a pull request."""
+        """A GitHub Actions workflow command, shown on the changed line of a pull request.
+
+        GitHub reads `%`, CR and LF in the message, and also `:` and `,` in a property,
+        as part of the command; escaped, a file name or a value cannot add one.
+        """
         what = f"{self.field}: {self.message}" if self.field else self.message
-        what = what.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return (
-            f"::{self.severity.value} file={self.file},line={self.line},col={self.column}::{what}"
-        )
+        where = f"file={_property(self.file)},line={self.line},col={self.column}"
+        return f"::{self.severity.value} {where}::{_data(_printable(what))}"
+
+
+def _data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _property(text: str) -> str:
+    return _data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _printable(text: str) -> str:
+    """Control characters as `\\x1b`-style codes, so the text cannot act on a terminal."""
+    return "".join(
+        char if char.isprintable() else char.encode("unicode_escape").decode("ascii")
+        for char in text
+    )
 
 
 class DataError(Exception):

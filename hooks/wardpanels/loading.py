@@ -1,15 +1,28 @@
 """Read YAML the way editors' tools (YAML 1.2) read it, keeping the line of every value.
 
+Every data file passes one gate first: it must be a bounded UTF-8 text file whose only
+control characters are tabs and line ends. A form feed or a NUL pasted from a PDF, an
+escape sequence that would reach a terminal, or an invisible character that different
+tools read differently is refused at its line and column, before YAML sees it. That
+includes U+0085 (next line), U+2028 and U+2029 (line and paragraph separators): YAML 1.1
+and libyaml take them as line breaks, YAML 1.2 and editors' tools as ordinary
+characters, so the same file would mean two things. Text written as escapes in quotes
+("\f", "\x01", "\u2028") is held to the same rule once YAML has read it.
+
 PyYAML follows YAML 1.1, where an unquoted `19:00` is the integer 1140, `no` is false and
 a repeated key silently wins. Editors' tools (VS Code, GitHub) follow YAML 1.2. So this
 module walks libyaml's parse events itself and builds plain Python values with the YAML
 1.2 core schema: `19:00` and `2026-03-11` stay text for the model to read. Duplicate
-keys, anchors, aliases and tags are refused, so nothing can expand or surprise.
+keys, anchors, aliases and tags are refused, and nesting is bounded, so nothing can
+expand or surprise.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +34,42 @@ from .errors import Problem
 Loc = tuple[str | int, ...]
 
 MAX_FILE_BYTES = 512 * 1024
+# A ward file nests six deep at most (meetings, a meeting, its attendance, a list); this
+# leaves room, and stops a file of thousands of brackets long before Python would.
+MAX_DEPTH = 12
+
+# Characters an editor cannot see or did not mean to type: C0 and C1 controls but tab and
+# line feed (a carriage return only before a line feed), the Unicode line and paragraph
+# separators, the bidirectional controls that reorder text as it is shown, a byte order
+# mark inside the file, and the noncharacters U+FFFE and U+FFFF.
+_UNSEEN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
+    "\ufdd0-\ufdef\ufffe\uffff]"
+)
+_NAMES = {
+    "\x00": "NUL",
+    "\x08": "backspace",
+    "\x0b": "vertical tab",
+    "\x0c": "form feed",
+    "\r": "carriage return",
+    "\x1b": "escape",
+    "\x7f": "delete",
+    "\x85": "next line",
+    "\u2028": "line separator",
+    "\u2029": "paragraph separator",
+    "\ufeff": "byte order mark",
+}
+
+
+def describe(char: str) -> str:
+    """A character as a message can name it: `form feed (U+000C)`."""
+    name = _NAMES.get(char) or unicodedata.name(char, "").lower() or "control character"
+    return f"{name} (U+{ord(char):04X})"
+
+
+def unseen(text: str) -> re.Match[str] | None:
+    """The first character no editor should have typed, if any."""
+    return _UNSEEN.search(text)
 
 try:  # libyaml is ~40 times faster; fall back so a machine without it still works.
     _Parser: type = yaml.CSafeLoader
@@ -76,13 +125,24 @@ class YamlError(Exception):
 
 
 def read_text(path: Path, display: str) -> str:
-    """The file's text, or a YamlError saying plainly why it cannot be read."""
-    data = path.read_bytes()
+    """The file's text, or a YamlError saying plainly why it cannot be read.
+
+    The file is opened without following a link and read no further than the size
+    limit, so nothing but a plain file of bounded size is ever read.
+    """
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as error:
+        raise YamlError(Mark(1, 1), f"this file cannot be read ({error.strerror})") from None
+    with os.fdopen(handle, "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise YamlError(Mark(1, 1), "this is not a plain file; only .yml files belong here")
+        data = file.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
         raise YamlError(
             Mark(1, 1),
-            f"the file is {len(data) // 1024} KB; a file here should be well under "
-            f"{MAX_FILE_BYTES // 1024} KB. Check that the right file was added",
+            f"the file is over {MAX_FILE_BYTES // 1024} KB; a file here should be well under "
+            "that. Check that the right file was added",
         )
     try:
         text = data.decode("utf-8")
@@ -93,7 +153,21 @@ def read_text(path: Path, display: str) -> str:
             "this file is not saved as UTF-8 text. Save it again as UTF-8 "
             "(your editor's 'Save with encoding' option)",
         ) from None
-    return text.removeprefix("\ufeff")
+    return checked(text.removeprefix("\ufeff").replace("\r\n", "\n"))
+
+
+def checked(text: str) -> str:
+    """The text, if it holds no character an editor cannot see; else a YamlError at it."""
+    found = unseen(text)
+    if found is None:
+        return text
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    raise YamlError(
+        Mark(line, column),
+        f"there is an invisible character here, a {describe(found.group())}, which editors "
+        "and tools read differently; delete it, or retype this line",
+    )
 
 
 def load_document(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
@@ -107,6 +181,7 @@ def load_document(path: Path, display: str) -> tuple[Document | None, list[Probl
 
 def parse_yaml(text: str, display: str) -> Document:
     """Build a Document from YAML text; raise YamlError on anything editors must fix."""
+    text = checked(text.replace("\r\n", "\n"))
     document = Document(display, text)
     parser = _Parser(text)
     try:
@@ -161,7 +236,21 @@ def _build(parser: Any, loc: Loc, document: Document) -> Any:
     start = event.start_mark
     document.values[loc] = (start.line, start.column)
     if kind is yaml.ScalarEvent:
+        value = event.value
+        found = unseen(value) if not value.isprintable() else None
+        if found is not None:
+            raise YamlError(
+                _mark(start),
+                f"this text holds a {describe(found.group())}, written as an escape; "
+                "remove it",
+            )
         return _scalar(event)
+    if len(loc) >= MAX_DEPTH:
+        raise YamlError(
+            _mark(start),
+            f"lists and groups are nested more than {MAX_DEPTH} deep here; a data file needs "
+            "far fewer. Check the brackets and the indentation",
+        )
     if kind is yaml.SequenceStartEvent:
         items: list[Any] = []
         while type(parser.peek_event()) is not yaml.SequenceEndEvent:

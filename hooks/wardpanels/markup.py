@@ -1,9 +1,12 @@
 """Editors' text made safe to place in generated Markdown.
 
 Plain text fields are escaped so they show exactly as typed. Markdown fields keep inline
-formatting, lists and links, but lose raw HTML, headings and attribute lists. The
+formatting, lists and links, but can make no structure: no raw HTML, headings (`#` or a
+setext underline, also inside a list or a quote), admonitions, tables, attribute lists
+or images. Every character that some reader takes as a line break is made a plain line
+break first, so none can start a line that Markdown would read as structure. The
 `SafeLinks` extension, run on every page, then drops links to `javascript:`, `data:` and
-other schemes, and images from other sites (residents' browsers fetch nothing elsewhere).
+other schemes, and any image not on the site itself.
 """
 
 from __future__ import annotations
@@ -23,8 +26,15 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel", "webcal"})
 _PLAIN = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {c: "\\" + c for c in "\\`*_[]{}|#!"}
 )
-# Line openings that would make a heading, an admonition or an abbreviation definition.
-_LINE_STARTS = re.compile(r"^(\s*)(#|!!!|\?\?\?|\*\[|[=-]{2,}\s*$)", re.MULTILINE)
+# Everything Python-Markdown or Python's str.splitlines() would take as a line break.
+_LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+# What may come before structure on a line: indentation, and quote or list markers.
+_LEAD = r"(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*"
+# Line openings that would make a heading (also a setext underline of any length), an
+# admonition or an abbreviation definition.
+_LINE_STARTS = re.compile(
+    rf"^({_LEAD})(#|!!!|\?\?\?|\*\[|=+[ \t]*$|-+[ \t]*$)", re.MULTILINE
+)
 
 
 def plain(text: object) -> Markup:
@@ -32,14 +42,22 @@ def plain(text: object) -> Markup:
     return Markup(" ".join(str(text).split()).translate(_PLAIN))
 
 
-def markdown(text: str, indent: int = 0) -> Markup:
+def markdown(text: str) -> Markup:
     """An editor's Markdown as a block: formatting and links kept, HTML and structure not."""
-    value = text.replace("&", "&amp;").replace("<", "&lt;")
-    value = value.replace("{", "\\{").replace("}", "\\}")
-    value = _LINE_STARTS.sub(lambda found: f"{found[1]}\\{found[2]}", value)
-    pad = " " * indent
-    lines = [pad + line if line.strip() else "" for line in value.strip().splitlines()]
+    value = _LINE_BREAKS.sub("\n", text)
+    value = value.replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|")
+    value = value.replace("{", "\\{").replace("}", "\\}").replace("![", "\\![")
+    value = _LINE_STARTS.sub(lambda found: found[1] + _literal(found[2]), value)
+    lines = [line if line.strip() else "" for line in value.strip().split("\n")]
     return Markup("\n".join(lines).lstrip())
+
+
+def _literal(opening: str) -> str:
+    """A line's opening made text: a backslash where Markdown takes one, else an entity."""
+    first = opening[0]
+    if first in "=?":  # characters Python-Markdown does not unescape
+        return f"&#{ord(first)};{opening[1:]}"
+    return "\\" + opening
 
 
 def code(text: object) -> Markup:
@@ -68,8 +86,8 @@ class _SafeLinksTreeprocessor(Treeprocessor):
                 element.tag = "span"  # keep the words, lose the link
                 element.attrib.clear()
             if element.tag == "img":
-                source = element.get("src", "")
-                if not is_safe_link(source) or urlsplit(source).netloc:
+                source = urlsplit(element.get("src", "").strip())
+                if source.scheme or source.netloc:  # only the site's own images load
                     element.tag = "span"
                     element.text = element.get("alt", "")
                     element.attrib.clear()

@@ -36,8 +36,12 @@ from .postcodes import normalise as normalise_postcode
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
 TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-LINK_PATTERN = r"^(https?://[^\s<>\"'`]+|mailto:[^\s@<>\"'`]+@[^\s@<>\"'`]+|tel:\+?[0-9][0-9-]*)$"
-EMAIL_PATTERN = r"^[^\s@<>\"'`]+@[^\s@<>\"'`]+\.[^\s@<>\"'`]+$"
+# A plain email address: no "?" (it would add recipients or headers to a mailto: link).
+_ADDRESS = r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+"
+# Written without needless escapes, so that JavaScript validators (Ajv, in ECMA-262's
+# unicode mode) compile the same patterns as Python does.
+LINK_PATTERN = "^(https?://[^\\s<>\"'`]+|mailto:" + _ADDRESS + "|tel:\\+?[0-9][0-9-]*)$"
+EMAIL_PATTERN = "^" + _ADDRESS + "$"
 PHONE_PATTERN = r"^\+?[0-9][0-9 ()-]*[0-9]$"
 GSS_PATTERN = r"^[EWSN]05\d{6}$"
 POSTCODE_PATTERN = r"^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$"
@@ -47,9 +51,9 @@ PATTERN_HINTS = {
     SLUG_PATTERN: "use lower-case letters, numbers and single hyphens, like 'roman-road-drugs'",
     LINK_PATTERN: (
         "a link must start with https://, http://, mailto: or tel:, "
-        "with no spaces, quotes or angle brackets"
+        "with no spaces, quotes or angle brackets, and a mailto: link holds just an address"
     ),
-    EMAIL_PATTERN: "this is not an email address, like name@example.org",
+    EMAIL_PATTERN: "this is not a plain email address, like name@example.org",
     PHONE_PATTERN: "a phone number holds only digits, spaces, brackets, '-' and a leading '+'",
     GSS_PATTERN: "an ONS ward code is E05 followed by six digits, like E05009319",
     POSTCODE_PATTERN: "this is not a UK postcode, like E3 2AA",
@@ -85,9 +89,30 @@ def _read_date(value: Any) -> date:
             "'{given}' is not a date; write it as YYYY-MM-DD, like 2026-03-11", given=value
         )
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise _problem("{given} is not a real date", given=value) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise _problem("the year in {given} cannot be right{hint}", given=value, hint=_year_hint(day))
+    return day
+
+
+# Dates outside these years are typing mistakes (0026 for 2026), and would break calendars.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+def _year_hint(day: date) -> str:
+    """`: did you mean 2026-12-10?` for a year typed short or with a digit too many."""
+    candidates = [2000 + day.year % 100] if day.year < 100 else []
+    text = str(day.year)
+    candidates += [int(text[:4]), int(text[-4:])] if len(text) > 4 else []
+    for year in candidates:
+        if FIRST_YEAR <= year <= LAST_YEAR:
+            try:
+                return f": did you mean {day.replace(year=year).isoformat()}?"
+            except ValueError:
+                continue
+    return f"; write a year from {FIRST_YEAR} to {LAST_YEAR}, like 2026"
 
 
 def _read_time(value: Any) -> time:
@@ -142,8 +167,37 @@ Text = Annotated[
     StringConstraints(strip_whitespace=True, min_length=1, max_length=500),
     AfterValidator(lambda value: " ".join(value.split())),
 ]
+# Markdown links to a page of this site or to an anchor cannot be checked from a ward
+# file, and a strict build refuses those it cannot resolve: so editors write full
+# addresses. Emphasis nested hundreds deep would overflow Python-Markdown's stack.
+_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^[ \t]*\[[^\]\n]+\]:[ \t]*<?(\S+?)>?[ \t]*$", re.M)
+MAX_EMPHASIS = 100
+
+
+def _checked_markdown(value: str) -> str:
+    for found in _MARKDOWN_LINK.finditer(value):
+        target = found[1] if found[1] is not None else found[2]
+        if target and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target):
+            raise _problem(
+                "the link '{target}' points inside this site, which a ward file cannot check; "
+                "write the page's full address, starting https://",
+                target=target,
+            )
+    emphasis = value.count("*") + value.count("_")
+    if emphasis > MAX_EMPHASIS:
+        raise _problem(
+            "this text has {count} * and _ marks; keep formatting simple, with at most "
+            "{most}",
+            count=emphasis,
+            most=MAX_EMPHASIS,
+        )
+    return value
+
+
 Markdown = Annotated[
-    StrictStr, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)
+    StrictStr,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=5000),
+    AfterValidator(_checked_markdown),
 ]
 Slug = Annotated[StrictStr, StringConstraints(pattern=SLUG_PATTERN, max_length=80)]
 # Written one way everywhere (pages, JSON, CSV, calendars): `e3 2aa` becomes `E3 2AA`.

@@ -192,3 +192,31 @@ def test_site_search_ranks_the_ward_first_and_never_offers_editors_pages(
     assert results.first.get_attribute("href").split("?")[0].endswith(first)
     hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
     assert not any("/editors/" in href for href in hrefs)
+
+
+PAGE_TYPES = [
+    "",
+    "wards/",
+    "wards/bow-east/",
+    "wards/bow-east/poster/",
+    "meetings/",
+    "priorities/",
+    "standards/",
+    "glossary/",
+    "calendars/",
+    "data/",
+    "postcodes/e3/",
+    "how-ward-panels-work/",
+    "404.html",
+]
+
+
+def test_no_page_asks_for_anything_missing_or_logs_an_error(visit, site_url):
+    page = visit(1280, 800)
+    failures: list[str] = []
+    page.on("response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on("console", lambda m: failures.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: failures.append(str(error)))
+    for path in PAGE_TYPES:
+        page.goto(site_url + path, wait_until="networkidle")
+    assert failures == []

@@ -1,0 +1,82 @@
+"""Publishing a build: never half a site, never two builds writing at once."""
+
+from __future__ import annotations
+
+import fcntl
+import sys
+from pathlib import Path
+
+import pytest
+
+from wardpanels import publish
+
+WRITE = [sys.executable, "-c", "import sys, pathlib; d = pathlib.Path(sys.argv[-1]); "
+         "d.mkdir(); (d / 'index.html').write_text('new')"]
+FAIL = [sys.executable, "-c", "import sys; sys.exit(1)"]
+
+
+def published(tmp_path: Path, text: str = "old") -> Path:
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text(text)
+    return site
+
+
+def test_a_build_that_succeeds_replaces_the_site_and_leaves_nothing_beside_it(tmp_path):
+    site = published(tmp_path)
+    assert publish.publish(site, WRITE) == 0
+    assert (site / "index.html").read_text() == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "site"]
+
+
+def test_a_failed_build_leaves_the_last_site_and_exits_1(tmp_path, capsys):
+    site = published(tmp_path)
+    assert publish.publish(site, FAIL) == 1
+    assert (site / "index.html").read_text() == "old"
+    assert not (tmp_path / "site.tmp").exists()
+    assert "The build failed, so site/ was left as it was." in capsys.readouterr().err
+
+
+def test_a_second_build_at_the_same_time_says_one_is_running_and_exits_1(tmp_path, capsys):
+    site = published(tmp_path)
+    with (tmp_path / ".site.lock").open("w") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        assert publish.publish(site, WRITE) == 1
+    assert "Another build is publishing site/ now" in capsys.readouterr().err
+    assert (site / "index.html").read_text() == "old"
+
+
+def test_the_swap_is_one_step_so_the_site_is_always_there(tmp_path):
+    site = published(tmp_path)
+    fresh = tmp_path / "site.tmp"
+    fresh.mkdir()
+    (fresh / "index.html").write_text("new")
+    publish.swap_in(fresh, site)
+    assert (site / "index.html").read_text() == "new"
+    assert (fresh / "index.html").read_text() == "old"
+
+
+def test_a_stop_between_the_two_renames_is_put_right_by_the_next_build(tmp_path, monkeypatch):
+    site = published(tmp_path)
+    fresh = tmp_path / "site.tmp"
+    fresh.mkdir()
+
+    def no_exchange(first: Path, second: Path) -> None:
+        raise OSError("this file system cannot swap folders")
+
+    real_rename = Path.rename
+
+    def stop_after_first(self: Path, target):
+        real_rename(self, target)
+        if Path(target).name == "site.old":
+            raise KeyboardInterrupt  # the machine stops here
+
+    monkeypatch.setattr(publish, "_exchange", no_exchange)
+    monkeypatch.setattr(Path, "rename", stop_after_first)
+    with pytest.raises(KeyboardInterrupt):
+        publish.swap_in(fresh, site)
+    monkeypatch.setattr(Path, "rename", real_rename)
+    assert not site.exists()
+    publish.recover(site)
+    assert (site / "index.html").read_text() == "old"
+    assert not (tmp_path / "site.old").exists()
