@@ -30,7 +30,8 @@ test: $(VENV)/.installed tests/js/node_modules/.installed
 	$(BIN)/wardpanels schema --check
 	$(BIN)/pytest
 
-# ical.js, Thunderbird's calendar parser, reads the feeds in the tests (skipped without Node).
+# Tools the tests run on Node.js (skipped without it): ical.js, Thunderbird's calendar
+# parser, reads the feeds; Ajv checks the JSON Schemas as editors' tools read them.
 tests/js/node_modules/.installed: tests/js/package.json
 	@if command -v npm >/dev/null 2>&1; then \
 	  npm install --prefix tests/js --silent --no-audit --no-fund && touch $@; \

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -147,3 +149,76 @@ def test_the_glossary_schema_accepts_the_bundled_glossary():
     for path in sorted((ROOT / "glossary").glob("*.yml")):
         document = parse_yaml(path.read_text(encoding="utf-8"), path.name)
         assert list(validator.iter_errors(document.value)) == [], path.name
+
+
+@pytest.mark.parametrize(
+    ("name", "refusal"),
+    [
+        ("A" * 300, "The name is 300 characters long; keep it to 100 or fewer."),
+        ("Index", "The site uses 'index' for a page of its own; give another --slug."),
+        ("All Wards", "The site uses 'all-wards' for a page of its own; give another --slug."),
+        ("Bow\x7fEast", "Give the ward's name on one line, with no special characters."),
+        (
+            "বো পূর্ব",
+            "The web address is made from the name's Latin letters, and this name has none.",
+        ),
+    ],
+)
+def test_new_ward_refuses_what_it_cannot_write_plainly(project, capsys, name, refusal):
+    assert main(["new-ward", name, "--root", str(project.root)]) == 1
+    assert capsys.readouterr().err.startswith(refusal)
+    assert list((project.root / "wards").iterdir()) == []
+
+
+def test_new_ward_takes_any_script_with_a_slug(project, capsys):
+    assert main(["new-ward", "বো পূর্ব", "--slug", "bow-east", "--root", str(project.root)]) == 0
+    text = (project.root / "wards" / "bow-east.yml").read_text(encoding="utf-8")
+    assert 'name: "বো পূর্ব"' in text
+    assert main(["validate", "--root", str(project.root)]) == 0
+    assert main(["new-ward", "X", "--slug", "Bad Slug", "--root", str(project.root)]) == 1
+
+
+def test_render_writes_a_site_any_generator_can_build_without_hooks(project, tmp_path, capsys):
+    project("wards/bow-east.yml", MINIMAL_WARD.replace("Example Ward", "Bow East"))
+    (project.root / "site_src").mkdir()
+    (project.root / "site_src" / "about.md").write_text("# About\n", encoding="utf-8")
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    (project.root / "mkdocs.yml").write_text(config + "docs_dir: site_src\n", encoding="utf-8")
+    out = tmp_path / "rendered"
+    assert main(["render", "--root", str(project.root), "--out", str(out)]) == 0
+    assert (out / "docs" / "about.md").is_file()  # the hand-written pages
+    assert (out / "docs" / "wards" / "bow-east.md").is_file()
+    assert (out / "docs" / "calendars" / "bow-east.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    child = (out / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "INHERIT:" in child and "hooks: []" in child and "/wards/bow-east.md" in child
+
+
+def node_tool(script: str, *arguments: str) -> dict:
+    """Run one of the tests' Node.js tools (tests/js), or skip without Node.js."""
+    node = shutil.which("node")
+    if node is None or not (ROOT / "tests" / "js" / "node_modules" / "ajv").exists():
+        message = "Node.js and Ajv are needed: run 'make test', which installs them"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    result = subprocess.run(
+        [node, str(ROOT / "tests" / "js" / script), *arguments],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("schema", "files"),
+    [("wards/ward.schema.json", "wards"), ("glossary/glossary.schema.json", "glossary")],
+)
+def test_ajv_compiles_each_schema_and_accepts_every_committed_file(schema, files):
+    """Ajv compiles patterns in ECMA-262's unicode mode, where needless escapes such as
+    \\" make the whole schema invalid; Python's jsonschema accepts them, so only a
+    JavaScript validator proves editors' tools can use the schema."""
+    found = sorted(str(path) for path in (ROOT / files).glob("*.yml"))
+    result = node_tool("validate_schema.mjs", str(ROOT / schema), *found)
+    assert result == {"compiled": True, "invalid": {}}

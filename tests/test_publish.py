@@ -10,8 +10,12 @@ import pytest
 
 from wardpanels import publish
 
-WRITE = [sys.executable, "-c", "import sys, pathlib; d = pathlib.Path(sys.argv[-1]); "
-         "d.mkdir(); (d / 'index.html').write_text('new')"]
+WRITE = [
+    sys.executable,
+    "-c",
+    "import sys, pathlib; d = pathlib.Path(sys.argv[-1]); "
+    "d.mkdir(); (d / 'index.html').write_text('new')",
+]
 FAIL = [sys.executable, "-c", "import sys; sys.exit(1)"]
 
 

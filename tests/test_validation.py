@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from wardpanels import routes
@@ -287,3 +289,86 @@ def test_a_time_the_clocks_skip_or_repeat_is_refused(project, day, start):
     assert f"meetings[0].start: {start} on {day} is in the hour the clocks change" in (
         only_problem(project)
     )
+
+
+# Files are what they say: only plain .yml files in a data folder are ever read.
+
+
+def test_a_link_to_a_file_elsewhere_is_refused_and_never_read(project):
+    (project.root / "wards" / "passwords.yml").symlink_to("/etc/passwd")
+    (project.root / "wards" / "zero.yml").symlink_to("/dev/zero")
+    project("wards/valid.yml", MINIMAL_WARD)
+    found = problems(project)
+    assert found == [
+        "wards/passwords.yml:1:1: this is a link to another file; put the file itself here",
+        "wards/zero.yml:1:1: this is a link to another file; put the file itself here",
+    ]
+    assert "root:" not in " ".join(found)
+
+
+def test_broken_and_looping_links_folders_and_devices_are_named(project):
+    wards = project.root / "wards"
+    (wards / "broken.yml").symlink_to(wards / "missing.yml")
+    (wards / "loop.yml").symlink_to(wards / "loop.yml")
+    (wards / "folder.yml").mkdir()
+    os.mkfifo(wards / "pipe.yml")
+    project("wards/valid.yml", MINIMAL_WARD)
+    assert problems(project) == [
+        "wards/broken.yml:1:1: this is a link to another file; put the file itself here",
+        "wards/folder.yml:1:1: this is not a file (a folder or a device); only .yml files "
+        "belong here",
+        "wards/loop.yml:1:1: this is a link to another file; put the file itself here",
+        "wards/pipe.yml:1:1: this is not a file (a folder or a device); only .yml files "
+        "belong here",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "suggested"),
+    [
+        ("poplar.YML", "poplar.yml"),
+        ("poplar.yaml", "poplar.yml"),
+        ("poplar.yml.txt", "poplar.yml"),
+        ("poplar.yml ", "poplar.yml"),
+    ],
+)
+def test_a_look_alike_name_is_not_read_but_named_in_a_warning(project, name, suggested):
+    project("wards/valid.yml", MINIMAL_WARD)
+    project(f"wards/{name}", MINIMAL_WARD)
+    root = project.root
+    site = load_site(Sources(root, root / "wards", root / "glossary"), GOLDEN_SETTINGS, NOW)
+    assert [record.slug for record in site.wards] == ["valid"]
+    assert (
+        f"wards/{name}:1:1: warning: this file is not read: only names ending in '.yml' are. "
+        f"Rename it to {suggested}"
+    ) in [warning.plain() for warning in site.warnings]
+
+
+def test_no_ward_files_is_an_error_and_so_is_a_missing_glossary(project):
+    root = project.root
+    with pytest.raises(DataError) as caught:
+        load_site(Sources(root, root / "wards", root / "glossary"), GOLDEN_SETTINGS, NOW)
+    assert [p.plain() for p in caught.value.problems] == [
+        "wards:1:1: there are no .yml files here, so the site would have nothing to show"
+    ]
+    project("wards/valid.yml", MINIMAL_WARD)
+    (root / "glossary").rmdir()
+    with pytest.raises(DataError) as caught:
+        load_site(Sources(root, root / "wards", root / "glossary"), GOLDEN_SETTINGS, NOW)
+    assert [p.plain() for p in caught.value.problems] == ["glossary:1:1: this folder is missing"]
+
+
+# Outputs escape for their reader.
+
+
+def test_github_annotations_cannot_be_forged_by_a_file_name_or_a_value():
+    problem = Problem("wards/a,b\n::error file=x::y.yml", 3, 4, "name", "100% \r\nbad")
+    assert problem.github() == (
+        "::error file=wards/a%2Cb%0A%3A%3Aerror file=x%3A%3Ay.yml,line=3,col=4::"
+        "name: 100%25 \\r\\nbad"
+    )
+
+
+def test_plain_messages_never_pass_a_control_character_to_the_terminal():
+    problem = Problem("wards/x.yml", 1, 1, "name", "'\x1b[2J\x1b[31mred' is not allowed")
+    assert problem.plain() == "wards/x.yml:1:1: name: '\\x1b[2J\\x1b[31mred' is not allowed"

@@ -40,7 +40,7 @@ def data_files(
     """The data files in `folder`, with the names messages show; problems are added."""
     shown = display(folder, root)
     try:
-        mode = folder.lstat().st_mode
+        mode = folder.stat().st_mode  # the folder the settings name may be a link to one
     except OSError:
         problems.append(Problem(shown, 1, 1, "", "this folder is missing"))
         return []

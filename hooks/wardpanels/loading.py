@@ -62,14 +62,15 @@ _NAMES = {
 
 
 def describe(char: str) -> str:
-    """A character as a message can name it: `form feed (U+000C)`."""
+    """A character as a message can name it: `form feed, U+000C`."""
     name = _NAMES.get(char) or unicodedata.name(char, "").lower() or "control character"
-    return f"{name} (U+{ord(char):04X})"
+    return f"{name}, U+{ord(char):04X}"
 
 
 def unseen(text: str) -> re.Match[str] | None:
     """The first character no editor should have typed, if any."""
     return _UNSEEN.search(text)
+
 
 try:  # libyaml is ~40 times faster; fall back so a machine without it still works.
     _Parser: type = yaml.CSafeLoader
@@ -165,7 +166,7 @@ def checked(text: str) -> str:
     column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
     raise YamlError(
         Mark(line, column),
-        f"there is an invisible character here, a {describe(found.group())}, which editors "
+        f"there is an invisible character here ({describe(found.group())}), which editors "
         "and tools read differently; delete it, or retype this line",
     )
 
@@ -241,8 +242,8 @@ def _build(parser: Any, loc: Loc, document: Document) -> Any:
         if found is not None:
             raise YamlError(
                 _mark(start),
-                f"this text holds a {describe(found.group())}, written as an escape; "
-                "remove it",
+                f"this text holds an invisible character ({describe(found.group())}), written "
+                "as an escape; remove it",
             )
         return _scalar(event)
     if len(loc) >= MAX_DEPTH:

@@ -32,9 +32,7 @@ _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _LEAD = r"(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*"
 # Line openings that would make a heading (also a setext underline of any length), an
 # admonition or an abbreviation definition.
-_LINE_STARTS = re.compile(
-    rf"^({_LEAD})(#|!!!|\?\?\?|\*\[|=+[ \t]*$|-+[ \t]*$)", re.MULTILINE
-)
+_LINE_STARTS = re.compile(rf"^({_LEAD})(#|!!!|\?\?\?|\*\[|=+[ \t]*$|-+[ \t]*$)", re.MULTILINE)
 
 
 def plain(text: object) -> Markup:

@@ -93,7 +93,9 @@ def _read_date(value: Any) -> date:
     except ValueError:
         raise _problem("{given} is not a real date", given=value) from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise _problem("the year in {given} cannot be right{hint}", given=value, hint=_year_hint(day))
+        raise _problem(
+            "the year in {given} cannot be right{hint}", given=value, hint=_year_hint(day)
+        )
     return day
 
 
@@ -170,7 +172,9 @@ Text = Annotated[
 # Markdown links to a page of this site or to an anchor cannot be checked from a ward
 # file, and a strict build refuses those it cannot resolve: so editors write full
 # addresses. Emphasis nested hundreds deep would overflow Python-Markdown's stack.
-_MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|^[ \t]*\[[^\]\n]+\]:[ \t]*<?(\S+?)>?[ \t]*$", re.M)
+_MARKDOWN_LINK = re.compile(
+    r"\]\(\s*<?([^)\s>]*)|^[ \t]*\[[^\]\n]+\]:[ \t]*<?(\S+?)>?[ \t]*$", re.M
+)
 MAX_EMPHASIS = 100
 
 
@@ -186,8 +190,7 @@ def _checked_markdown(value: str) -> str:
     emphasis = value.count("*") + value.count("_")
     if emphasis > MAX_EMPHASIS:
         raise _problem(
-            "this text has {count} * and _ marks; keep formatting simple, with at most "
-            "{most}",
+            "this text has {count} * and _ marks; keep formatting simple, with at most {most}",
             count=emphasis,
             most=MAX_EMPHASIS,
         )

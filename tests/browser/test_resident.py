@@ -214,7 +214,9 @@ PAGE_TYPES = [
 def test_no_page_asks_for_anything_missing_or_logs_an_error(visit, site_url):
     page = visit(1280, 800)
     failures: list[str] = []
-    page.on("response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    page.on(
+        "response", lambda r: failures.append(f"{r.status} {r.url}") if r.status >= 400 else None
+    )
     page.on("console", lambda m: failures.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda error: failures.append(str(error)))
     for path in PAGE_TYPES:
