@@ -6,7 +6,7 @@ PIP := $(BIN)/pip --quiet --disable-pip-version-check
 SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate schema check-schema lint lock clean bench
+.PHONY: site test serve validate schema catalogue check-schema lint lock clean bench render
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -24,10 +24,12 @@ site: $(VENV)/.installed
 	@echo "Built the site in $(SITE_DIR)/. To look at it, run: make serve"
 	@echo "and open http://127.0.0.1:8000/ in a browser."
 
-## test: lint, check the schemas are current, and run every test
+## test: lint, check types, check the schemas and the catalogue are current, run every test
 test: $(VENV)/.installed tests/js/node_modules/.installed
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 	$(BIN)/wardpanels schema --check
+	$(BIN)/wardpanels catalogue --check
 	$(BIN)/pytest
 
 # Tools the tests run on Node.js (skipped without it): ical.js, Thunderbird's calendar
@@ -48,6 +50,10 @@ validate: $(VENV)/.installed
 ## schema: regenerate wards/ward.schema.json and glossary/glossary.schema.json
 schema: $(VENV)/.installed
 	$(BIN)/wardpanels schema
+
+## catalogue: update translations/messages.pot and each language's messages.po from the code
+catalogue: $(VENV)/.installed
+	$(BIN)/wardpanels catalogue
 
 ## check-schema: fail if a committed JSON Schema no longer matches the data model
 check-schema: $(VENV)/.installed

@@ -28,7 +28,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     options = config.extra.get("wardpanels")
     try:
-        _manifest, warnings = build_manifest(root, config.site_name, config.site_url, options)
+        _manifest, warnings = build_manifest(
+            root, config.site_name, config.site_url, options, config.docs_dir
+        )
     except BuildError as error:
         for line in error.lines:
             log.error(line)

@@ -38,12 +38,20 @@ class Loaded:
 
 
 def load(
-    root: Path, site_name: Any, site_url: Any, options: Any, *, history: bool = True
+    root: Path,
+    site_name: Any,
+    site_url: Any,
+    options: Any,
+    *,
+    pages: str | None = None,
+    history: bool = True,
 ) -> Loaded:
-    """The settings and the checked data, or a BuildError that says what is wrong."""
+    """The settings and the checked data, or a BuildError that says what is wrong.
+    `pages` is the folder of hand-written pages, relative to `root`."""
     try:
         settings = settings_from(site_name, site_url, options)
-        site = load_site(Sources.of(root, settings), settings, build_time(), read_history=history)
+        sources = Sources.of(root, settings, pages)
+        site = load_site(sources, settings, build_time(), read_history=history)
     except SettingsError as error:
         raise BuildError(error.problems, "The settings need fixing first.") from None
     except DataError as error:
@@ -58,9 +66,9 @@ def load(
 
 
 def build_manifest(
-    root: Path, site_name: Any, site_url: Any, options: Any
+    root: Path, site_name: Any, site_url: Any, options: Any, pages: str | None = None
 ) -> tuple[Manifest, list[str]]:
     """Every output of the site, and the warnings editors should see."""
-    loaded = load(root, site_name, site_url, options)
+    loaded = load(root, site_name, site_url, options, pages=pages)
     manifest = render_site(loaded.site, loaded.settings)
     return manifest, [warning.plain() for warning in loaded.site.warnings]

@@ -63,7 +63,15 @@ _HEADER = """\
 
 def _written(catalog: Catalog, **options: bool) -> bytes:
     out = io.BytesIO()
-    write_po(out, catalog, width=100, omit_header=False, sort_output=False, **options)
+    write_po(
+        out,
+        catalog,
+        width=100,
+        omit_header=False,
+        sort_output=False,
+        include_lineno=False,
+        **options,
+    )
     # The creation date would change on every run; the header keeps a fixed one.
     return out.getvalue()
 

@@ -110,6 +110,7 @@ def _load(root: Path, *, history: bool) -> Any:
         config.get("site_name"),
         config.get("site_url"),
         extra.get("wardpanels"),
+        pages=str(config.get("docs_dir", "docs")),
         history=history,
     )
 
@@ -129,6 +130,15 @@ def _validate(root: Path, style: str, *, strict: bool) -> int:
         return 1
     site = loaded.site
     _report(site.warnings, style)
+    for language in site.languages[1:]:
+        translated, stale, wanted = site.coverage.get(language.code, (0, 0, 0))
+        print(
+            f"{language.name} ({language.code}): {translated} of {wanted} texts translated"
+            + (f", {stale} out of date" if stale else "")
+            + (", marked as a draft" if language.code in site.drafts.get(language.code, ()) else "")
+            + ".",
+            file=sys.stderr,
+        )
     checked = f"{len(site.wards)} wards and {len(site.glossary)} glossary terms checked"
     if site.warnings:
         verdict = "failing because of --strict" if strict else "the site can still be built"

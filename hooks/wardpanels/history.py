@@ -255,7 +255,8 @@ def _cat_files(top: Path, specs: list[str]) -> list[str | None]:
         )
     except (OSError, subprocess.TimeoutExpired):
         return [None] * len(specs)
-    output, position, texts = result.stdout, 0, []
+    output, position = result.stdout, 0
+    texts: list[str | None] = []
     for _ in specs:
         end = output.find(b"\n", position)
         if end < 0:

@@ -79,6 +79,8 @@ class Language:
     locale: Locale | None = None  # None: English, written the GOV.UK way
     digits: str = "latn"
     complete: bool = True
+    draft: bool = False  # a fluent reader has yet to check the catalogue
+    identical: frozenset[str] = frozenset()  # strings the catalogue keeps as in English
     default: str = ENGLISH
 
     @property
@@ -110,7 +112,7 @@ class Language:
         """True when the catalogue translates `message` (English has every string)."""
         if self.is_default:
             return True
-        return self.translations.gettext(message) != message or message in _identical(self)
+        return self.translations.gettext(message) != message or message in self.identical
 
     def _fill(self, text: str, params: Mapping[str, Any]) -> str:
         if not params:
@@ -211,17 +213,20 @@ _MONTHS = (
 )
 
 
-def _identical(language: Language) -> frozenset[str]:
-    """Strings a catalogue keeps as they are in English (a name, a code): translated all
-    the same."""
-    return getattr(language.translations, "wardpanels_identical", frozenset())
-
-
 ENGLISH_LANGUAGE = Language(ENGLISH, "English", gettext.NullTranslations())
 
 
-def read_catalogue(path: Path, display: str) -> gettext.GNUTranslations:
-    """A `.po` catalogue as translations; fuzzy and empty entries do not count."""
+@dataclass(frozen=True)
+class Catalogue:
+    """A language's interface text, read from its `.po` file."""
+
+    translations: gettext.GNUTranslations
+    identical: frozenset[str]  # kept as in English on purpose (a name, a number)
+    draft: bool  # the file's header is marked fuzzy: a fluent reader has yet to check it
+
+
+def read_catalogue(path: Path, display: str) -> Catalogue:
+    """A `.po` catalogue; fuzzy and empty entries do not count."""
     try:
         with path.open("rb") as handle:
             catalogue = read_po(handle, abort_invalid=True)
@@ -232,20 +237,18 @@ def read_catalogue(path: Path, display: str) -> gettext.GNUTranslations:
     buffer = io.BytesIO()
     write_mo(buffer, catalogue, use_fuzzy=False)
     buffer.seek(0)
-    translations = gettext.GNUTranslations(buffer)
     same = frozenset(
         message.id
         for message in catalogue
         if isinstance(message.id, str) and message.id and message.string == message.id
     )
-    translations.wardpanels_identical = same  # type: ignore[attr-defined]
-    return translations
+    return Catalogue(gettext.GNUTranslations(buffer), same, bool(catalogue.fuzzy))
 
 
 def language(
     code: str,
     name: str,
-    translations: gettext.NullTranslations,
+    catalogue: Catalogue | gettext.NullTranslations,
     *,
     complete: bool = False,
     digits: str | None = None,
@@ -253,4 +256,15 @@ def language(
     """A language other than English, with its CLDR locale and digits."""
     locale = Locale.parse(code.replace("-", "_"))
     chosen = digits or getattr(locale, "default_numbering_system", None) or "latn"
-    return Language(code, name, translations, locale, chosen, complete)
+    if isinstance(catalogue, Catalogue):
+        return Language(
+            code,
+            name,
+            catalogue.translations,
+            locale,
+            chosen,
+            complete,
+            catalogue.draft,
+            catalogue.identical,
+        )
+    return Language(code, name, catalogue, locale, chosen, complete)

@@ -274,8 +274,8 @@ def _build(parser: Any, loc: Loc, document: Document) -> Any:
                 f"'{key}' appears twice in the same place "
                 f"(first on line {first_line}); keep only one",
             )
-        start = key_event.start_mark
-        keys[(*loc, key)] = (start.line, start.column)
+        key_mark = _mark(key_event.start_mark)
+        keys[(*loc, key)] = (key_mark.line - 1, key_mark.column - 1)
         mapping[key] = _build(parser, (*loc, key), document)
     parser.get_event()
     return mapping

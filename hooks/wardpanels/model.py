@@ -60,7 +60,7 @@ PATTERN_HINTS = {
 }
 
 
-def _field(title: str, description: str, example: Any = None, **kwargs: Any) -> Any:
+def described(title: str, description: str, example: Any = None, **kwargs: Any) -> Any:
     """A field with the title, description and example the JSON Schema shows editors."""
     examples = None if example is None else [example]
     return Field(title=title, description=description, examples=examples, **kwargs)
@@ -89,14 +89,14 @@ def _read_date(value: Any) -> date:
             "'{given}' is not a date; write it as YYYY-MM-DD, like 2026-03-11", given=value
         )
     try:
-        day = date.fromisoformat(value)
+        parsed = date.fromisoformat(value)
     except ValueError:
         raise _problem("{given} is not a real date", given=value) from None
-    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+    if not FIRST_YEAR <= parsed.year <= LAST_YEAR:
         raise _problem(
-            "the year in {given} cannot be right{hint}", given=value, hint=_year_hint(day)
+            "the year in {given} cannot be right{hint}", given=value, hint=_year_hint(parsed)
         )
-    return day
+    return parsed
 
 
 # Dates outside these years are typing mistakes (0026 for 2026), and would break calendars.
@@ -318,10 +318,10 @@ class Model(BaseModel):
 class Councillor(Model):
     """A ward councillor. Councillors come to panel meetings but do not vote."""
 
-    name: Text = _field(
+    name: Text = described(
         "Name", "The councillor's name, as the council publishes it.", "Example Name"
     )
-    url: Link | None = _field(
+    url: Link | None = described(
         "Web page",
         "The councillor's page on the council website.",
         "https://democracy.towerhamlets.gov.uk/",
@@ -334,8 +334,10 @@ class ExtraLink(Model):
 
     model_config = ConfigDict(title="Link")
 
-    title: Text = _field("Link text", "What the link is, in a few words.", "Bow East on police.uk")
-    url: Link = _field(
+    title: Text = described(
+        "Link text", "What the link is, in a few words.", "Bow East on police.uk"
+    )
+    url: Link = described(
         "Address",
         "Where the link goes: https://, http://, mailto: or tel:.",
         "https://www.police.uk/",
@@ -345,13 +347,13 @@ class ExtraLink(Model):
 class Contact(Model):
     """How residents reach the panel: at least one of email, phone or web."""
 
-    email: Email | None = _field(
+    email: Email | None = described(
         "Email", "The panel's email address.", "boweast.panel@example.org", default=None
     )
-    phone: Phone | None = _field(
+    phone: Phone | None = described(
         "Phone", "A phone number residents can call.", "020 7946 0000", default=None
     )
-    web: Link | None = _field(
+    web: Link | None = described(
         "Web page", "A web page about the panel.", "https://example.org/", default=None
     )
 
@@ -369,17 +371,17 @@ class PanelRole(Model):
 
     model_config = ConfigDict(title="Panel role")
 
-    role: PanelRoleName = _field(
+    role: PanelRoleName = described(
         "Role", "The panel role: chair, vice-chair, secretary or treasurer.", "chair"
     )
-    name: Text | None = _field(
+    name: Text | None = described(
         "Name",
         "The person's name. Publish a name only with their "
         "consent; leave it out to show the role alone.",
         "Example Name",
         default=None,
     )
-    vacant: StrictBool = _field(
+    vacant: StrictBool = described(
         "Vacant",
         "true when nobody holds the role: the page invites residents to take it on.",
         True,
@@ -399,21 +401,21 @@ class PanelRole(Model):
 class Panel(Model):
     """The ward panel: how to reach it, how to join, and who its officers are."""
 
-    contact: Contact = _field(
+    contact: Contact = described(
         "Contact", "How residents reach the panel: at least one of email, phone or web."
     )
-    join: Markdown = _field(
+    join: Markdown = described(
         "How to join",
         "Who can join the panel and how, in plain English (Markdown).",
         "Anyone who lives or works in the ward can join. Email the secretary.",
     )
-    survey: Link | None = _field(
+    survey: Link | None = described(
         "Online survey",
         "An online survey for residents who cannot come to meetings (a 'virtual ward panel').",
         "https://example.org/survey",
         default=None,
     )
-    roles: list[PanelRole] = _field(
+    roles: list[PanelRole] = described(
         "Roles", "The panel's officers: chair, vice-chair, secretary, treasurer.", default=[]
     )
 
@@ -423,13 +425,13 @@ class Officer(Model):
 
     model_config = ConfigDict(title="Police officer")
 
-    role: PoliceRole = _field(
+    role: PoliceRole = described(
         "Role",
         "inspector, sergeant, dwo (Dedicated Ward Officer) or "
         "pcso (Police Community Support Officer).",
         "dwo",
     )
-    name: Text | None = _field(
+    name: Text | None = described(
         "Name", "The officer's name, if the police publish it.", "PC Example", default=None
     )
 
@@ -439,62 +441,66 @@ class Team(Model):
 
     model_config = ConfigDict(title="Police team")
 
-    email: Email | None = _field(
+    email: Email | None = described(
         "Email", "The team's official email address.", "boweast.snt@met.police.uk", default=None
     )
-    phone: Phone | None = _field("Phone", "The team's phone number.", "020 7946 0001", default=None)
-    web: Link | None = _field(
+    phone: Phone | None = described(
+        "Phone", "The team's phone number.", "020 7946 0001", default=None
+    )
+    web: Link | None = described(
         "Web page",
         "The ward's page on police.uk or met.police.uk.",
         "https://www.met.police.uk/",
         default=None,
     )
-    officers: list[Officer] = _field("Officers", "The officers in the team, by role.", default=[])
+    officers: list[Officer] = described(
+        "Officers", "The officers in the team, by role.", default=[]
+    )
 
 
 class Priority(Model):
     """Something the panel asked the police and partners to work on."""
 
-    id: Slug = _field(
+    id: Slug = described(
         "Identifier",
         "A short name for the priority, unique in the ward and "
         "never reused: lower case and hyphens.",
         "roman-road-drugs",
     )
-    title: Text = _field(
+    title: Text = described(
         "Title",
         "What the priority is, specific enough to measure.",
         "Drug dealing around Roman Road market",
     )
-    set_by: SetBy = _field(
+    set_by: SetBy = described(
         "Set by",
         "panel for a local priority the panel agreed; police for the borough's violence priority.",
         "panel",
         default=SetBy.PANEL,
     )
-    agreed: Date = _field("Date agreed", "The date the panel agreed the priority.", "2026-01-14")
-    review: Date | None = _field(
+    agreed: Date = described("Date agreed", "The date the panel agreed the priority.", "2026-01-14")
+    review: Date | None = described(
         "Next review", "The date the priority is next reviewed.", "2026-03-11", default=None
     )
-    status: PriorityStatus = _field(
+    status: PriorityStatus = described(
         "Status",
         "active while the panel works on it; achieved or closed when it ends.",
         "active",
         default=PriorityStatus.ACTIVE,
     )
-    closed_on: Date | None = _field(
+    closed_on: Date | None = described(
         "Date ended",
         "The date it was achieved or closed. Required when the status is achieved or closed.",
         "2026-05-20",
         default=None,
     )
-    detail: Markdown | None = _field(
+    detail: Markdown | None = described(
         "Detail",
         "Why it matters, the evidence, and what success looks like (Markdown).",
         "Residents report dealing near the market on weekdays.",
         default=None,
     )
-    outcome: Markdown | None = _field(
+    outcome: Markdown | None = described(
         "Outcome",
         "What happened, once achieved or closed (Markdown).",
         "Reports fell by half over six months.",
@@ -538,27 +544,27 @@ class Feedback(Model):
 
     model_config = ConfigDict(title="You said, we did")
 
-    date: Date = _field(
+    date: Date = described(
         "Date", "The date this was reported back, usually a meeting date.", "2026-03-11"
     )
-    priority: Slug | None = _field(
+    priority: Slug | None = described(
         "Priority",
         "The id of the priority this is about, from this ward's priorities.",
         "roman-road-drugs",
         default=None,
     )
-    you_said: Markdown | None = _field(
+    you_said: Markdown | None = described(
         "You said",
         "What residents raised (Markdown).",
         "Dealing near the market stalls after 4pm.",
         default=None,
     )
-    we_did: Markdown = _field(
+    we_did: Markdown = described(
         "We did",
         "What was done and what came of it (Markdown).",
         "Extra patrols from 3pm to 7pm; two arrests.",
     )
-    by: DoneBy | None = _field(
+    by: DoneBy | None = described(
         "Done by", "Who did it: police, council, panel or partner.", "police", default=None
     )
 
@@ -566,12 +572,12 @@ class Feedback(Model):
 class Venue(Model):
     """Where a meeting takes place."""
 
-    name: Text = _field("Name", "The name of the place.", "Roman Road Library")
-    address: Text = _field("Address", "The street address.", "1 Example Road, London")
-    postcode: Postcode | None = _field(
+    name: Text = described("Name", "The name of the place.", "Roman Road Library")
+    address: Text = described("Address", "The street address.", "1 Example Road, London")
+    postcode: Postcode | None = described(
         "Postcode", "The postcode, for maps and directions.", "E3 2AA", default=None
     )
-    access: Text | None = _field(
+    access: Text | None = described(
         "Access",
         "Step-free access, hearing loop, toilets and anything else visitors should know.",
         "Step-free entrance; hearing loop",
@@ -582,13 +588,13 @@ class Venue(Model):
 class Attendance(Model):
     """Who came to a meeting, recorded afterwards."""
 
-    police: list[PoliceRole] = _field(
+    police: list[PoliceRole] = described(
         "Police", "Which police roles attended.", ["sergeant", "dwo"], default=[]
     )
-    partners: list[Partner] = _field(
+    partners: list[Partner] = described(
         "Partners", "Which partners attended.", ["councillor", "public-realm"], default=[]
     )
-    residents: Annotated[StrictInt, Field(ge=0)] | None = _field(
+    residents: Annotated[StrictInt, Field(ge=0)] | None = described(
         "Residents", "How many residents came.", 14, default=None
     )
 
@@ -596,58 +602,58 @@ class Attendance(Model):
 class Meeting(Model):
     """A panel meeting, planned or past."""
 
-    date: Date = _field("Date", "The meeting date.", "2026-03-11")
-    start: Time = _field("Start", "Start time, 24-hour clock, London time.", "19:00")
-    end: Time = _field("End", "End time, 24-hour clock, London time; after the start.", "20:30")
-    id: Slug | None = _field(
+    date: Date = described("Date", "The meeting date.", "2026-03-11")
+    start: Time = described("Start", "Start time, 24-hour clock, London time.", "19:00")
+    end: Time = described("End", "End time, 24-hour clock, London time; after the start.", "20:30")
+    id: Slug | None = described(
         "Identifier",
         "Optional. Keeps the meeting's place in people's calendars when its date moves.",
         "spring-2026",
         default=None,
     )
-    status: MeetingStatus = _field(
+    status: MeetingStatus = described(
         "Status",
         "scheduled, or cancelled (the meeting stays listed as cancelled).",
         "scheduled",
         default=MeetingStatus.SCHEDULED,
     )
-    format: MeetingFormat = _field(
+    format: MeetingFormat = described(
         "Format",
         "in-person, online, or hybrid (both).",
         "in-person",
         default=MeetingFormat.IN_PERSON,
     )
-    public: StrictBool = _field(
+    public: StrictBool = described(
         "Open to the public",
         "true when any resident may come; false for panel members only.",
         True,
         default=True,
     )
-    venue: Venue | None = _field(
+    venue: Venue | None = described(
         "Venue", "Where the meeting is. Required unless the meeting is online.", default=None
     )
-    online: Link | None = _field(
+    online: Link | None = described(
         "Online link",
         "The link to join online. Required for online and hybrid meetings.",
         "https://example.org/join",
         default=None,
     )
-    note: Text | None = _field(
+    note: Text | None = described(
         "Note", "A short note shown beside the meeting.", "Moved from 4 March", default=None
     )
-    agenda: list[Text] = _field(
+    agenda: list[Text] = described(
         "Agenda",
         "The items to be discussed.",
         ["Minutes", "Police update", "Priorities"],
         default=[],
     )
-    minutes: Link | None = _field(
+    minutes: Link | None = described(
         "Minutes",
         "A link to the minutes, after the meeting.",
         "https://example.org/minutes.pdf",
         default=None,
     )
-    attendance: Attendance | None = _field(
+    attendance: Attendance | None = described(
         "Attendance", "Who came, recorded after the meeting.", default=None
     )
 
@@ -690,51 +696,51 @@ class Ward(Model):
 
     model_config = ConfigDict(title="Ward panel", extra="forbid", frozen=True)
 
-    name: Text = _field("Ward name", "The ward's official name.", "Bow East")
-    gss_code: Annotated[StrictStr, StringConstraints(pattern=GSS_PATTERN)] | None = _field(
+    name: Text = described("Ward name", "The ward's official name.", "Bow East")
+    gss_code: Annotated[StrictStr, StringConstraints(pattern=GSS_PATTERN)] | None = described(
         "ONS ward code",
         "The ward's official ONS code. The ward finder uses it to match postcodes.",
         "E05009319",
         default=None,
     )
-    former_names: list[Text] = _field(
+    former_names: list[Text] = described(
         "Former names",
         "Names the ward had before, such as before it was renamed. The page mentions them and "
         "the ward finder finds the ward by them.",
         ["St Peter's"],
         default=[],
     )
-    summary: Markdown | None = _field(
+    summary: Markdown | None = described(
         "Summary",
         "A sentence or two about the ward, in plain English (Markdown).",
         "Fish Island, Old Ford and the east of Roman Road.",
         default=None,
     )
-    areas: list[Text] = _field(
+    areas: list[Text] = described(
         "Areas",
         "Streets, estates and landmarks in the ward: search finds the ward by them.",
         ["Fish Island", "Old Ford Road"],
         default=[],
     )
-    councillors: list[Councillor] = _field(
+    councillors: list[Councillor] = described(
         "Councillors", "The ward's councillors. They attend panels but do not vote.", default=[]
     )
-    links: list[ExtraLink] = _field("Links", "Other useful links.", default=[])
-    sample: StrictBool = _field(
+    links: list[ExtraLink] = described("Links", "Other useful links.", default=[])
+    sample: StrictBool = described(
         "Sample content",
         "true when the meetings and priorities are examples, not real: the page says so.",
         True,
         default=False,
     )
-    panel: Panel = _field("Panel", "The ward panel: contact, how to join, and its officers.")
-    team: Team = _field(
+    panel: Panel = described("Panel", "The ward panel: contact, how to join, and its officers.")
+    team: Team = described(
         "Police team", "The police Safer Neighbourhood Team for the ward.", default=Team()
     )
-    priorities: list[Priority] = _field("Priorities", "Current and past priorities.", default=[])
-    feedback: list[Feedback] = _field(
+    priorities: list[Priority] = described("Priorities", "Current and past priorities.", default=[])
+    feedback: list[Feedback] = described(
         "You said, we did", "Dated reports of what was done.", default=[]
     )
-    meetings: list[Meeting] = _field("Meetings", "Past and planned meetings.", default=[])
+    meetings: list[Meeting] = described("Meetings", "Past and planned meetings.", default=[])
 
 
 class GlossaryTerm(Model):
@@ -742,25 +748,25 @@ class GlossaryTerm(Model):
 
     model_config = ConfigDict(title="Glossary term")
 
-    term: Text = _field("Term", "The word or acronym, as people see it.", "PCSO")
-    stands_for: Text | None = _field(
+    term: Text = described("Term", "The word or acronym, as people see it.", "PCSO")
+    stands_for: Text | None = described(
         "Stands for",
         "What an acronym stands for.",
         "Police Community Support Officer",
         default=None,
     )
-    meaning: Markdown = _field(
+    meaning: Markdown = described(
         "Meaning",
         "What it means, in plain English (Markdown).",
         "A uniformed member of police staff who works in one area.",
     )
-    see_also: list[Text] = _field(
+    see_also: list[Text] = described(
         "See also", "Other terms in the glossary.", ["DWO", "SNT"], default=[]
     )
-    link: Link | None = _field(
+    link: Link | None = described(
         "Link", "Where to read more.", "https://www.met.police.uk/", default=None
     )
-    in_text: StrictBool = _field(
+    in_text: StrictBool = described(
         "Explain in text",
         "true to explain this word wherever it appears on the site, as short forms are "
         "(its meaning's first sentence shows when a resident selects it). For words residents "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pydantic_core
@@ -102,7 +102,7 @@ def safe_cell(value: object) -> str:
     )
 
 
-def _csv(header: list[str], rows: list[list[object]]) -> bytes:
+def _csv(header: list[str], rows: Sequence[Sequence[object]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(header)
@@ -138,7 +138,7 @@ def police_priorities(ward: Ward) -> list[dict[str, str | None]]:
     return found
 
 
-def police_events(record: WardRecord, settings: Settings) -> list[dict[str, str | None]]:
+def police_events(record: WardRecord, settings: Settings) -> list[dict[str, str]]:
     """Meetings in data.police.uk's neighbourhood events shape."""
     events = []
     for meeting in sorted(record.ward.meetings, key=schedule.starts):

@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from . import calendars, finder, markup, schedule
 from .atom import FEED_LENGTH
-from .history import Revision, meeting_identity
+from .history import Revision, Timing, meeting_identity
 from .i18n import Language
 from .localise import Localiser
 from .model import Feedback, GlossaryFile, Meeting, PanelRoleName, Priority, Ward
@@ -79,7 +79,7 @@ class MeetingView:
         return moment.isoformat().replace("+00:00", "Z")
 
     @property
-    def moved_from(self) -> Meeting | None:
+    def moved_from(self) -> Timing | None:
         """The meeting as first published, when its date, time or venue changed since."""
         return self.revision.first if self.revision.moved else None
 

@@ -19,7 +19,7 @@ from . import files
 from .errors import DataError, Problem, Severity
 from .history import FileHistory, committed_versions, file_history
 from .i18n import ENGLISH_LANGUAGE, CatalogueError, Language, language, read_catalogue
-from .loading import Mark, load_document
+from .loading import Mark, YamlError, load_document, parse_yaml
 from .localise import Key
 from .model import GlossaryFile, GlossaryTerm, Ward
 from .postcodes import PostcodeSourceError, PostcodeTable, read_table
@@ -27,6 +27,7 @@ from .rules import PlacedTerm, glossary_problems, ward_problems
 from .settings import Settings
 from .standards import Assessment, assess
 from .text import anchor_id
+from .translations import load_translations
 from .validation import problem_at, validate_document
 
 
@@ -39,9 +40,10 @@ class Sources:
     glossary: Path
     postcodes: Path | None = None
     translations: Path | None = None
+    pages: Path | None = None  # the hand-written pages (MkDocs' docs_dir)
 
     @classmethod
-    def of(cls, root: Path, settings: Settings) -> Sources:
+    def of(cls, root: Path, settings: Settings, pages: str | None = None) -> Sources:
         """The folders the settings name, relative to the project folder."""
         return cls(
             root=root,
@@ -49,6 +51,7 @@ class Sources:
             glossary=root / settings.glossary,
             postcodes=root / settings.postcodes,
             translations=root / settings.translations,
+            pages=root / pages if pages else None,
         )
 
 
@@ -75,6 +78,10 @@ class Site:
     postcodes: PostcodeTable | None = None
     # Each language's translations of editors' text: by ward slug ("" for the glossary).
     translations: Mapping[str, Mapping[str, Mapping[Key, str]]] = field(default_factory=dict)
+    # Which of them are drafts a fluent reader has yet to check, by language.
+    drafts: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # How much of the editors' text each language has: translated, out of date, wanted.
+    coverage: Mapping[str, tuple[int, int, int]] = field(default_factory=dict)
 
     @property
     def sample(self) -> bool:
@@ -105,6 +112,17 @@ def load_site(
         glossary = _load_glossary(sources, problems)
         postcodes = _load_postcodes(sources, problems)
         languages = _load_languages(sources, settings, problems)
+        problems.extend(_missing_pages(sources, languages))
+        translated = {
+            language.code: load_translations(
+                (sources.translations or sources.root / "translations") / language.code,
+                sources.root,
+                {c.path.name.removesuffix(files.SUFFIX): c.ward for c in checked},
+                {term.term: term for term in glossary},
+                problems,
+            )
+            for language in languages
+        }
         if any(problem.severity is Severity.ERROR for problem in problems):
             raise DataError(problems)  # the warnings too: they may say why, as for x.yaml
         versions = history.result()
@@ -134,6 +152,9 @@ def load_site(
         warnings=tuple(sorted(warnings)),
         languages=(ENGLISH_LANGUAGE, *languages),
         postcodes=postcodes,
+        translations={code: f.by_ward for code, f in translated.items()},
+        drafts={code: frozenset(f.drafts) for code, f in translated.items()},
+        coverage={code: (f.translated, f.stale, f.wanted) for code, f in translated.items()},
     )
 
 
@@ -244,7 +265,7 @@ def _load_languages(
             )
             continue
         try:
-            translations = read_catalogue(path, shown)
+            catalogue = read_catalogue(path, shown)
         except CatalogueError as error:
             problems.append(Problem(shown, 1, 1, "", str(error).removeprefix(f"{shown}: ")))
             continue
@@ -252,12 +273,48 @@ def _load_languages(
             language(
                 setting.code,
                 setting.name,
-                translations,
+                catalogue,
                 complete=setting.complete,
                 digits=setting.digits,
             )
         )
     return found
+
+
+def _missing_pages(sources: Sources, languages: list[Language]) -> Iterator[Problem]:
+    """A hand-written page marked `translated: true` has a copy in every language, at the
+    same path under the language's folder: its language link and menu lead there."""
+    if sources.pages is None or not languages:
+        return
+    codes = {language.code for language in languages}
+    for path in sorted(sources.pages.rglob("*.md")):
+        relative = path.relative_to(sources.pages)
+        if relative.parts[0] in codes or not _marked_translated(path):
+            continue
+        for language in languages:
+            copy = sources.pages / language.code / relative
+            if not copy.is_file():
+                yield Problem(
+                    files.display(copy, sources.root),
+                    1,
+                    1,
+                    "",
+                    f"this page is missing: {files.display(path, sources.root)} says it is "
+                    f"translated, so {language.name} needs its own copy here",
+                )
+
+
+def _marked_translated(path: Path) -> bool:
+    """True when a page's front matter says `translated: true`."""
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        return False
+    front = text[4 : text.find("\n---", 4)]
+    try:
+        meta = parse_yaml(front, path.name).value
+    except YamlError:
+        return False
+    return isinstance(meta, dict) and meta.get("translated") is True
 
 
 def _postcode_warnings(

@@ -69,8 +69,8 @@ def _message(model: type[BaseModel], loc: Loc, detail: ErrorDetails) -> str:
         return f"this is required, but missing.{help_text}"
     if kind == "extra_forbidden":
         meant = _nearest_field(model, loc)
-        allowed = ", ".join(sorted(_fields_at(model, loc[:-1])))
-        hint = f" Did you mean '{meant}'?" if meant else f" Fields here: {allowed}."
+        fields = ", ".join(sorted(_fields_at(model, loc[:-1])))
+        hint = f" Did you mean '{meant}'?" if meant else f" Fields here: {fields}."
         return f"'{loc[-1]}' is not a field here.{hint}"
     if kind in ("literal_error", "enum"):
         allowed = re.findall(r"'([^']*)'", str(context.get("expected", "")))

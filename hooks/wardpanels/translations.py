@@ -1,0 +1,294 @@
+"""Translations of editors' text, edited through pull requests like the ward files.
+
+Each language has a folder, `translations/<code>/`, with a file per translated ward,
+`wards/<slug>.yml`, and one for the glossary, `glossary.yml`. An entry is keyed by the
+ward's own identities (a priority's id, a meeting's id or date, a report's date and
+priority) and holds the translated text with a fingerprint of the English it was made
+from:
+
+    priorities:
+      roman-road-drugs:
+        title:
+          text: রোমান রোড মার্কেটের আশেপাশে মাদক বিক্রি
+          from: 5e1c0a9b        # wardpanels validate says what to write here
+
+When the English changes, its fingerprint no longer matches: the page shows the English
+again (marked as English) and `wardpanels validate` warns at the entry's line, until the
+translation is brought up to date. A file marked `draft: true` holds translations a
+fluent reader has yet to check; the pages say so.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+from pydantic import ConfigDict, Field, StrictBool
+
+from . import files
+from .errors import Problem, Severity
+from .history import meeting_identity
+from .loading import Document, load_document
+from .localise import Key, feedback_identity
+from .model import Markdown, Model, Text, Ward, described
+from .validation import problem_at, validate_document
+
+FINGERPRINT = r"^[0-9a-f]{8}$"
+
+
+def fingerprint(english: str) -> str:
+    """A short fingerprint of a text, the same however its lines are wrapped."""
+    return hashlib.sha256(" ".join(english.split()).encode("utf-8")).hexdigest()[:8]
+
+
+class _Entry(Model):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    source: Annotated[str, Field(pattern=FINGERPRINT)] = described(
+        "Translated from",
+        "The fingerprint of the English this was translated from. wardpanels validate says "
+        "what it is, and when the English changes.",
+        "5e1c0a9b",
+        alias="from",
+    )
+
+
+class Line(_Entry):
+    """A one-line text, translated."""
+
+    text: Text = described("Translation", "The text in this language.", "রোমান রোড মার্কেট")
+
+
+class Passage(_Entry):
+    """A Markdown text, translated: the same formatting as the English may be used."""
+
+    text: Markdown = described("Translation", "The text in this language (Markdown).", "…")
+
+
+class PanelTranslation(Model):
+    join: Passage | None = described("How to join", "panel.join, translated.", default=None)
+
+
+class PriorityTranslation(Model):
+    title: Line | None = described("Title", "The priority's title, translated.", default=None)
+    detail: Passage | None = described("Detail", "Its detail, translated.", default=None)
+    outcome: Passage | None = described("Outcome", "Its outcome, translated.", default=None)
+
+
+class MeetingTranslation(Model):
+    note: Line | None = described("Note", "The meeting's note, translated.", default=None)
+    access: Line | None = described("Access", "venue.access, translated.", default=None)
+
+
+class FeedbackTranslation(Model):
+    you_said: Passage | None = described("You said", "you_said, translated.", default=None)
+    we_did: Passage | None = described("We did", "we_did, translated.", default=None)
+
+
+class WardTranslation(Model):
+    """One ward's text in another language. Every part is optional: what is not
+    translated shows in English."""
+
+    model_config = ConfigDict(title="Ward translation", extra="forbid", frozen=True)
+
+    draft: StrictBool = described(
+        "Draft", "true until a fluent reader has checked these translations.", True, default=False
+    )
+    summary: Passage | None = described("Summary", "The ward's summary.", default=None)
+    panel: PanelTranslation = described("Panel", "The panel's text.", default=PanelTranslation())
+    priorities: dict[str, PriorityTranslation] = described(
+        "Priorities", "By each priority's id.", default={}
+    )
+    meetings: dict[str, MeetingTranslation] = described(
+        "Meetings", "By each meeting's id, or its date when it has none.", default={}
+    )
+    feedback: dict[str, FeedbackTranslation] = described(
+        "You said, we did",
+        "By each report's date, with its priority's id after a space when it has one: "
+        "'2026-09-16 roman-road-drugs'.",
+        default={},
+    )
+
+
+class TermTranslation(Model):
+    stands_for: Line | None = described("Stands for", "What it stands for.", default=None)
+    meaning: Passage | None = described("Meaning", "What it means.", default=None)
+
+
+class GlossaryTranslation(Model):
+    """The glossary in another language, by each term as the English glossary writes it."""
+
+    model_config = ConfigDict(title="Glossary translation", extra="forbid", frozen=True)
+
+    draft: StrictBool = described(
+        "Draft", "true until a fluent reader has checked these translations.", True, default=False
+    )
+    terms: dict[str, TermTranslation] = described("Terms", "By each term.", default={})
+
+
+@dataclass
+class Found:
+    """One language's translations, checked against the English."""
+
+    by_ward: dict[str, dict[Key, str]] = field(default_factory=dict)  # "" is the glossary
+    drafts: set[str] = field(default_factory=set)
+    translated: int = 0
+    stale: int = 0
+    wanted: int = 0
+
+
+def load_translations(
+    folder: Path,
+    root: Path,
+    wards: Mapping[str, Ward],
+    glossary: Mapping[str, Any],
+    problems: list[Problem],
+) -> Found:
+    """A language's translation files, checked: unknown wards, entries and fields are
+    errors, and a translation whose English has changed is a warning, at its line."""
+    found = Found()
+    found.wanted = sum(len(list(_english_texts(ward))) for ward in wards.values()) + sum(
+        len(list(_term_texts(term))) for term in glossary.values()
+    )
+    wards_folder = folder / "wards"
+    if wards_folder.is_dir():
+        for path, shown in files.data_files(wards_folder, root, problems):
+            slug = path.name.removesuffix(files.SUFFIX)
+            if slug not in wards:
+                problems.append(
+                    Problem(shown, 1, 1, "", f"there is no ward file wards/{slug}.yml to translate")
+                )
+                continue
+            document, found_problems = load_document(path, shown)
+            problems.extend(found_problems)
+            if document is None:
+                continue
+            translation, found_problems = validate_document(WardTranslation, document)
+            problems.extend(found_problems)
+            if translation is not None:
+                texts = dict(_english_texts(wards[slug]))
+                found.by_ward[slug] = _checked(
+                    document, _ward_entries(translation), texts, found, problems
+                )
+                if translation.draft:
+                    found.drafts.add(slug)
+    glossary_file = folder / "glossary.yml"
+    if glossary_file.exists():
+        shown = files.display(glossary_file, root)
+        document, found_problems = load_document(glossary_file, shown)
+        problems.extend(found_problems)
+        if document is not None:
+            terms, found_problems = validate_document(GlossaryTranslation, document)
+            problems.extend(found_problems)
+            if terms is not None:
+                texts = {key: text for term in glossary.values() for key, text in _term_texts(term)}
+                found.by_ward[""] = _checked(
+                    document, _glossary_entries(terms), texts, found, problems
+                )
+                if terms.draft:
+                    found.drafts.add("")
+    return found
+
+
+def _checked(
+    document: Document,
+    entries: Iterator[tuple[tuple[str | int, ...], Key, _Entry]],
+    english: Mapping[Key, str],
+    found: Found,
+    problems: list[Problem],
+) -> dict[Key, str]:
+    """The entries whose English is there and unchanged; problems for the others."""
+    fresh = {}
+    for loc, key, entry in entries:
+        original = english.get(key)
+        if original is None:
+            problems.append(
+                problem_at(
+                    document,
+                    loc[:-1] if loc[-1] == "text" else loc,
+                    "there is no English text here to translate: check the id, the date "
+                    "and the field name",
+                )
+            )
+        elif entry.source != fingerprint(original):
+            found.stale += 1
+            problems.append(
+                problem_at(
+                    document,
+                    (*loc[:-1], "from"),
+                    "the English changed since this was translated, so the page shows the "
+                    f"English again; update this translation, then write from: "
+                    f"{fingerprint(original)}",
+                    Severity.WARNING,
+                )
+            )
+        else:
+            found.translated += 1
+            fresh[key] = entry.text  # type: ignore[attr-defined]
+    return fresh
+
+
+def _ward_entries(
+    translation: WardTranslation,
+) -> Iterator[tuple[tuple[str | int, ...], Key, _Entry]]:
+    """Each translated text of a ward: where it is in the file, and whose it is."""
+    if translation.summary:
+        yield ("summary", "text"), ("ward", "", "summary"), translation.summary
+    if translation.panel.join:
+        yield ("panel", "join", "text"), ("ward", "", "panel.join"), translation.panel.join
+    sections: list[tuple[str, Mapping[str, Model], dict[str, str]]] = [
+        ("priorities", translation.priorities, {}),
+        ("meetings", translation.meetings, {"access": "venue.access"}),
+        ("feedback", translation.feedback, {}),
+    ]
+    for section, entries, renamed in sections:
+        for identity, translated in entries.items():
+            for name in type(translated).model_fields:
+                entry = getattr(translated, name)
+                if entry is not None:
+                    key = (section, identity, renamed.get(name, name))
+                    yield (section, identity, name, "text"), key, entry
+
+
+def _glossary_entries(
+    translation: GlossaryTranslation,
+) -> Iterator[tuple[tuple[str | int, ...], Key, _Entry]]:
+    for term, translated in translation.terms.items():
+        for name in ("stands_for", "meaning"):
+            entry = getattr(translated, name)
+            if entry is not None:
+                yield ("terms", term, name, "text"), ("glossary", term, name), entry
+
+
+def _english_texts(ward: Ward) -> Iterator[tuple[Key, str]]:
+    """Every text of a ward that a translation can give, keyed as localise reads it."""
+    if ward.summary:
+        yield ("ward", "", "summary"), ward.summary
+    yield ("ward", "", "panel.join"), ward.panel.join
+    for priority in ward.priorities:
+        for name in ("title", "detail", "outcome"):
+            if getattr(priority, name):
+                yield ("priorities", priority.id, name), getattr(priority, name)
+    for meeting in ward.meetings:
+        if meeting.note:
+            yield ("meetings", meeting_identity(meeting), "note"), meeting.note
+        if meeting.venue and meeting.venue.access:
+            yield ("meetings", meeting_identity(meeting), "venue.access"), meeting.venue.access
+    for entry in ward.feedback:
+        for name in ("you_said", "we_did"):
+            if getattr(entry, name):
+                yield ("feedback", feedback_identity(entry), name), getattr(entry, name)
+
+
+def _term_texts(term: Any) -> Iterator[tuple[Key, str]]:
+    for name in ("stands_for", "meaning"):
+        if getattr(term, name):
+            yield ("glossary", term.term, name), getattr(term, name)
+
+
+def english_texts(ward: Ward) -> dict[Key, str]:
+    """A ward's translatable texts and their fingerprints' sources (for tools and tests)."""
+    return dict(_english_texts(ward))
