@@ -75,6 +75,6 @@ lock:
 clean:
 	rm -rf site site.tmp site.old .site.lock $(VENV) .pytest_cache .ruff_cache .hypothesis
 
-## bench: build time, memory and page weight at 20, 300 and 1000 wards (not part of test)
+## bench: build time, memory and page weight at 20, 300, 700 and 1000 wards (not part of test)
 bench: $(VENV)/.installed
 	$(BIN)/python bench/run.py

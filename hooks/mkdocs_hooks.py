@@ -46,16 +46,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _manifest is not None, "on_config renders the site"
+    other_languages = _manifest.language_folders  # each has its own menu, not MkDocs' nav
+    for file in files:
+        if file.src_uri.startswith(other_languages):
+            file.inclusion = InclusionLevel.NOT_IN_NAV
     for item in _manifest:
         if files.get_file_from_path(item.path) is not None:
             raise PluginError(
                 f"{config.docs_dir}/{item.path} is written by the build; "
                 "remove the hand-written file"
             )
+        listed = item.in_nav and not item.path.startswith(other_languages)
         inclusion = (
-            InclusionLevel.NOT_IN_NAV
-            if item.is_page and not item.in_nav
-            else InclusionLevel.UNDEFINED
+            InclusionLevel.NOT_IN_NAV if item.is_page and not listed else InclusionLevel.UNDEFINED
         )
         files.append(File.generated(config, item.path, content=item.content, inclusion=inclusion))
     return files

@@ -71,6 +71,7 @@ def project(tmp_path: Path):
 
     def write(relative: str, text: str | bytes) -> Path:
         path = tmp_path / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(text, bytes):
             path.write_bytes(text)
         else:
@@ -81,8 +82,22 @@ def project(tmp_path: Path):
     return write
 
 
+def catalogues_only(folder: Path) -> Path:
+    """The languages' interface catalogues without the bundled wards' translations: for a
+    build of other wards, which those translations do not fit."""
+    for catalogue in (ROOT / "translations").glob("*/messages.po"):
+        target = folder / catalogue.parent.name / catalogue.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(catalogue.read_bytes())
+    return folder
+
+
 def mkdocs_build(site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of the project, at the tests' fixed 'now'."""
+    """`mkdocs build --strict` of the project, at the tests' fixed 'now'. Built on other
+    wards (WARDPANELS_WARDS), it leaves out the bundled wards' translations."""
+    if "WARDPANELS_WARDS" in env and "WARDPANELS_TRANSLATIONS" not in env:
+        folder = site_dir.parent / f"{site_dir.name}-translations"
+        env["WARDPANELS_TRANSLATIONS"] = str(catalogues_only(folder))
     environment = {**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH), "NO_MKDOCS_2_WARNING": "1", **env}
     command = [
         sys.executable,

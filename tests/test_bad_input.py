@@ -22,7 +22,7 @@ import pytest
 from wardpanels.cli import main
 from wardpanels.loading import parse_yaml
 
-from .conftest import EPOCH, MINIMAL_WARD, PROJECT_CONFIG, ROOT, mkdocs_build
+from .conftest import EPOCH, MINIMAL_WARD, PROJECT_CONFIG, ROOT, catalogues_only, mkdocs_build
 
 CORPUS = Path(__file__).resolve().parent / "bad_input"
 EXPECTED: dict[str, dict] = parse_yaml(
@@ -64,6 +64,7 @@ def build_in_process(root: Path, site: Path, monkeypatch, caplog) -> list[str]:
 
     monkeypatch.setenv("WARDPANELS_WARDS", str(root / "wards"))
     monkeypatch.setenv("WARDPANELS_GLOSSARY", str(root / "glossary"))
+    monkeypatch.setenv("WARDPANELS_TRANSLATIONS", str(catalogues_only(root / "translations")))
     caplog.clear()
     # A failed build raises; the errors it logged say why.
     with caplog.at_level(logging.ERROR), contextlib.suppress(MkDocsException):

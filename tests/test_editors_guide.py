@@ -28,9 +28,11 @@ def test_every_ward_example_is_valid_as_written(page, count, project):
         load_site(Sources(root, root / "wards", root / "glossary"), GOLDEN_SETTINGS, NOW)
 
 
-def test_the_glossary_example_is_valid_as_written(project):
-    (example,) = yaml_examples("glossary.md")
-    project("glossary/example.yml", example)
+@pytest.mark.parametrize("index", [0, 1])
+def test_each_glossary_example_is_valid_as_written(project, index):
+    examples = yaml_examples("glossary.md")
+    assert len(examples) == 2
+    project("glossary/example.yml", examples[index])
     project("glossary/others.yml", "- {term: DWO, meaning: x}\n- {term: SNT, meaning: y}\n")
     project("wards/example.yml", MINIMAL_WARD)
     root = project.root

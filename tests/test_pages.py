@@ -5,6 +5,8 @@ When a change to the pages is intended, run `pytest --update-goldens` and review
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import GOLDEN
 
 
@@ -19,6 +21,25 @@ def test_every_page_matches_its_golden_file(golden_pages, update_goldens):
         assert content == expected.read_text(encoding="utf-8"), f"{path} differs from golden"
     written = {p.relative_to(expected_dir).as_posix() for p in expected_dir.rglob("*.md")}
     assert written == set(golden_pages), "golden files for pages that are no longer rendered"
+
+
+# Finished files pinned byte for byte: what calendar apps, feed readers and other tools read.
+PINNED = ["calendars/full-ward.ics", "feeds/full-ward.xml", "data/wards.json"]
+
+
+@pytest.mark.parametrize("path", PINNED)
+def test_calendar_feed_and_data_bytes_match_their_golden_files(golden_site, update_goldens, path):
+    from wardpanels.render import render_site
+
+    from .conftest import GOLDEN_SETTINGS
+
+    content = render_site(golden_site, GOLDEN_SETTINGS)[path].content
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
+    expected = GOLDEN / "expected" / path
+    if update_goldens:
+        expected.parent.mkdir(parents=True, exist_ok=True)
+        expected.write_bytes(data)
+    assert data == expected.read_bytes(), f"{path} differs from its golden file"
 
 
 def test_pages_exist_for_every_contract_url(golden_pages):

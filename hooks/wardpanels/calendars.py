@@ -83,7 +83,7 @@ def event_text(
     if meeting.online and not cancelled:
         lines.append(_("Join online: %(link)s", link=meeting.online))
     if meeting.agenda:
-        lines.append(_("Agenda: %(items)s", items="; ".join(meeting.agenda)))
+        lines.append(_("Agenda: %(items)s", items=local.plain(meeting, "agenda")))
     page = settings.page_url(language.routes.ward(record.slug).url)
     lines.append(
         _("More about the %(ward)s ward panel: %(page)s", ward=record.ward.name, page=page)

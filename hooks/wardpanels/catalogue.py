@@ -21,7 +21,7 @@ from babel.messages.pofile import read_po, write_po
 from .settings import CONFIG_FILE, SettingsError, read_settings
 
 PACKAGE = Path(__file__).resolve().parent
-KEYWORDS = {"_": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "_md": None, "ngettext": (1, 2)}
 METHODS = [("**.py", "python"), ("templates/**.j2", "jinja2")]
 JINJA_OPTIONS = {
     "comment_start_string": "{##",
@@ -96,7 +96,7 @@ def main(root: Path, *, check: bool) -> int:
             existing = Catalog(locale=language.code.replace("-", "_"), project=PROJECT)
         existing.update(fresh, no_fuzzy_matching=True)
         existing.creation_date = existing.revision_date = _FIXED
-        wanted[path] = _written(existing, include_previous=False)
+        wanted[path] = _written(existing, include_previous=False, ignore_obsolete=True)
     stale = [
         path for path, text in wanted.items() if not path.exists() or path.read_bytes() != text
     ]

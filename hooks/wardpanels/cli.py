@@ -214,7 +214,11 @@ def _plain_config(root: Path, out: Path, config: dict[str, Any], manifest: Any) 
             }
         }
     )
-    hidden = sorted(f"/{item.path}" for item in manifest.pages() if not item.in_nav)
+    hidden = [f"/{folder}" for folder in manifest.language_folders] + sorted(
+        f"/{item.path}"
+        for item in manifest.pages()
+        if not item.in_nav and not item.path.startswith(manifest.language_folders)
+    )
     child = {
         "INHERIT": os.path.join(relative, CONFIG_FILE),
         "docs_dir": "docs",

@@ -43,6 +43,8 @@ def _value(entry: Any, field: str) -> str:
     value: Any = entry
     for part in field.split("."):
         value = getattr(value, part)
+    if isinstance(value, list):  # an agenda: its items, one after another
+        return "; ".join(value)
     return "" if value is None else str(value)
 
 

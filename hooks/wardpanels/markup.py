@@ -40,6 +40,21 @@ def plain(text: object) -> Markup:
     return Markup(" ".join(str(text).split()).translate(_PLAIN))
 
 
+def sentence(text: str, links: dict[str, tuple[str, str]]) -> Markup:
+    """A sentence as literal text, with a Markdown link where it says `%(name)s`: `links`
+    gives each link's words and target. Translators then see, and can reorder, the whole
+    sentence rather than pieces around a link."""
+    parts = re.split(r"%\((\w+)\)s", " ".join(text.split()))
+    shown = []
+    for index, part in enumerate(parts):
+        if index % 2:
+            words, target = links[part]
+            shown.append(f"[{plain(words)}]({link_target(target)})")
+        else:
+            shown.append(part.translate(_PLAIN))
+    return Markup("".join(shown))
+
+
 def markdown(text: str) -> Markup:
     """An editor's Markdown as a block: formatting and links kept, HTML and structure not."""
     value = _LINE_BREAKS.sub("\n", text)

@@ -56,3 +56,9 @@ class Manifest:
 
     def pages(self) -> list[Output]:
         return [item for item in self.outputs if item.is_page]
+
+    @property
+    def language_folders(self) -> tuple[str, ...]:
+        """The folders of languages other than the default: `("bn/",)`. Their pages are in
+        each language's own menu, not in the site's."""
+        return tuple(values["prefix"] for values in self.theme.values() if values["prefix"])

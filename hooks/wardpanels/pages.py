@@ -309,6 +309,8 @@ def environment(language: Language) -> Environment:
     )
     env.globals.update(
         _=language._,
+        # A sentence with links in it: `_md("Call %(number)s.", number=("999", "tel:999"))`.
+        _md=lambda message, **links: markup.sentence(language._(message), links),
         ngettext=language.ngettext,
         lang=language,
         map_link=map_link,

@@ -23,7 +23,7 @@ from .i18n import Language
 from .localise import Localiser
 from .model import Ward
 from .outputs import Output, output
-from .routes import icon, poster, poster_stylesheet, social_image
+from .routes import font_stylesheet, icon, poster, poster_stylesheet, social_image
 from .schedule import current_priorities, starts
 from .settings import Settings
 from .site import Site
@@ -102,6 +102,7 @@ def render_posters(site: Site, settings: Settings) -> Iterator[Output]:
                 image=settings.page_url(social_image().url),
                 icon=icon().href_from(route),
                 stylesheet=poster_stylesheet().href_from(route),
+                fonts=font_stylesheet().href_from(route),
                 back=english.routes.ward(record.slug).href_from(route),
                 page_qr=qr_svg(page, english._("QR code for the ward's page")),
                 calendar_qr=qr_svg(

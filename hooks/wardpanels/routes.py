@@ -229,6 +229,11 @@ def poster_stylesheet() -> Route:
     return Route("assets/poster.css")
 
 
+def font_stylesheet() -> Route:
+    """Fonts for scripts a phone may lack, loaded only where a language needs them."""
+    return Route("assets/fonts.css")
+
+
 def icon() -> Route:
     return Route("assets/images/favicon.png")
 

@@ -291,8 +291,8 @@ def _missing_pages(sources: Sources, languages: list[Language]) -> Iterator[Prob
         relative = path.relative_to(sources.pages)
         if relative.parts[0] in codes or not _marked_translated(path):
             continue
-        for language in languages:
-            copy = sources.pages / language.code / relative
+        for other in languages:
+            copy = sources.pages / other.code / relative
             if not copy.is_file():
                 yield Problem(
                     files.display(copy, sources.root),
@@ -300,7 +300,7 @@ def _missing_pages(sources: Sources, languages: list[Language]) -> Iterator[Prob
                     1,
                     "",
                     f"this page is missing: {files.display(path, sources.root)} says it is "
-                    f"translated, so {language.name} needs its own copy here",
+                    f"translated, so {other.name} needs its own copy here",
                 )
 
 

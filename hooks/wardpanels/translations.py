@@ -10,7 +10,7 @@ from:
       roman-road-drugs:
         title:
           text: রোমান রোড মার্কেটের আশেপাশে মাদক বিক্রি
-          from: 5e1c0a9b        # wardpanels validate says what to write here
+          from: qhmtwbcz        # wardpanels validate says what to write here
 
 When the English changes, its fingerprint no longer matches: the page shows the English
 again (marked as English) and `wardpanels validate` warns at the entry's line, until the
@@ -29,19 +29,22 @@ from typing import Annotated, Any
 from pydantic import ConfigDict, Field, StrictBool
 
 from . import files
-from .errors import Problem, Severity
+from .errors import Problem, Severity, field_path
 from .history import meeting_identity
 from .loading import Document, load_document
 from .localise import Key, feedback_identity
 from .model import Markdown, Model, Text, Ward, described
 from .validation import problem_at, validate_document
 
-FINGERPRINT = r"^[0-9a-f]{8}$"
+# Eight letters: unquoted in YAML it can never be read as a number (as 00012345 or
+# 3e100000 would be), so editors can write it as it is.
+FINGERPRINT = r"^[a-z]{8}$"
 
 
 def fingerprint(english: str) -> str:
     """A short fingerprint of a text, the same however its lines are wrapped."""
-    return hashlib.sha256(" ".join(english.split()).encode("utf-8")).hexdigest()[:8]
+    digest = hashlib.sha256(" ".join(english.split()).encode("utf-8")).digest()
+    return "".join(chr(ord("a") + byte % 26) for byte in digest[:8])
 
 
 class _Entry(Model):
@@ -51,7 +54,7 @@ class _Entry(Model):
         "Translated from",
         "The fingerprint of the English this was translated from. wardpanels validate says "
         "what it is, and when the English changes.",
-        "5e1c0a9b",
+        "qhmtwbcz",
         alias="from",
     )
 
@@ -69,21 +72,32 @@ class Passage(_Entry):
 
 
 class PanelTranslation(Model):
+    """The panel's own text, translated."""
+
     join: Passage | None = described("How to join", "panel.join, translated.", default=None)
 
 
 class PriorityTranslation(Model):
+    """A priority's text, translated: found by the priority's id."""
+
     title: Line | None = described("Title", "The priority's title, translated.", default=None)
     detail: Passage | None = described("Detail", "Its detail, translated.", default=None)
     outcome: Passage | None = described("Outcome", "Its outcome, translated.", default=None)
 
 
 class MeetingTranslation(Model):
+    """A meeting's text, translated: found by the meeting's id, or its date."""
+
     note: Line | None = described("Note", "The meeting's note, translated.", default=None)
     access: Line | None = described("Access", "venue.access, translated.", default=None)
+    agenda: Line | None = described(
+        "Agenda", "The agenda's items, translated, one after another with '; '.", default=None
+    )
 
 
 class FeedbackTranslation(Model):
+    """A "You said, we did" report, translated: found by its date and priority."""
+
     you_said: Passage | None = described("You said", "you_said, translated.", default=None)
     we_did: Passage | None = described("We did", "we_did, translated.", default=None)
 
@@ -114,6 +128,8 @@ class WardTranslation(Model):
 
 
 class TermTranslation(Model):
+    """A glossary term's text, translated: found by the term as the glossary writes it."""
+
     stands_for: Line | None = described("Stands for", "What it stands for.", default=None)
     meaning: Passage | None = described("Meaning", "What it means.", default=None)
 
@@ -205,10 +221,14 @@ def _checked(
     for loc, key, entry in entries:
         original = english.get(key)
         if original is None:
+            field_loc = loc[:-1]
+            mark = document.mark_of(field_loc, key=True)
             problems.append(
-                problem_at(
-                    document,
-                    loc[:-1] if loc[-1] == "text" else loc,
+                Problem(
+                    document.path,
+                    mark.line,
+                    mark.column,
+                    field_path(field_loc),
                     "there is no English text here to translate: check the id, the date "
                     "and the field name",
                 )
@@ -277,6 +297,8 @@ def _english_texts(ward: Ward) -> Iterator[tuple[Key, str]]:
             yield ("meetings", meeting_identity(meeting), "note"), meeting.note
         if meeting.venue and meeting.venue.access:
             yield ("meetings", meeting_identity(meeting), "venue.access"), meeting.venue.access
+        if meeting.agenda:
+            yield ("meetings", meeting_identity(meeting), "agenda"), "; ".join(meeting.agenda)
     for entry in ward.feedback:
         for name in ("you_said", "we_did"):
             if getattr(entry, name):

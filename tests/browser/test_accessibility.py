@@ -13,18 +13,28 @@ from playwright.sync_api import expect
 
 AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-WARDS = ["wards/bow-east/", "wards/shadwell/", "wards/bow-east/poster/"]  # and a poster
+# Ward pages share one template: these stand for them, in both languages, with a poster.
+WARDS = [
+    "wards/bow-east/",
+    "wards/shadwell/",
+    "wards/lansbury/",
+    "wards/bow-east/poster/",
+    "bn/wards/bow-east/",
+    "bn/wards/lansbury/",
+]
+REPEATED = re.compile(r"^(bn/)?(wards/[^/]+/|postcodes/[^/]+/)")
 
 
 def page_paths(site: Path) -> list[str]:
-    """Every page of the built site but the ward pages, which share one template: two stand
-    for them. A page added later is covered without touching this test."""
+    """Every page of the built site, in every language, but the ward and postcode pages,
+    which share a template each: a few stand for them. A page added later is covered
+    without touching this test."""
     paths = []
     for html in sorted(site.rglob("*.html")):
         path = html.relative_to(site).as_posix().removesuffix("index.html")
-        if not path.startswith("wards/") or path == "wards/":
+        if not REPEATED.match(path):
             paths.append(path)
-    return paths + WARDS
+    return [*paths, *WARDS, "postcodes/e3/", "bn/postcodes/e14/"]
 
 
 def violations(page) -> list[str]:

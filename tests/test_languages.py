@@ -1,0 +1,182 @@
+"""Languages: interface text from catalogues, editors' text from translation files, and a
+new language added as data alone."""
+
+from __future__ import annotations
+
+import textwrap
+
+import icalendar
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import write_po
+
+from wardpanels import catalogue
+from wardpanels.errors import DataError
+from wardpanels.render import render_site
+from wardpanels.settings import CONFIG_FILE, read_settings
+from wardpanels.site import Sources, load_site
+from wardpanels.translations import fingerprint
+
+from .conftest import MINIMAL_WARD, NOW, ROOT
+
+
+def bundled_site():
+    settings = read_settings(ROOT / CONFIG_FILE)
+    return settings, load_site(Sources.of(ROOT, settings, "site_src"), settings, NOW)
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return bundled_site()
+
+
+def test_a_language_marked_complete_lacks_no_interface_text(bundled):
+    _settings, site = bundled
+    wanted = [message.id for message in catalogue.template() if message.id]
+    for language in site.languages[1:]:
+        if not language.complete:
+            continue
+        missing = [
+            message
+            for message in wanted
+            if not language.has(message[0] if isinstance(message, tuple) else message)
+        ]
+        assert missing == [], f"{language.name} lacks {len(missing)} strings, e.g. {missing[:3]}"
+
+
+def test_the_bengali_pages_and_calendars_mirror_the_english_ones(bundled):
+    settings, site = bundled
+    paths = set(render_site(site, settings).paths())
+    for path in [p for p in paths if p.endswith((".md", ".ics"))]:
+        if path.startswith(("editors/", "data/", "bn/")):
+            continue
+        assert f"bn/{path}" in paths, path
+
+
+def test_bengali_feeds_have_the_same_events_at_the_same_times_in_bengali(bundled):
+    settings, site = bundled
+    manifest = render_site(site, settings)
+
+    def events(path: str) -> dict[str, tuple]:
+        calendar = icalendar.Calendar.from_ical(manifest[path].content)
+        return {
+            str(e["UID"]): (e.decoded("DTSTART"), e.decoded("DTEND"), str(e["SUMMARY"]))
+            for e in calendar.walk("VEVENT")
+        }
+
+    english, bengali = events("calendars/bow-east.ics"), events("bn/calendars/bow-east.ics")
+    assert english.keys() == bengali.keys()
+    for uid, (start, end, title) in english.items():
+        assert bengali[uid][:2] == (start, end)
+        assert title == "Bow East ward panel meeting"
+        assert bengali[uid][2] == "Bow East ওয়ার্ড প্যানেলের সভা"
+
+
+def project_with_translation(project, entry: str):
+    project(
+        "mkdocs.yml",
+        """\
+        site_name: Example ward panels
+        site_url: https://wardpanels.example.org/
+        extra:
+          wardpanels:
+            borough: Example Borough
+            languages:
+              - {code: bn, name: বাংলা}
+        """,
+    )
+    project("wards/x.yml", MINIMAL_WARD + "summary: Streets by the canal.\n")
+    project("translations/bn/messages.po", "")
+    project("translations/bn/wards/x.yml", entry)
+    settings = read_settings(project.root / CONFIG_FILE)
+    return settings, Sources.of(project.root, settings)
+
+
+def test_a_translation_shows_while_its_english_is_unchanged(project):
+    mark = fingerprint("Streets by the canal.")
+    settings, sources = project_with_translation(
+        project, f"summary: {{text: খালের ধারের রাস্তা।, from: {mark}}}\n"
+    )
+    site = load_site(sources, settings, NOW)
+    page = str(render_site(site, settings)["bn/wards/x.md"].content)
+    assert "খালের ধারের রাস্তা।" in page
+    assert '<span lang="en">' not in page.split("{#priorities}")[0]
+
+
+def test_when_the_english_changes_the_page_shows_it_again_and_validate_says_where(project):
+    settings, sources = project_with_translation(
+        project, "summary:\n  text: খালের ধারের রাস্তা।\n  from: abcdefgh\n"
+    )
+    site = load_site(sources, settings, NOW)
+    (warning,) = [w for w in site.warnings if w.file.startswith("translations/")]
+    assert warning.plain() == (
+        "translations/bn/wards/x.yml:3:9: warning: summary.from: the English changed since "
+        "this was translated, so the page shows the English again; update this translation, "
+        f"then write from: {fingerprint('Streets by the canal.')}"
+    )
+    page = str(render_site(site, settings)["bn/wards/x.md"].content)
+    assert '<span lang="en">Streets by the canal.</span>' in page
+    assert "wp-untranslated" in page  # said once, under the title
+
+
+@pytest.mark.parametrize(
+    ("entry", "where"),
+    [
+        ("priorities:\n  no-such-id:\n    title: {text: x, from: abcdefgh}\n", "3:5"),
+        ("summery: {text: x, from: abcdefgh}\n", "1:1"),
+        ("meetings:\n  2026-01-01:\n    agenda: {text: x, from: abcdefgh}\n", "3:5"),
+    ],
+)
+def test_an_unknown_entry_or_field_is_an_error_at_its_line(project, entry, where):
+    settings, sources = project_with_translation(project, entry)
+    with pytest.raises(DataError) as caught:
+        load_site(sources, settings, NOW)
+    (problem,) = caught.value.problems
+    assert problem.plain().startswith(f"translations/bn/wards/x.yml:{where}: ")
+
+
+def test_a_translation_of_a_ward_that_does_not_exist_is_an_error(project):
+    settings, sources = project_with_translation(project, "draft: true\n")
+    project("translations/bn/wards/nowhere.yml", "draft: true\n")
+    with pytest.raises(DataError) as caught:
+        load_site(sources, settings, NOW)
+    assert [p.plain() for p in caught.value.problems] == [
+        "translations/bn/wards/nowhere.yml:1:1: "
+        "there is no ward file wards/nowhere.yml to translate"
+    ]
+
+
+def test_another_language_is_data_not_code(project):
+    """Somali, with a two-line catalogue: one line of settings, one file, and the site has
+    every resident page and calendar in it, in what it translates and English elsewhere."""
+    project(
+        "mkdocs.yml",
+        textwrap.dedent(
+            """\
+            site_name: Example ward panels
+            site_url: https://wardpanels.example.org/
+            extra:
+              wardpanels:
+                borough: Example Borough
+                languages:
+                  - {code: so, name: Soomaali}
+            """
+        ),
+    )
+    project("wards/x.yml", MINIMAL_WARD)
+    somali = Catalog(locale="so")
+    somali.add("Next meeting", "Shirka xiga")
+    somali.add("%(ward)s ward panel", "Guddiga %(ward)s")
+    folder = project.root / "translations" / "so"
+    folder.mkdir(parents=True)
+    with (folder / "messages.po").open("wb") as handle:
+        write_po(handle, somali)
+    settings = read_settings(project.root / CONFIG_FILE)
+    site = load_site(Sources.of(project.root, settings), settings, NOW)
+    manifest = render_site(site, settings)
+    page = str(manifest["so/wards/x.md"].content)
+    assert "# Guddiga Example Ward" in page
+    assert 'lang: "so"' in page.split("---")[1]
+    assert "What the panel is working on" in page  # not translated yet: English
+    assert manifest["so/calendars/x.ics"].content
+    assert manifest.theme["so"]["prefix"] == "so/"
