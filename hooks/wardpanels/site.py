@@ -12,14 +12,15 @@ from collections.abc import Iterator, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from . import files
 from .errors import DataError, Problem, Severity
 from .history import FileHistory, committed_versions, file_history
-from .i18n import ENGLISH_LANGUAGE, CatalogueError, Language, language, read_catalogue
-from .loading import Mark, YamlError, load_document, parse_yaml
+from .i18n import CATALOGUE, ENGLISH_LANGUAGE, CatalogueError, Language, language, read_catalogue
+from .loading import Mark, YamlError, parse_yaml
 from .localise import Key
 from .model import GlossaryFile, GlossaryTerm, Ward
 from .postcodes import PostcodeSourceError, PostcodeTable, read_table
@@ -28,7 +29,7 @@ from .settings import Settings
 from .standards import Assessment, assess
 from .text import anchor_id
 from .translations import load_translations
-from .validation import problem_at, validate_document
+from .validation import load_valid, problem_at
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,22 @@ class Site:
     def sample(self) -> bool:
         """True when any ward's content is illustrative, not real."""
         return any(record.ward.sample for record in self.wards)
+
+    @cached_property
+    def postcode_districts(self) -> tuple[str, ...]:
+        """The postcode districts with at least one postcode in a ward of the site."""
+        if self.postcodes is None:
+            return ()
+        known = {record.ward.gss_code for record in self.wards}
+        return tuple(
+            district
+            for district in self.postcodes.districts()
+            if any(
+                code in known
+                for _, wards in self.postcodes.district_sectors(district)
+                for code, _ in wards
+            )
+        )
 
     def translations_for(self, language: Language, slug: str) -> Mapping[Key, str]:
         """One ward's translated text in a language (the glossary's with slug "")."""
@@ -187,14 +204,10 @@ def _check_wards(
         if slug_problem:
             problems.append(slug_problem)
             continue
-        document, found_problems = load_document(path, display)
-        problems.extend(found_problems)
-        if document is None:
+        loaded = load_valid(Ward, path, display, problems)
+        if loaded is None:
             continue
-        ward, found_problems = validate_document(Ward, document)
-        problems.extend(found_problems)
-        if ward is None:
-            continue
+        document, ward = loaded
         problems.extend(ward_problems(document, ward, now))
         assessments = tuple(assess(ward, now, settings.standards))
         yield _CheckedWard(
@@ -216,13 +229,9 @@ def _check_wards(
 def _load_glossary(sources: Sources, problems: list[Problem]) -> list[GlossaryTerm]:
     placed: list[PlacedTerm] = []
     for path, display in files.data_files(sources.glossary, sources.root, problems=problems):
-        document, found = load_document(path, display)
-        problems.extend(found)
-        if document is None:
-            continue
-        terms, found = validate_document(GlossaryFile, document)
-        problems.extend(found)
-        if terms is not None:
+        loaded = load_valid(GlossaryFile, path, display, problems)
+        if loaded is not None:
+            document, terms = loaded
             placed.extend(
                 PlacedTerm(document, index, term) for index, term in enumerate(terms.root)
             )
@@ -251,7 +260,7 @@ def _load_languages(
     found = []
     for setting in settings.languages:
         folder = (sources.translations or sources.root / "translations") / setting.code
-        path = folder / "messages.po"
+        path = folder / CATALOGUE
         shown = files.display(path, sources.root)
         if not path.is_file():
             problems.append(

@@ -31,10 +31,10 @@ from pydantic import ConfigDict, Field, StrictBool
 from . import files
 from .errors import Problem, Severity, field_path
 from .history import meeting_identity
-from .loading import Document, load_document
+from .loading import Document
 from .localise import Key, feedback_identity
 from .model import Markdown, Model, Text, Ward, described
-from .validation import problem_at, validate_document
+from .validation import load_valid, problem_at
 
 # Eight letters: unquoted in YAML it can never be read as a number (as 00012345 or
 # 3e100000 would be), so editors can write it as it is.
@@ -178,13 +178,9 @@ def load_translations(
                     Problem(shown, 1, 1, "", f"there is no ward file wards/{slug}.yml to translate")
                 )
                 continue
-            document, found_problems = load_document(path, shown)
-            problems.extend(found_problems)
-            if document is None:
-                continue
-            translation, found_problems = validate_document(WardTranslation, document)
-            problems.extend(found_problems)
-            if translation is not None:
+            loaded = load_valid(WardTranslation, path, shown, problems)
+            if loaded is not None:
+                document, translation = loaded
                 texts = dict(_english_texts(wards[slug]))
                 found.by_ward[slug] = _checked(
                     document, _ward_entries(translation), texts, found, problems
@@ -194,18 +190,13 @@ def load_translations(
     glossary_file = folder / "glossary.yml"
     if glossary_file.exists():
         shown = files.display(glossary_file, root)
-        document, found_problems = load_document(glossary_file, shown)
-        problems.extend(found_problems)
-        if document is not None:
-            terms, found_problems = validate_document(GlossaryTranslation, document)
-            problems.extend(found_problems)
-            if terms is not None:
-                texts = {key: text for term in glossary.values() for key, text in _term_texts(term)}
-                found.by_ward[""] = _checked(
-                    document, _glossary_entries(terms), texts, found, problems
-                )
-                if terms.draft:
-                    found.drafts.add("")
+        loaded_glossary = load_valid(GlossaryTranslation, glossary_file, shown, problems)
+        if loaded_glossary is not None:
+            document, terms = loaded_glossary
+            texts = {key: text for term in glossary.values() for key, text in _term_texts(term)}
+            found.by_ward[""] = _checked(document, _glossary_entries(terms), texts, found, problems)
+            if terms.draft:
+                found.drafts.add("")
     return found
 
 

@@ -6,13 +6,14 @@ import difflib
 import re
 import types
 import typing
+from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, RootModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from .errors import Problem, Severity, field_path
-from .loading import Document, Loc
+from .loading import Document, Loc, load_document
 from .model import PATTERN_HINTS
 
 M = TypeVar("M", bound=BaseModel)
@@ -25,6 +26,20 @@ def validate_document(model: type[M], document: Document) -> tuple[M | None, lis
     except ValidationError as error:
         details = _without_misspelt_missing(model, error.errors())
         return None, [_problem(model, document, detail) for detail in details]
+
+
+def load_valid(
+    model: type[M], path: Path, display: str, problems: list[Problem]
+) -> tuple[Document, M] | None:
+    """A data file read through the gate and checked against its model, or None, with
+    what was wrong added to `problems`."""
+    document, found = load_document(path, display)
+    problems.extend(found)
+    if document is None:
+        return None
+    value, found = validate_document(model, document)
+    problems.extend(found)
+    return None if value is None else (document, value)
 
 
 def _without_misspelt_missing(
