@@ -1,8 +1,9 @@
 """The only module that knows MkDocs: it hands the site's manifest to MkDocs.
 
 on_config reads the settings and the data (a mistake stops the build, naming the file and
-line) and renders every output once; on_files adds them as virtual files, so the pages
-get navigation, search and link checks without ever being written into the docs folder.
+line) and starts rendering every output once; on_files adds them as virtual files, so the
+pages get navigation, search and link checks without ever being written into the docs
+folder.
 """
 
 from __future__ import annotations
@@ -15,20 +16,21 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from wardpanels.abbreviations import GlossaryAbbreviations
-from wardpanels.build import BuildError, build_manifest
+from wardpanels.build import BuildError, start_build
 from wardpanels.outputs import Manifest
+from wardpanels.render import Rendering
 from wardpanels.theme import THEME_KEY
 
 log = get_plugin_logger("wardpanels")
-_manifest: Manifest | None = None
+_rendering: Rendering | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _manifest
+    global _rendering
     root = Path(config.config_file_path).parent
     options = config.extra.get("wardpanels")
     try:
-        _manifest, warnings = build_manifest(
+        _rendering, warnings = start_build(
             root, config.site_name, config.site_url, options, config.docs_dir
         )
     except BuildError as error:
@@ -37,20 +39,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(error.summary) from None
     for warning in warnings:  # how panels measure up: news for editors, not faults
         log.info(warning)
-    config.extra[THEME_KEY] = _manifest.theme
+    config.extra[THEME_KEY] = _rendering.theme
     config.markdown_extensions.append(
-        GlossaryAbbreviations(titles=_manifest.abbreviations, words=_manifest.words)
+        GlossaryAbbreviations(titles=_rendering.abbreviations, words=_rendering.words)
     )
     return config
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    assert _manifest is not None, "on_config renders the site"
-    other_languages = _manifest.language_folders  # each has its own menu, not MkDocs' nav
+    assert _rendering is not None, "on_config starts the render"
+    manifest: Manifest = _rendering.manifest()  # rendered while MkDocs gathered its files
+    other_languages = manifest.language_folders  # each has its own menu, not MkDocs' nav
     for file in files:
         if file.src_uri.startswith(other_languages):
             file.inclusion = InclusionLevel.NOT_IN_NAV
-    for item in _manifest:
+    for item in manifest:
         if files.get_file_from_path(item.path) is not None:
             raise PluginError(
                 f"{config.docs_dir}/{item.path} is written by the build; "

@@ -85,9 +85,10 @@ def test_the_borough_page_lists_only_current_priorities_by_ward(golden_pages):
 
 def test_a_next_review_is_never_before_the_last_review(golden_site):
     from wardpanels.pages import ward_view
+    from wardpanels.settings import Standards
 
     for record in golden_site.wards:
-        view = ward_view(record, golden_site)
+        view = ward_view(record, golden_site, Standards())
         if view.next_review and view.last_review:
             assert view.next_review >= view.last_review
         if view.next_review:
@@ -121,7 +122,8 @@ meetings:
   - {date: 2027-01-01, start: 19:00, end: 20:00, format: online, online: 'https://x.org/'}
 """)
     assert last_review(reviewed, NOW) == date(2026, 7, 1)
-    assert needs_review(reviewed, NOW)  # more than three months before 23 November
+    assert needs_review(reviewed, NOW, 3)  # more than three months before 23 November
+    assert not needs_review(reviewed, NOW, 6)
 
 
 def test_three_months_means_calendar_months():

@@ -17,7 +17,7 @@ from .clock import london
 from .history import meeting_identity
 from .i18n import ENGLISH_LANGUAGE
 from .outputs import Output, output
-from .routes import ALL_FEED, ENGLISH, borough_feed, ward_feed
+from .routes import ALL_FEED, ENGLISH, Section, borough_feed, priority_anchor, ward_feed
 from .settings import Settings
 from .site import Site, WardRecord
 
@@ -42,11 +42,15 @@ def _day(day: date) -> datetime:
 
 def ward_entries(record: WardRecord, settings: Settings) -> list[Entry]:
     ward = record.ward
-    page = settings.page_url(ENGLISH.ward(record.slug).url)
+    page = ENGLISH.ward(record.slug)
+
+    def link(anchor: str) -> str:
+        return settings.page_url(page.at(anchor).url)
+
     sample = "Sample information, not real: " if ward.sample else ""
     entries = []
     for p in ward.priorities:
-        anchor = f"{page}#priority-{p.id}"
+        anchor = link(priority_anchor(p.id))
         entries.append(
             Entry(
                 f"priority/{p.id}/agreed",
@@ -74,7 +78,7 @@ def ward_entries(record: WardRecord, settings: Settings) -> list[Entry]:
                 f"feedback/{f.date.isoformat()}/{digest}",
                 f"{ward.name}: you said, we did ({ENGLISH_LANGUAGE.long_date(f.date)})",
                 _day(f.date),
-                f"{page}#feedback",
+                link(Section.FEEDBACK),
                 f"{sample}{said}We did: {f.we_did}",
             )
         )
@@ -94,7 +98,7 @@ def ward_entries(record: WardRecord, settings: Settings) -> list[Entry]:
                 f"{ward.name}: {change} meeting, "
                 f"{ENGLISH_LANGUAGE.when(meeting.date, meeting.start, meeting.end)}",
                 revision.modified,
-                f"{page}#meetings",
+                link(Section.MEETINGS),
                 sample + (meeting.note or "Ward panel meeting"),
             )
         )

@@ -1,7 +1,8 @@
 """One build, whatever runs it: settings and data in, the site's manifest out.
 
-The MkDocs hook and `wardpanels render` both call `build_manifest`, so the two can never
-disagree about what a site holds, or about what a mistake in the data says.
+The MkDocs hook (through `start_build`) and the `wardpanels` command both call `load`,
+then render with `render.Rendering`, so they can never disagree about what a site holds,
+or about what a mistake in the data says.
 """
 
 from __future__ import annotations
@@ -12,8 +13,7 @@ from typing import Any
 
 from .clock import ClockError, build_time
 from .errors import DataError, Problem
-from .outputs import Manifest
-from .render import render_site
+from .render import Rendering
 from .settings import Settings, SettingsError, settings_from
 from .site import Site, Sources, load_site
 
@@ -65,10 +65,11 @@ def load(
     return Loaded(settings, site)
 
 
-def build_manifest(
+def start_build(
     root: Path, site_name: Any, site_url: Any, options: Any, pages: str | None = None
-) -> tuple[Manifest, list[str]]:
-    """Every output of the site, and the warnings editors should see."""
+) -> tuple[Rendering, list[str]]:
+    """The site's render, under way in other processes where the system allows, and the
+    warnings editors should see. A mistake in the settings or the data is a BuildError."""
     loaded = load(root, site_name, site_url, options, pages=pages)
-    manifest = render_site(loaded.site, loaded.settings)
-    return manifest, [warning.plain() for warning in loaded.site.warnings]
+    rendering = Rendering(loaded.site, loaded.settings, parallel=True)
+    return rendering, [warning.plain() for warning in loaded.site.warnings]

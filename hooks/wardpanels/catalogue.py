@@ -18,17 +18,13 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
+from .i18n import CATALOGUE, TEMPLATE
 from .settings import CONFIG_FILE, SettingsError, read_settings
+from .templating import EXTRACTION_OPTIONS
 
 PACKAGE = Path(__file__).resolve().parent
 KEYWORDS = {"_": None, "_md": None, "ngettext": (1, 2)}
 METHODS = [("**.py", "python"), ("templates/**.j2", "jinja2")]
-JINJA_OPTIONS = {
-    "comment_start_string": "{##",
-    "comment_end_string": "##}",
-    "trim_blocks": "true",
-    "lstrip_blocks": "true",
-}
 PROJECT = "Safer Neighbourhood ward panels"
 # Catalogues record when they were made; a fixed date keeps them the same on every run.
 _FIXED = datetime(2026, 1, 1, tzinfo=UTC)
@@ -40,7 +36,7 @@ def template() -> Catalog:
     for filename, line, message, comments, context in extract_from_dir(
         PACKAGE,
         method_map=METHODS,
-        options_map={"templates/**.j2": JINJA_OPTIONS},
+        options_map={"templates/**.j2": EXTRACTION_OPTIONS},
         keywords=KEYWORDS,
         comment_tags=("Translators:",),
         strip_comment_tags=True,
@@ -86,9 +82,9 @@ def main(root: Path, *, check: bool) -> int:
     folder = root / settings.translations
     fresh = template()
     fresh.creation_date = fresh.revision_date = _FIXED
-    wanted = {folder / "messages.pot": _written(fresh, ignore_obsolete=True)}
+    wanted = {folder / TEMPLATE: _written(fresh, ignore_obsolete=True)}
     for language in settings.languages:
-        path = folder / language.code / "messages.po"
+        path = folder / language.code / CATALOGUE
         if path.exists():
             with path.open("rb") as handle:
                 existing = read_po(handle, locale=language.code.replace("-", "_"))

@@ -19,9 +19,12 @@ from markupsafe import Markup
 from .i18n import Language
 from .outputs import Output, output
 from .postcodes import browser_data, index_digits
-from .routes import Route, finder_data
+from .routes import Route, Section, finder_data
 from .settings import Settings
 from .site import Site, WardRecord
+
+# Stands for a ward's slug in the ward address the form gives the script.
+SLUG = "{slug}"
 
 
 def render_finder(site: Site, settings: Settings) -> Iterator[Output]:
@@ -55,22 +58,6 @@ class DistrictRow:
 
     sector: str
     wards: tuple[tuple[WardRecord, int], ...]
-
-
-def districts(site: Site) -> list[str]:
-    """The postcode districts with at least one postcode in a ward of the site."""
-    if site.postcodes is None:
-        return []
-    known = {record.ward.gss_code for record in site.wards}
-    return [
-        district
-        for district in site.postcodes.districts()
-        if any(
-            code in known
-            for _, wards in site.postcodes.district_sectors(district)
-            for code, _ in wards
-        )
-    ]
 
 
 def district_rows(site: Site, district: str) -> list[DistrictRow]:
@@ -119,10 +106,12 @@ def finder_form(
         "role": "search",
         "action": href(r.wards()),
         "data-finder": href(finder_data()),
-        "data-wards": href(r.wards()),
+        # Where each ward's page is, for the script to put the ward's slug in.
+        "data-ward": href(r.ward(SLUG)),
+        "data-ward-next": href(r.ward(SLUG).at(Section.NEXT_MEETING)),
         "data-messages": json.dumps(messages, ensure_ascii=False),
     }
-    districts_found = districts(site)
+    districts_found = site.postcode_districts
     parts = [
         Markup("<form %s>")
         % Markup(" ").join(Markup('%s="%s"') % (name, value) for name, value in form.items()),

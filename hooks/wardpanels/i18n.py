@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,11 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from .routes import Routes
+
+# A site shows the same few dates and times on many pages; CLDR formatting is slow enough
+# to count, so each is formatted once.
+_cldr_date = lru_cache(maxsize=4096)(format_date)
+_cldr_skeleton = lru_cache(maxsize=4096)(format_skeleton)
 
 ENGLISH = "en"
 CATALOGUE = "messages.po"
@@ -149,13 +155,13 @@ class Language:
         """`Wednesday 9 December 2026`: the GOV.UK style, never `9th`."""
         if self.locale is None:
             return f"{_DAYS[day.weekday()]} {self.short_date(day)}"
-        return self._digits(format_date(day, "full", locale=self.locale))
+        return self._digits(_cldr_date(day, "full", locale=self.locale))
 
     def short_date(self, day: date) -> str:
         """`9 December 2026`."""
         if self.locale is None:
             return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-        return self._digits(format_date(day, "long", locale=self.locale))
+        return self._digits(_cldr_date(day, "long", locale=self.locale))
 
     def weekday(self, day: date) -> str:
         if self.locale is None:
@@ -166,7 +172,7 @@ class Language:
         """`December 2026`, for grouping meetings by month."""
         if self.locale is None:
             return f"{_MONTHS[day.month - 1]} {day.year}"
-        return self._digits(format_skeleton("yMMMM", day, locale=self.locale))
+        return self._digits(_cldr_skeleton("yMMMM", day, locale=self.locale))
 
     def clock_time(self, moment: time) -> str:
         """`7pm`, `8:30pm`, `midday`, `midnight`, as GOV.UK writes times."""
@@ -181,7 +187,7 @@ class Language:
             return f"{hour}{minutes}{suffix}"
         instant = datetime.combine(date(2026, 1, 1), moment)
         skeleton = "Bh" if moment.minute == 0 else "Bhm"
-        return self._digits(format_skeleton(skeleton, instant, locale=self.locale))
+        return self._digits(_cldr_skeleton(skeleton, instant, locale=self.locale))
 
     def time_range(self, start: time, end: time) -> str:
         """`7pm to 8:30pm`."""

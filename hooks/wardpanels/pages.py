@@ -17,10 +17,10 @@ from functools import cache
 from typing import Any
 from urllib.parse import quote, urlsplit
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from . import calendars, finder, markup, schedule
+from . import calendars, finder, markup, schedule, templating
 from .atom import FEED_LENGTH
 from .history import Revision, Timing, meeting_identity
 from .i18n import Language
@@ -30,6 +30,7 @@ from .outputs import Output, output
 from .routes import (
     Route,
     Routes,
+    Section,
     borough_feed,
     data_page,
     editors_fields,
@@ -38,12 +39,13 @@ from .routes import (
     meetings_data,
     poster,
     priorities_data,
+    priority_anchor,
     ward_feed,
     wards_data,
     wards_data_schema,
 )
 from .schema import field_reference
-from .settings import Settings
+from .settings import Settings, Standards
 from .site import Site, WardRecord
 from .standards import Assessment, Status, standards_for
 from .structured import events_json_ld
@@ -137,7 +139,7 @@ class WardView:
         return self.feedback[RECENT_FEEDBACK:]
 
 
-def ward_view(record: WardRecord, site: Site) -> WardView:
+def ward_view(record: WardRecord, site: Site, standards: Standards) -> WardView:
     """What a ward page shows: the same in every language."""
     ward, now, today = record.ward, site.now, site.now.date()
     coming = tuple(meeting_view(record, m, now) for m in schedule.upcoming(ward.meetings, now))
@@ -174,7 +176,7 @@ def ward_view(record: WardRecord, site: Site) -> WardView:
         feedback=feedback,
         last_review=schedule.last_review(ward, now),
         next_review=min((day for day in upcoming_reviews if day >= today), default=None),
-        needs_review=schedule.needs_review(ward, now),
+        needs_review=schedule.needs_review(ward, now, standards.months_between_meetings),
         updated=record.history.updated_on or schedule.newest_date(ward, today),
         roles=_roles(ward),
         assessments=record.assessments,
@@ -293,20 +295,9 @@ def _escape(value: Any) -> Any:
 @cache
 def environment(language: Language) -> Environment:
     """One template environment per language, compiled once per process."""
-    env = Environment(
-        loader=PackageLoader("wardpanels", "templates"),
-        # Autoescape makes macros return Markup; `finalize` escapes values for Markdown,
-        # not HTML, before autoescape sees them.
-        autoescape=True,
-        finalize=_escape,
-        # `{#id}` gives a Markdown heading its anchor, so Jinja comments are `{## ##}`.
-        comment_start_string="{##",
-        comment_end_string="##}",
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    # `finalize` escapes values for Markdown, not HTML, before autoescape sees them;
+    # autoescape makes macros return Markup.
+    env = templating.environment(finalize=_escape, keep_trailing_newline=True)
     env.globals.update(
         _=language._,
         # A sentence with links in it: `_md("Call %(number)s.", number=("999", "tel:999"))`.
@@ -316,6 +307,8 @@ def environment(language: Language) -> Environment:
         map_link=map_link,
         status=lambda assessment: status_markup(assessment, language),
         anchor=anchor_id,
+        sections=Section,
+        priority_anchor=priority_anchor,
     )
     env.filters.update(
         join=lambda items, separator: Markup(separator).join(markup.plain(i) for i in items),
@@ -347,7 +340,7 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
     env = environment(language)
     r = language.routes
     _ = language._
-    views = [ward_view(record, site) for record in site.wards]
+    views = [ward_view(record, site, settings.standards) for record in site.wards]
     upcoming = borough_upcoming(site)
     glossary_local = Localiser(language, site.translations_for(language, ""))
 
@@ -382,7 +375,9 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             glossary_local=glossary_local,
             google_link=lambda view: calendars.google_link(event(view), view.meeting),
             outlook_link=lambda view: calendars.outlook_link(event(view), view.meeting),
-            finder=finder.finder_form(site, settings, language, lambda t: t.href_from(route)),
+            finder=lambda: finder.finder_form(
+                site, settings, language, lambda t: t.href_from(route)
+            ),
             **values,
         )
         fallbacks = sum(local.fallbacks for local in localisers.values())
@@ -433,7 +428,7 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
         feeds=[(record, r.ward_calendar(record.slug)) for record in site.wards],
     )
     if site.postcodes is not None:
-        found = finder.districts(site)
+        found = site.postcode_districts
         yield page(
             r.postcodes(),
             "postcodes.md.j2",

@@ -15,15 +15,15 @@ from functools import cache
 
 import markdown as python_markdown
 import zxingcpp
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from . import markup
+from . import markup, templating
 from .i18n import Language
 from .localise import Localiser
 from .model import Ward
 from .outputs import Output, output
-from .routes import font_stylesheet, icon, poster, poster_stylesheet, social_image
+from .routes import Section, font_stylesheet, icon, poster, poster_stylesheet, social_image
 from .schedule import current_priorities, starts
 from .settings import Settings
 from .site import Site
@@ -52,13 +52,7 @@ def qr_svg(url: str, label: str) -> Markup:
 
 @cache
 def _environment() -> Environment:
-    return Environment(
-        loader=PackageLoader("wardpanels", "templates"),
-        autoescape=True,
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    return templating.environment()
 
 
 @cache
@@ -82,7 +76,7 @@ def render_posters(site: Site, settings: Settings) -> Iterator[Output]:
         )[:3]
         route = poster(record.slug)
         page = settings.page_url(english.routes.ward(record.slug).url)
-        subscribe = settings.page_url(english.routes.ward(record.slug).at("subscribe").url)
+        subscribe = settings.page_url(english.routes.ward(record.slug).at(Section.SUBSCRIBE).url)
         versions = [
             _version(
                 language,

@@ -16,15 +16,26 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, replace
 from datetime import date
+from enum import StrEnum
 
-# The anchors on a ward page that posters, leaflets and other pages link to (the contract).
-NEXT_MEETING = "next-meeting"
-PRIORITIES = "priorities"
-FEEDBACK = "feedback"
-MEETINGS = "meetings"
-PANEL = "panel"
-CONTACT = "contact"
-SUBSCRIBE = "subscribe"
+
+class Section(StrEnum):
+    """The sections of a ward page that posters, leaflets, feeds and other pages link to
+    (the contract): `routes.ward(slug).at(Section.CONTACT)`."""
+
+    NEXT_MEETING = "next-meeting"
+    PRIORITIES = "priorities"
+    FEEDBACK = "feedback"
+    MEETINGS = "meetings"
+    PANEL = "panel"
+    CONTACT = "contact"
+    SUBSCRIBE = "subscribe"
+
+
+def priority_anchor(priority_id: str) -> str:
+    """Where one priority is on its ward's page."""
+    return f"priority-{priority_id}"
+
 
 # Names the site gives its own files: a ward file with one of these names would
 # overwrite them (the ward list, the borough's calendar and its update feed).

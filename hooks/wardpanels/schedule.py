@@ -61,7 +61,7 @@ def last_review(ward: Ward, now: datetime) -> date | None:
     return max((day for day in dates if day <= now.date()), default=None)
 
 
-def needs_review(ward: Ward, now: datetime, months: int = 3) -> bool:
+def needs_review(ward: Ward, now: datetime, months: int) -> bool:
     """True when no priority has been agreed or reviewed for more than `months` months."""
     reviewed = last_review(ward, now)
     return reviewed is None or reviewed < months_before(now.date(), months)

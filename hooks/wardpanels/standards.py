@@ -13,7 +13,6 @@ is read from the data is written beside its check, below.
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -22,22 +21,17 @@ from .i18n import ENGLISH_LANGUAGE, Message
 from .i18n import lazy as _
 from .i18n import lazy_plural as ngettext
 from .loading import Loc
-from .model import Meeting, PoliceRole, Ward
+from .model import Choice, Meeting, PoliceRole, Ward
 from .schedule import current_priorities, is_overdue, months_before, starts
 from .settings import Standards
 
 
-class Status(enum.Enum):
-    MET = "met"
-    NOT_MET = "not-met"
-    NO_DATA = "no-data"
+class Status(Choice):
+    """How a panel measures up to one standard."""
 
-    @property
-    def label(self) -> Message:
-        return _STATUS_LABELS[self]
-
-
-_STATUS_LABELS = {Status.MET: _("Met"), Status.NOT_MET: _("Not met"), Status.NO_DATA: _("No data")}
+    MET = "met", _("Met")
+    NOT_MET = "not-met", _("Not met")
+    NO_DATA = "no-data", _("No data")
 
 
 @dataclass(frozen=True)

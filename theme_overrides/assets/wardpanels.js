@@ -59,9 +59,14 @@
     return made;
   }
 
+  // The site says where a ward's page is; the script only puts in the ward's name.
+  function wardAddress(form, attribute, ward) {
+    return form.getAttribute(attribute).replace("{slug}", ward.slug);
+  }
+
   function wardLink(form, messages, ward) {
     var item = element("li");
-    var link = element("a", ward.name, {href: form.getAttribute("data-wards") + ward.slug + "/"});
+    var link = element("a", ward.name, {href: wardAddress(form, "data-ward", ward)});
     item.appendChild(link);
     if (ward.former.length) {
       item.appendChild(document.createTextNode(" (" + say(messages.formerly, {names: ward.former.join(", ")}) + ")"));
@@ -85,7 +90,7 @@
         var line = element("p", "", {"class": "wp-finder__found"});
         var parts = say(messages.postcode, {postcode: byPostcode.label, ward: "\u0000"}).split("\u0000");
         line.appendChild(document.createTextNode(parts[0]));
-        line.appendChild(element("a", ward.name, {href: form.getAttribute("data-wards") + ward.slug + "/#next-meeting"}));
+        line.appendChild(element("a", ward.name, {href: wardAddress(form, "data-ward-next", ward)}));
         line.appendChild(document.createTextNode(parts[1] || ""));
         box.appendChild(line);
         return;

@@ -1,0 +1,34 @@
+"""A build renders in two processes where it can; what it publishes is the same."""
+
+from __future__ import annotations
+
+import pytest
+
+from wardpanels import posters
+from wardpanels.render import Rendering, render_site
+
+from .conftest import GOLDEN_SETTINGS
+
+
+def test_two_processes_give_the_same_outputs_in_the_same_order(golden_site):
+    alone = render_site(golden_site, GOLDEN_SETTINGS)
+    shared = Rendering(golden_site, GOLDEN_SETTINGS, parallel=True).manifest()
+    assert shared == alone
+    assert shared.paths() == alone.paths()
+
+
+def test_a_fault_in_the_other_process_stops_the_render_with_its_error(
+    golden_site, monkeypatch: pytest.MonkeyPatch
+):
+    def broken(*args: object) -> None:
+        raise RuntimeError("the posters could not be drawn")
+
+    monkeypatch.setattr(posters, "render_posters", broken)
+    with pytest.raises(RuntimeError, match="the posters could not be drawn"):
+        Rendering(golden_site, GOLDEN_SETTINGS, parallel=True).manifest()
+
+
+def test_the_theme_and_the_abbreviations_are_ready_before_the_pages(golden_site):
+    rendering = Rendering(golden_site, GOLDEN_SETTINGS, parallel=True)
+    assert rendering.theme and rendering.abbreviations["en"]
+    rendering.manifest()
