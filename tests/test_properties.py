@@ -18,7 +18,10 @@ from .conftest import GOLDEN_SETTINGS, NOW, rendered
 
 # Text that looks like Markdown, HTML, templates and table syntax, and non-Latin scripts.
 TRICKY = "<>&*_[]|{}#!`\\'\"%:-=~^()/ \n" + "abcXYZ019" + "éßধকাবাংলা中文"
-text = st.text(alphabet=TRICKY, min_size=1, max_size=40).filter(lambda s: s.strip())
+# Links inside the site are refused on purpose (see model.Markdown), so valid text has none.
+text = st.text(alphabet=TRICKY, min_size=1, max_size=40).filter(
+    lambda s: s.strip() and "](" not in s and "]:" not in s
+)
 slug = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
 day = st.dates(min_value=date(2024, 1, 1), max_value=date(2028, 12, 31))
 link = st.sampled_from(

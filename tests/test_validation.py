@@ -129,6 +129,21 @@ def test_links_must_be_web_mail_or_phone(project, link):
     assert "a link must start with https://, http://, mailto: or tel:" in only_problem(project)
 
 
+@pytest.mark.parametrize(
+    "summary", ["See [the map](/map/) first", "[notes]: ../notes/", "[a [b] c](#p)"]
+)
+def test_a_link_inside_the_site_is_refused_as_it_cannot_be_checked(project, summary):
+    project("wards/bow-east.yml", MINIMAL_WARD + f"summary: '{summary}'\n")
+    assert "points inside this site" in only_problem(project)
+
+
+@pytest.mark.parametrize("summary", ["Text ](0 with a stray bracket", "[Bow] (east) and ]("])
+def test_brackets_that_make_no_link_are_plain_text(project, summary):
+    project("wards/bow-east.yml", MINIMAL_WARD + f"summary: '{summary}'\n")
+    root = project.root
+    load_site(Sources(root, root / "wards", root / "glossary"), GOLDEN_SETTINGS, NOW)
+
+
 def test_wrong_type_says_what_was_found(project):
     project("wards/bow-east.yml", MINIMAL_WARD.replace("Example Ward", "[a, b]"))
     assert only_problem(project) == (

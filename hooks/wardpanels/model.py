@@ -173,7 +173,7 @@ Text = Annotated[
 # file, and a strict build refuses those it cannot resolve: so editors write full
 # addresses. Emphasis nested hundreds deep would overflow Python-Markdown's stack.
 _MARKDOWN_LINK = re.compile(
-    r"\]\(\s*<?([^)\s>]*)|^[ \t]*\[[^\]\n]+\]:[ \t]*<?(\S+?)>?[ \t]*$", re.M
+    r"\[[^\n]*?\]\(\s*<?([^)\s>]*)[^)]*\)|^[ \t]*\[[^\]\n]+\]:[ \t]*<?(\S+?)>?[ \t]*$", re.M
 )
 MAX_EMPHASIS = 100
 
