@@ -37,6 +37,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for line in error.lines:
             log.error(line)
         raise PluginError(error.summary) from None
+    log.debug("rendering in %s", "two processes" if _rendering.in_parallel else "this process")
     for warning in warnings:  # how panels measure up: news for editors, not faults
         log.info(warning)
     config.extra[THEME_KEY] = _rendering.theme

@@ -3,8 +3,6 @@ new language added as data alone."""
 
 from __future__ import annotations
 
-import textwrap
-
 import icalendar
 import pytest
 from babel.messages.catalog import Catalog
@@ -72,19 +70,24 @@ def test_bengali_feeds_have_the_same_events_at_the_same_times_in_bengali(bundled
         assert bengali[uid][2] == "Bow East ওয়ার্ড প্যানেলের সভা"
 
 
-def project_with_translation(project, entry: str):
+def with_language(project, code: str, name: str) -> None:
+    """The project's settings with one language besides English."""
     project(
         "mkdocs.yml",
-        """\
+        f"""\
         site_name: Example ward panels
         site_url: https://wardpanels.example.org/
         extra:
           wardpanels:
             borough: Example Borough
             languages:
-              - {code: bn, name: বাংলা}
+              - {{code: {code}, name: {name}}}
         """,
     )
+
+
+def project_with_translation(project, entry: str):
+    with_language(project, "bn", "বাংলা")
     project("wards/x.yml", MINIMAL_WARD + "summary: Streets by the canal.\n")
     project("translations/bn/messages.po", "")
     project("translations/bn/wards/x.yml", entry)
@@ -149,20 +152,7 @@ def test_a_translation_of_a_ward_that_does_not_exist_is_an_error(project):
 def test_another_language_is_data_not_code(project):
     """Somali, with a two-line catalogue: one line of settings, one file, and the site has
     every resident page and calendar in it, in what it translates and English elsewhere."""
-    project(
-        "mkdocs.yml",
-        textwrap.dedent(
-            """\
-            site_name: Example ward panels
-            site_url: https://wardpanels.example.org/
-            extra:
-              wardpanels:
-                borough: Example Borough
-                languages:
-                  - {code: so, name: Soomaali}
-            """
-        ),
-    )
+    with_language(project, "so", "Soomaali")
     project("wards/x.yml", MINIMAL_WARD)
     somali = Catalog(locale="so")
     somali.add("Next meeting", "Shirka xiga")

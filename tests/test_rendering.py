@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 
 from wardpanels import posters
@@ -12,7 +14,9 @@ from .conftest import GOLDEN_SETTINGS
 
 def test_two_processes_give_the_same_outputs_in_the_same_order(golden_site):
     alone = render_site(golden_site, GOLDEN_SETTINGS)
-    shared = Rendering(golden_site, GOLDEN_SETTINGS, parallel=True).manifest()
+    rendering = Rendering(golden_site, GOLDEN_SETTINGS, parallel=True)
+    assert rendering.in_parallel
+    shared = rendering.manifest()
     assert shared == alone
     assert shared.paths() == alone.paths()
 
@@ -32,3 +36,17 @@ def test_the_theme_and_the_abbreviations_are_ready_before_the_pages(golden_site)
     rendering = Rendering(golden_site, GOLDEN_SETTINGS, parallel=True)
     assert rendering.theme and rendering.abbreviations["en"]
     rendering.manifest()
+
+
+def test_a_process_running_other_threads_renders_in_itself(golden_site):
+    """A fork copies other threads' locks without the threads (mkdocs serve rebuilds)."""
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        rendering = Rendering(golden_site, GOLDEN_SETTINGS, parallel=True)
+        assert not rendering.in_parallel
+        assert rendering.manifest() == render_site(golden_site, GOLDEN_SETTINGS)
+    finally:
+        release.set()
+        other.join()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -34,8 +35,10 @@ class Rendering:
     in two processes of a `concurrent.futures` pool while the caller goes on: MkDocs
     gathers its own files and the theme's meanwhile. With two languages this takes about
     a tenth off a whole build (README, "Performance"); the outputs are the same either way.
-    What the generator's configuration needs (the theme's values, the abbreviations) is
-    ready at once.
+    A process running other threads (`mkdocs serve` rebuilding) renders in itself, as a
+    fork copies their locks but not the threads that would release them. What the
+    generator's configuration needs (the theme's values, the abbreviations) is ready at
+    once.
     """
 
     def __init__(self, site: Site, settings: Settings, *, parallel: bool = False) -> None:
@@ -44,7 +47,12 @@ class Rendering:
         self.abbreviations, self.words = explanations(site)
         self._pool: ProcessPoolExecutor | None = None
         self._halves: list[Future[list[Output]]] = []
-        if parallel and "fork" in multiprocessing.get_all_start_methods():
+        self.in_parallel = (
+            parallel
+            and "fork" in multiprocessing.get_all_start_methods()
+            and threading.active_count() == 1
+        )
+        if self.in_parallel:
             # Forked processes start with the site already in memory: nothing is copied
             # to them but the number of their half, and only the outputs come back.
             self._pool = ProcessPoolExecutor(

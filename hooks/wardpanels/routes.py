@@ -131,9 +131,6 @@ class Routes:
     def glossary(self) -> Route:
         return self._page("glossary/index.md")
 
-    def glossary_term(self, anchor: str) -> Route:
-        return self.glossary().at(anchor)
-
     def calendars(self) -> Route:
         return self._page("calendars/index.md")
 

@@ -300,8 +300,3 @@ def _term_texts(term: Any) -> Iterator[tuple[Key, str]]:
     for name in ("stands_for", "meaning"):
         if getattr(term, name):
             yield ("glossary", term.term, name), getattr(term, name)
-
-
-def english_texts(ward: Ward) -> dict[Key, str]:
-    """A ward's translatable texts and their fingerprints' sources (for tools and tests)."""
-    return dict(_english_texts(ward))

@@ -1,6 +1,6 @@
 """The resident's journey in Bengali, in Chromium: the right language everywhere, a link to
 the same page in the other language, search that finds Bengali words, a font from the
-site itself, and pages that work by keyboard and without JavaScript."""
+site itself, and pages that work without JavaScript (by keyboard: test_accessibility.py)."""
 
 from __future__ import annotations
 
@@ -72,25 +72,6 @@ def test_search_finds_a_bengali_word_on_bengali_pages(visit, site_url):
     expect(results.first).to_be_visible()
     hrefs = [results.nth(i).get_attribute("href") for i in range(min(results.count(), 5))]
     assert any("/bn/" in href for href in hrefs)
-
-
-def test_at_320px_a_bengali_page_works_by_keyboard(visit, site_url):
-    page = visit(320, 640)
-    page.goto(site_url + "bn/wards/bow-east/")
-    menu = page.get_by_role("button", name="মেনু")
-    expect(menu).to_be_visible()
-    for _ in range(12):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.getAttribute('aria-label')") == "মেনু":
-            break
-    else:
-        pytest.fail("Tab never reached the menu button")
-    page.keyboard.press("Enter")
-    expect(menu).to_have_attribute("aria-expanded", "true")
-    focused = page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
-    assert focused  # focus moved into the Bengali menu
-    page.keyboard.press("Escape")
-    expect(menu).to_have_attribute("aria-expanded", "false")
 
 
 def test_without_javascript_a_bengali_ward_page_reads_in_full(visit, site_url):
