@@ -37,6 +37,7 @@ MAX_FILE_BYTES = 512 * 1024
 # A ward file nests six deep at most (meetings, a meeting, its attendance, a list); this
 # leaves room, and stops a file of thousands of brackets long before Python would.
 MAX_DEPTH = 12
+MAX_DIGITS = 15  # Python refuses to read numbers of more than 4300 digits
 
 # Characters an editor cannot see or did not mean to type: C0 and C1 controls but tab and
 # line feed (a carriage return only before a line feed), the Unicode line and paragraph
@@ -295,6 +296,13 @@ def _scalar(event: Any) -> Any:
     if _FALSE.match(value):
         return False
     if _INT.match(value):
+        digits = len(value.lstrip("+-"))
+        if digits > MAX_DIGITS:
+            raise YamlError(
+                _mark(event.start_mark),
+                f"this number has {digits} digits; no number in a data file needs more than "
+                f"{MAX_DIGITS}. If it is text, put it in quotes",
+            )
         return int(value)
     if _FLOAT.match(value):
         return float(value)

@@ -2,11 +2,11 @@
 
 Plain text fields are escaped so they show exactly as typed. Markdown fields keep inline
 formatting, lists and links, but can make no structure: no raw HTML, headings (`#` or a
-setext underline, also inside a list or a quote), admonitions, tables, attribute lists
-or images. Every character that some reader takes as a line break is made a plain line
-break first, so none can start a line that Markdown would read as structure. The
-`SafeLinks` extension, run on every page, then drops links to `javascript:`, `data:` and
-other schemes, and any image not on the site itself.
+setext underline, also inside a list or a quote), admonitions, tables, attribute lists,
+tables of contents or images. Every character that some reader takes as a line break is
+made a plain line break first, so none can start a line that Markdown would read as
+structure. The `SafeLinks` extension, run on every page, then drops links to
+`javascript:`, `data:` and other schemes, and any image not on the site itself.
 """
 
 from __future__ import annotations
@@ -26,10 +26,12 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel", "webcal"})
 _PLAIN = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {c: "\\" + c for c in "\\`*_[]{}|#!"}
 )
+# The text Python-Markdown's toc extension replaces with a table of contents.
+TOC_MARKER = "[TOC]"
 # Everything Python-Markdown or Python's str.splitlines() would take as a line break.
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # What may come before structure on a line: indentation, and quote or list markers.
-_LEAD = r"(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*"
+_LEAD = r"(?:[ \t]*(?:>|[-*+]|\d+[.)])(?=[ \t]|$))*[ \t]*"
 # Line openings that would make a heading (also a setext underline of any length), an
 # admonition or an abbreviation definition.
 _LINE_STARTS = re.compile(rf"^({_LEAD})(#|!!!|\?\?\?|\*\[|=+[ \t]*$|-+[ \t]*$)", re.MULTILINE)
@@ -60,6 +62,7 @@ def markdown(text: str) -> Markup:
     value = _LINE_BREAKS.sub("\n", text)
     value = value.replace("&", "&amp;").replace("<", "&lt;").replace("|", "\\|")
     value = value.replace("{", "\\{").replace("}", "\\}").replace("![", "\\![")
+    value = value.replace(TOC_MARKER, "\\" + TOC_MARKER)  # in any element, toc puts one there
     value = _LINE_STARTS.sub(lambda found: found[1] + _literal(found[2]), value)
     lines = [line if line.strip() else "" for line in value.strip().split("\n")]
     return Markup("\n".join(lines).lstrip())

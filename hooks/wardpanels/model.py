@@ -176,6 +176,7 @@ _MARKDOWN_LINK = re.compile(
     r"\[[^\n]*?\]\(\s*<?([^)\s>]*)[^)]*\)|^[ \t]*\[[^\]\n]+\]:[ \t]*<?(\S+?)>?[ \t]*$", re.M
 )
 MAX_EMPHASIS = 100
+MAX_RESIDENTS = 10_000  # more came to no ward panel: a slip of the keyboard
 
 
 def _checked_markdown(value: str) -> str:
@@ -594,7 +595,7 @@ class Attendance(Model):
     partners: list[Partner] = described(
         "Partners", "Which partners attended.", ["councillor", "public-realm"], default=[]
     )
-    residents: Annotated[StrictInt, Field(ge=0)] | None = described(
+    residents: Annotated[StrictInt, Field(ge=0, le=MAX_RESIDENTS)] | None = described(
         "Residents", "How many residents came.", 14, default=None
     )
 

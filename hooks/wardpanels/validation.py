@@ -108,6 +108,8 @@ def _message(model: type[BaseModel], loc: Loc, detail: ErrorDetails) -> str:
         return f"expected a whole number, but found {_describe(given)}"
     if kind == "greater_than_equal":
         return f"must be {context.get('ge')} or more"
+    if kind == "less_than_equal":
+        return f"must be {context.get('le')} or less; is {_describe(given)} a slip?"
     if kind == "list_type":
         return f"expected a list (lines starting with '- '), but found {_describe(given)}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
