@@ -77,7 +77,7 @@ def finder_form(
 ) -> Markup:
     """The finder as HTML: a form the page's script brings to life, and links that answer
     the same question without it. `href` makes the address of an output from the page
-    the finder is on (relative on a page, absolute on the 404 page)."""
+    the finder is on (relative on a page, from the host's root on the 404 page)."""
     _ = language._
     r = language.routes
     messages = {
@@ -136,11 +136,11 @@ def finder_form(
         )
         parts.append(
             Markup('<p class="wp-finder__districts">%s %s</p>')
-            % (_("Or choose how your postcode starts:"), links)
+            % (_("Choose how your postcode starts:"), links)
         )
     parts.append(
         Markup('<p class="wp-finder__list"><a href="%s">%s</a></p>')
-        % (href(r.wards()), _("Or choose your ward from the list of wards and their areas"))
+        % (href(r.wards()), _("Choose your ward from the list of wards and their areas"))
     )
     if site.postcodes is not None:
         source = site.postcodes.source

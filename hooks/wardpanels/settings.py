@@ -108,6 +108,11 @@ class Settings(_Settings):
         """An absolute address for a path under the site root, keeping any sub-path."""
         return self.site_url.rstrip("/") + "/" + path.lstrip("/")
 
+    def root_path(self, path: str) -> str:
+        """The address of a path from the host's root, keeping any sub-path: for pages
+        served at any address (the 404 page), on any host (a preview, a mirror)."""
+        return urlsplit(self.page_url(path)).path
+
     def edit_url(self, path: str) -> str | None:
         """Where an editor changes the file at `path` in the repository, if one is set."""
         if not self.repository:

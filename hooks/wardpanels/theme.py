@@ -60,7 +60,7 @@ def theme_values(site: Site, settings: Settings) -> dict[str, Any]:
                 ),
                 "finder": str(
                     finder.finder_form(
-                        site, settings, language, lambda route: settings.page_url(route.url)
+                        site, settings, language, lambda route: settings.root_path(route.url)
                     )
                 ),
                 "wards": _("Wards A to Z"),

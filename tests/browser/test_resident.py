@@ -1,7 +1,7 @@
 """A resident's phone: the answer on the first screen, nothing off to the side, nothing stale.
 
-Each test walks a journey of tests/../shared's resident notes in Chromium, on the bundled
-data built once, at the build's "now" (Monday 23 November 2026) unless the clock is moved.
+Each test walks a resident's journey in Chromium, on the bundled data built once, at the
+build's "now" (Monday 23 November 2026) unless the clock is moved.
 """
 
 from __future__ import annotations
@@ -144,9 +144,24 @@ def test_a_street_finds_its_ward_first_and_a_sector_lists_its_wards(visit, site_
     box.press("Enter")
     expect(answer).to_contain_text("Your postcode is in one of them")
     expect(answer.get_by_role("link").first).to_have_text("Bow East")
+    box.fill("E14")  # a district of many wards: every one is offered
+    box.press("Enter")
+    expect(answer.get_by_role("link", name="Shadwell")).to_be_visible()
     box.fill("zzzz")
     box.press("Enter")
     expect(answer).to_contain_text("We could not find")
+    wards = len(list((ROOT / "wards").glob("*.yml")))
+    expect(answer.get_by_role("link")).to_have_count(wards)  # the wards A to Z
+
+
+def test_the_404_page_finds_a_ward_on_any_host(visit, site_url):
+    """Built for wardpanels.example.org, served here: as a preview or a mirror would be."""
+    page = visit(360, 640)
+    page.goto(site_url + "404.html")
+    box = page.get_by_label("Your postcode, street, estate or ward")
+    box.fill("e3 2aa")
+    box.press("Enter")
+    expect(page.locator(".wp-finder__answer")).to_have_text("E3 2AA is in Bow East.")
 
 
 def test_the_finder_loads_its_data_only_when_used_and_only_from_the_site(visit, site_url):

@@ -100,16 +100,18 @@
         wards = byPostcode.wards;
       } else if (byPostcode) {
         lines.push(say(messages.notFound, {postcode: byPostcode.label, borough: messages.borough}));
+        wards = data.wards;  // the wards A to Z, as the message says
       } else {
         wards = window.wardFinder.byName(data, query);
         lines.push(say(wards.length ? messages.names : messages.nothing, {query: query}));
+        wards = wards.length ? wards : data.wards;
       }
     }
     box.replaceChildren();
     lines.forEach(function (line) { box.appendChild(element("p", line)); });
     if (wards.length) {
       var list = element("ul");
-      wards.slice(0, 8).forEach(function (ward) { list.appendChild(wardLink(form, messages, ward)); });
+      wards.forEach(function (ward) { list.appendChild(wardLink(form, messages, ward)); });
       box.appendChild(list);
     }
   }
