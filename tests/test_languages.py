@@ -149,6 +149,55 @@ def test_a_translation_of_a_ward_that_does_not_exist_is_an_error(project):
     ]
 
 
+CATALOGUE_HEAD = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        (
+            'msgid "%(ward)s ward panel meeting"\nmsgstr "%(wrd)s সভা"\n',
+            "translations/bn/messages.po:5:1: the translation of \u201c%(ward)s ward panel "
+            "meeting\u201d: unknown named placeholder 'wrd'; keep every %(name)s as the English "
+            "has it",
+        ),
+        (
+            'msgid "Menu"\nmsgstr "মে\\rনু"\n',
+            "translations/bn/messages.po:5:1: the translation of \u201cMenu\u201d holds an "
+            "invisible character (carriage return, U+000D); remove it",
+        ),
+        (
+            'msgid "Menu"\nmsgstr "মে\x1bনু"\n',
+            "translations/bn/messages.po:6:11: there is an invisible character here (escape, "
+            "U+001B), which editors and tools read differently; delete it, or retype this line",
+        ),
+    ],
+)
+def test_a_catalogue_slip_is_found_by_validate_at_its_line_not_by_the_build(
+    project, entry, message
+):
+    settings, sources = project_with_translation(project, "draft: true\n")
+    project("translations/bn/messages.po", CATALOGUE_HEAD + entry)
+    with pytest.raises(DataError) as caught:
+        load_site(sources, settings, NOW)
+    assert [p.plain() for p in caught.value.problems] == [message]
+
+
+def test_a_catalogue_that_is_a_link_is_not_read(project, tmp_path_factory):
+    settings, sources = project_with_translation(project, "draft: true\n")
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / "secret.po"
+    elsewhere.write_text(CATALOGUE_HEAD, encoding="utf-8")
+    catalogue = project.root / "translations/bn/messages.po"
+    catalogue.unlink()
+    catalogue.symlink_to(elsewhere)
+    with pytest.raises(DataError) as caught:
+        load_site(sources, settings, NOW)
+    assert [p.plain() for p in caught.value.problems] == [
+        "translations/bn/messages.po:1:1: this is not a plain file (it is a link, a folder or "
+        "a device); put the file itself here"
+    ]
+
+
 def test_another_language_is_data_not_code(project):
     """Somali, with a two-line catalogue: one line of settings, one file, and the site has
     every resident page and calendar in it, in what it translates and English elsewhere."""

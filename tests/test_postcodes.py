@@ -414,6 +414,15 @@ def test_a_committed_table_without_its_header_is_reported(tmp_path: Path) -> Non
         read_table(folder)
 
 
+def test_a_committed_table_that_is_a_link_is_not_read(tmp_path: Path) -> None:
+    folder = tmp_path / "postcodes"
+    folder.mkdir()
+    shutil.copy(COMMITTED / "source.yml", folder / "source.yml")
+    (folder / "postcodes.csv").symlink_to(COMMITTED / "postcodes.csv")
+    with pytest.raises(PostcodeSourceError, match=r"^postcodes/postcodes\.csv:1: this is not a"):
+        read_table(folder)
+
+
 def test_a_count_that_disagrees_with_the_table_is_reported_in_source_yml(
     tmp_path: Path,
 ) -> None:

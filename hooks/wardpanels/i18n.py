@@ -16,7 +16,7 @@ from __future__ import annotations
 import gettext
 import io
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import lru_cache
@@ -28,6 +28,7 @@ from babel.dates import format_date, format_skeleton
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from . import loading
 from .routes import Routes
 
 # A site shows the same few dates and times on many pages; CLDR formatting is slow enough
@@ -52,7 +53,11 @@ _ZEROS = {
 
 
 class CatalogueError(Exception):
-    """A catalogue cannot be read; the message names the file and line."""
+    """What is wrong with a catalogue, each fault at its line."""
+
+    def __init__(self, faults: list[tuple[int, int, str]]) -> None:
+        super().__init__("; ".join(message for _, _, message in faults))
+        self.faults = faults
 
 
 @dataclass(frozen=True)
@@ -232,14 +237,40 @@ class Catalogue:
 
 
 def read_catalogue(path: Path, display: str) -> Catalogue:
-    """A `.po` catalogue; fuzzy and empty entries do not count."""
+    """A `.po` catalogue, read through the data files' gate (a plain file, bounded, UTF-8,
+    no invisible characters); fuzzy and empty entries do not count. A translation must
+    keep the English's %(name)s placeholders and may add no invisible character."""
     try:
-        with path.open("rb") as handle:
-            catalogue = read_po(handle, abort_invalid=True)
-    except OSError as error:
-        raise CatalogueError(f"{display}: cannot be read ({error.strerror})") from None
+        text = loading.read_text(path, display)
+    except loading.YamlError as error:
+        raise CatalogueError([(error.mark.line, error.mark.column, error.message)]) from None
+    try:
+        catalogue = read_po(io.StringIO(text), abort_invalid=True)
     except Exception as error:  # Babel raises its own PoFileError, with the line in it
-        raise CatalogueError(f"{display}: {error}") from None
+        raise CatalogueError([(getattr(error, "lineno", 1), 1, str(error))]) from None
+    faults = [
+        (
+            message.lineno or 1,
+            1,
+            f"the translation of \u201c{message.id}\u201d: {error}; keep every "
+            "%(name)s as the English has it",
+        )
+        for message, errors in catalogue.check()
+        for error in errors
+    ]
+    faults += [
+        (
+            message.lineno or 1,
+            1,
+            f"the translation of \u201c{message.id}\u201d holds an invisible "
+            f"character ({loading.describe(found.group())}); remove it",
+        )
+        for message in catalogue
+        for translated in _strings(message.string)
+        if (found := loading.unseen(translated)) is not None
+    ]
+    if faults:
+        raise CatalogueError(sorted(faults))
     buffer = io.BytesIO()
     write_mo(buffer, catalogue, use_fuzzy=False)
     buffer.seek(0)
@@ -249,6 +280,13 @@ def read_catalogue(path: Path, display: str) -> Catalogue:
         if isinstance(message.id, str) and message.id and message.string == message.id
     )
     return Catalogue(gettext.GNUTranslations(buffer), same, bool(catalogue.fuzzy))
+
+
+def _strings(value: str | Sequence[str] | None) -> Sequence[str]:
+    """A message's translation: one text, or one for each plural form."""
+    if not value:
+        return ()
+    return (value,) if isinstance(value, str) else value
 
 
 def language(

@@ -19,6 +19,7 @@ expand or surprise.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -126,7 +127,12 @@ class YamlError(Exception):
         self.message = message
 
 
-def read_text(path: Path, display: str) -> str:
+_NOT_PLAIN = (
+    "this is not a plain file (it is a link, a folder or a device); put the file itself here"
+)
+
+
+def read_text(path: Path, display: str, limit: int = MAX_FILE_BYTES) -> str:
     """The file's text, or a YamlError saying plainly why it cannot be read.
 
     The file is opened without following a link and read no further than the size
@@ -135,15 +141,17 @@ def read_text(path: Path, display: str) -> str:
     try:
         handle = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
     except OSError as error:
+        if error.errno == errno.ELOOP:  # O_NOFOLLOW met a link
+            raise YamlError(Mark(1, 1), _NOT_PLAIN) from None
         raise YamlError(Mark(1, 1), f"this file cannot be read ({error.strerror})") from None
     with os.fdopen(handle, "rb") as file:
         if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-            raise YamlError(Mark(1, 1), "this is not a plain file; only .yml files belong here")
-        data = file.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
+            raise YamlError(Mark(1, 1), _NOT_PLAIN)
+        data = file.read(limit + 1)
+    if len(data) > limit:
         raise YamlError(
             Mark(1, 1),
-            f"the file is over {MAX_FILE_BYTES // 1024} KB; a file here should be well under "
+            f"the file is over {limit // 1024} KB; a file here should be well under "
             "that. Check that the right file was added",
         )
     try:

@@ -28,7 +28,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
 
-from .loading import Document, YamlError, parse_yaml
+from .loading import Document, YamlError, parse_yaml, read_text
 
 OGL_NAME = "Open Government Licence v3.0"
 OGL_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
@@ -59,6 +59,7 @@ ATTRIBUTION: Mapping[str, tuple[str, ...]] = MappingProxyType(
 )
 
 TABLE_FILE = "postcodes.csv"
+MAX_TABLE_BYTES = 8 * 1024 * 1024  # about 400,000 postcodes: more than any council has
 SOURCE_FILE = "source.yml"
 
 _OUTWARD = r"[A-Z]{1,2}[0-9][A-Z0-9]?"
@@ -605,15 +606,11 @@ def read_table(folder: Path) -> PostcodeTable:
 
 
 def _read_text(path: Path, display: str) -> str:
+    """Through the data files' gate, with room for the postcodes of the largest council."""
     try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise PostcodeSourceError(f"cannot be read ({error.strerror})", file=display) from None
-    try:
-        return data.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise PostcodeSourceError("is not UTF-8 text", file=display, line=line) from None
+        return read_text(path, display, limit=MAX_TABLE_BYTES)
+    except YamlError as error:
+        raise PostcodeSourceError(error.message, file=display, line=error.mark.line) from None
 
 
 def _read_source(folder: Path) -> tuple[PostcodeSource, int]:

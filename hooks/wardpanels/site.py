@@ -262,7 +262,7 @@ def _load_languages(
         folder = (sources.translations or sources.root / "translations") / setting.code
         path = folder / CATALOGUE
         shown = files.display(path, sources.root)
-        if not path.is_file():
+        if not path.is_file() and not path.is_symlink():
             problems.append(
                 Problem(
                     shown,
@@ -276,7 +276,9 @@ def _load_languages(
         try:
             catalogue = read_catalogue(path, shown)
         except CatalogueError as error:
-            problems.append(Problem(shown, 1, 1, "", str(error).removeprefix(f"{shown}: ")))
+            problems.extend(
+                Problem(shown, line, column, "", message) for line, column, message in error.faults
+            )
             continue
         found.append(
             language(
