@@ -71,6 +71,15 @@ def test_a_moved_meeting_keeps_its_uid_and_its_sequence_rises(repo):
     assert moved.decoded("DTSTAMP") == datetime(2026, 11, 7, 9, 30, tzinfo=UTC)
 
 
+def test_changes_committed_in_one_second_keep_their_order(repo):
+    """As a rebase leaves them: the file's last commit is the newest, whatever the clock."""
+    commit(repo, "2026-11-05T09:30:00Z")
+    commit(repo, "2026-11-05T09:30:00Z", start="18:30")
+    found = event(repo)
+    assert found["SEQUENCE"] == 1
+    assert found.decoded("DTSTAMP") == datetime(2026, 11, 5, 9, 30, tzinfo=UTC)
+
+
 def test_cancelling_raises_the_sequence(repo):
     commit(repo, "2026-11-01T10:00:00Z")
     commit(repo, "2026-11-02T10:00:00Z", extra="    status: cancelled\n")

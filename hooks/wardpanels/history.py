@@ -95,6 +95,7 @@ def committed_versions(
     log = _git(
         top_path,
         "log",
+        "--topo-order",  # a commit before its parents, whatever the clocks said
         "--format=%x00%H %ct",
         "--name-only",
         "--no-renames",
@@ -116,7 +117,9 @@ def committed_versions(
     versions: dict[Path, list[Version]] = defaultdict(list)
     for (path, commit, when, _), text in zip(requests, blobs, strict=True):
         versions[path].append(Version(commit, when, text))
-    return {path: sorted(found, key=lambda v: v.committed) for path, found in versions.items()}
+    # Oldest first, in the order of history: commits made in one second (a rebase), or
+    # dated in the future and taken as "now", keep their order.
+    return {path: found[::-1] for path, found in versions.items()}
 
 
 def _commit_time(seconds: str, now: datetime) -> datetime:
