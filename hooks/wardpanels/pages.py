@@ -309,6 +309,7 @@ def environment(language: Language) -> Environment:
         anchor=anchor_id,
         sections=Section,
         priority_anchor=priority_anchor,
+        untranslated_here=Markup(UNTRANSLATED_HERE),
     )
     env.filters.update(
         join=lambda items, separator: Markup(separator).join(markup.plain(i) for i in items),
@@ -500,9 +501,15 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
         )
 
 
+# Where a page would rather say it is partly in English than under its title: a ward
+# page says so after the next meeting, which keeps the first screen for the answer.
+UNTRANSLATED_HERE = "<!-- untranslated note -->"
+
+
 def _titled(body: str, language: Language, fallbacks: int) -> str:
     """The page's title says which language the page is in (its abbreviations follow it),
-    and a page with some text still in English says so once, under the title."""
+    and a page with some text still in English says so once: under the title, or where
+    the page marks with UNTRANSLATED_HERE."""
     start = body.index("# ")
     end = body.index("\n", start)
     title = body[start:end]
@@ -511,8 +518,10 @@ def _titled(body: str, language: Language, fallbacks: int) -> str:
     note = ""
     if fallbacks:
         text = language._("Some of this page is not translated yet, so it is shown in English.")
-        note = f"\n\n{markup.plain(text)}\n{{: .wp-untranslated }}"
-    return body[:start] + title + note + body[end:]
+        note = f"\n\n{markup.plain(text)}\n{{: .wp-untranslated }}\n\n"
+    if UNTRANSLATED_HERE in body:
+        return body[:start] + title + body[end:].replace(UNTRANSLATED_HERE, note.strip("\n"))
+    return body[:start] + title + note.rstrip("\n") + body[end:]
 
 
 def standards_matrix(

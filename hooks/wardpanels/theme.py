@@ -39,10 +39,7 @@ def theme_values(site: Site, settings: Settings) -> dict[str, Any]:
             )
             if site.sample
             else "",
-            "draft": _(
-                "This translation is a draft that a fluent reader has yet to check. If "
-                "something is unclear, the English page says the same."
-            )
+            "draft": _("This translation is a draft that a fluent reader has yet to check.")
             if language.draft or site.drafts.get(language.code)
             else "",
             "built": _("This site was last brought up to date on %(date)s.", date=site.now.date()),

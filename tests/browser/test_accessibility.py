@@ -169,6 +169,7 @@ def test_a_ward_page_prints_cleanly_on_at_most_two_a4_pages(browser, site_url, s
     for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".wp-apps"):
         expect(page.locator(selector).first).to_be_hidden()
     expect(page.locator(".wp-no-print").first).to_be_hidden()
+    expect(page.locator(".md-banner")).to_contain_text("Sample information")
     expect(page.locator("article a[href^='mailto:']").first).to_be_visible()  # the address itself
     calendar = page.locator("article a[href*='calendar.google.com']").first
     assert calendar.evaluate("a => getComputedStyle(a, '::after').content") in ("none", "normal")
