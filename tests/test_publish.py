@@ -41,6 +41,11 @@ def test_a_failed_build_leaves_the_last_site_and_exits_1(tmp_path, capsys):
     assert "The build failed, so site/ was left as it was." in capsys.readouterr().err
 
 
+def test_a_site_folder_in_a_folder_that_is_not_there_is_a_plain_error(tmp_path, capsys):
+    assert publish.publish(tmp_path / "missing" / "site", WRITE) == 1
+    assert "There is no folder" in capsys.readouterr().err
+
+
 def test_a_second_build_at_the_same_time_says_one_is_running_and_exits_1(tmp_path, capsys):
     site = published(tmp_path)
     with (tmp_path / ".site.lock").open("w") as held:

@@ -359,6 +359,18 @@ def test_a_look_alike_name_is_not_read_but_named_in_a_warning(project, name, sug
     ) in [warning.plain() for warning in site.warnings]
 
 
+def test_a_folder_inside_a_data_folder_is_not_read_but_named_in_a_warning(project):
+    project("wards/valid.yml", MINIMAL_WARD)
+    project("wards/old/poplar.yml", MINIMAL_WARD)
+    root = project.root
+    site = load_site(Sources(root, root / "wards", root / "glossary"), GOLDEN_SETTINGS, NOW)
+    assert [record.slug for record in site.wards] == ["valid"]
+    assert (
+        "wards/old:1:1: warning: this folder is not read: files go directly in wards/, not in "
+        "a folder inside it"
+    ) in [warning.plain() for warning in site.warnings]
+
+
 def test_no_ward_files_is_an_error_and_so_is_a_missing_glossary(project):
     root = project.root
     with pytest.raises(DataError) as caught:

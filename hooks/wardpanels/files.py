@@ -70,6 +70,18 @@ def data_files(
                 )
             else:
                 found.append((entry, name))
+        elif stat.S_ISDIR(kind) and not entry.name.startswith("."):
+            problems.append(
+                Problem(
+                    name,
+                    1,
+                    1,
+                    "",
+                    f"this folder is not read: files go directly in {shown}/, not in a folder "
+                    "inside it",
+                    Severity.WARNING,
+                )
+            )
         elif _LOOK_ALIKE.search(entry.name) and not entry.name.startswith("."):
             problems.append(
                 Problem(

@@ -24,8 +24,8 @@ from .settings import Settings
 from .site import Site, WardRecord
 
 LICENCE = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
-# OWASP's guidance on CSV injection: a cell that starts with one of these, or holds a
-# separator or quote next to one, can run as a formula in a spreadsheet.
+# OWASP's guidance on CSV injection: a cell that starts with one of these, even after
+# quotes or spaces, can run as a formula in a spreadsheet (the full-width forms too).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 

@@ -21,7 +21,7 @@ class Output:
     @property
     def is_page(self) -> bool:
         """Markdown the generator themes; anything else is published as it is."""
-        return self.path.endswith(".md")
+        return Route(self.path).is_page
 
 
 def output(

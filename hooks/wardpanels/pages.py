@@ -20,7 +20,7 @@ from urllib.parse import quote, urlsplit
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from . import calendars, finder, markup, schedule, templating
+from . import calendars, finder, markup, opendata, schedule, templating
 from .atom import FEED_LENGTH
 from .history import Revision, Timing, meeting_identity
 from .i18n import Language
@@ -40,7 +40,11 @@ from .routes import (
     poster,
     priorities_data,
     priority_anchor,
+    standard_anchor,
+    ward_data,
     ward_feed,
+    ward_police_events,
+    ward_police_priorities,
     wards_data,
     wards_data_schema,
 )
@@ -309,6 +313,7 @@ def environment(language: Language) -> Environment:
         anchor=anchor_id,
         sections=Section,
         priority_anchor=priority_anchor,
+        standard_anchor=standard_anchor,
         untranslated_here=Markup(UNTRANSLATED_HERE),
     )
     env.filters.update(
@@ -461,6 +466,18 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             priorities_data=priorities_data(),
             finder_data=finder_data(),
             postcodes=site.postcodes.source if site.postcodes else None,
+            # Each ward's files, as addresses with <ward> in them, from the routes.
+            ward_files={
+                name: make("<ward>").href_from(data_page())
+                for name, make in (
+                    ("data", ward_data),
+                    ("priorities", ward_police_priorities),
+                    ("events", ward_police_events),
+                )
+            },
+            example=ward_data("bow-east").href_from(data_page()),
+            formula_starts=[c for c in opendata.FORMULA_STARTS if c.isprintable()],
+            ward_feed="/" + ward_feed("<ward>").url,
         )
         yield page(
             editors_fields(),
@@ -533,8 +550,8 @@ def standards_matrix(
     _ = language._
     r = language.routes
     head = Markup("").join(
-        Markup('<th scope="col"><a href="#standard-%s">%s</a></th>')
-        % (standard.key, language.text(standard.short))
+        Markup('<th scope="col"><a href="#%s">%s</a></th>')
+        % (standard_anchor(standard.key), language.text(standard.short))
         for standard in standards
     )
     rows = []
@@ -543,7 +560,7 @@ def standards_matrix(
             Markup("<td>%s</td>") % status_markup(assessment, language)
             for assessment in view.assessments
         )
-        ward_link = r.ward(view.record.slug).at("standards").href_from(here)
+        ward_link = r.ward(view.record.slug).at(Section.STANDARDS).href_from(here)
         rows.append(
             Markup('<tr><th scope="row"><a href="%s">%s</a></th>%s</tr>')
             % (ward_link, view.ward.name, cells)

@@ -30,6 +30,9 @@ _AT_FDCWD = -100
 def publish(site: Path, command: Sequence[str]) -> int:
     """Build with `command --site-dir <site>.tmp`, then swap it in; 0, or 1 on failure."""
     site = site.absolute()
+    if not site.parent.is_dir():
+        print(f"There is no folder {site.parent} to publish {site.name}/ in.", file=sys.stderr)
+        return 1
     lock = site.with_name(f".{site.name}.lock")
     with lock.open("w") as handle:
         try:

@@ -30,11 +30,17 @@ class Section(StrEnum):
     PANEL = "panel"
     CONTACT = "contact"
     SUBSCRIBE = "subscribe"
+    STANDARDS = "standards"
 
 
 def priority_anchor(priority_id: str) -> str:
     """Where one priority is on its ward's page."""
     return f"priority-{priority_id}"
+
+
+def standard_anchor(key: str) -> str:
+    """Where one minimum standard is explained on the standards page."""
+    return f"standard-{key}"
 
 
 # Names the site gives its own files: a ward file with one of these names would
