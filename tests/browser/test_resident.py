@@ -76,6 +76,13 @@ def test_a_meeting_that_has_ended_is_never_listed_as_coming(visit, site_url, pat
         expect(ended.nth(index)).to_be_hidden()
 
 
+def test_a_month_whose_meetings_have_all_ended_loses_its_heading(visit, site_url):
+    page = visit(1280, 800, clock=datetime(2027, 2, 1, tzinfo=UTC))
+    page.goto(site_url + "meetings/")
+    expect(page.get_by_role("heading", name="December 2026")).to_be_hidden()
+    expect(page.get_by_role("heading", name="February 2027")).to_be_visible()
+
+
 def test_after_its_next_meeting_a_ward_page_says_so(visit, site_url):
     page = visit(clock=AFTER_BOW_EAST)
     page.goto(site_url + "wards/bow-east/")

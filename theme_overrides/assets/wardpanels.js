@@ -33,7 +33,7 @@
     });
     // A list whose meetings have all ended goes too, with its heading.
     document.querySelectorAll("ul.wp-cards").forEach(function (list) {
-      if (list.querySelector("li:not([hidden])")) {
+      if (list.querySelector(":scope > li:not([hidden])")) {
         return;
       }
       list.hidden = true;
