@@ -477,7 +477,7 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             },
             example=ward_data("bow-east").href_from(data_page()),
             formula_starts=[c for c in opendata.FORMULA_STARTS if c.isprintable()],
-            ward_feed="/" + ward_feed("<ward>").url,
+            ward_feed=settings.root_path(ward_feed("<ward>").url),
         )
         yield page(
             editors_fields(),
