@@ -144,8 +144,7 @@ def test_a_translation_of_a_ward_that_does_not_exist_is_an_error(project):
     with pytest.raises(DataError) as caught:
         load_site(sources, settings, NOW)
     assert [p.plain() for p in caught.value.problems] == [
-        "translations/bn/wards/nowhere.yml:1:1: "
-        "there is no ward file wards/nowhere.yml to translate"
+        "translations/bn/wards/nowhere.yml:1:1: there is no ward file nowhere.yml to translate"
     ]
 
 

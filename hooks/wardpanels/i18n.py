@@ -236,12 +236,12 @@ class Catalogue:
     draft: bool  # the file's header is marked fuzzy: a fluent reader has yet to check it
 
 
-def read_catalogue(path: Path, display: str) -> Catalogue:
+def read_catalogue(path: Path) -> Catalogue:
     """A `.po` catalogue, read through the data files' gate (a plain file, bounded, UTF-8,
     no invisible characters); fuzzy and empty entries do not count. A translation must
     keep the English's %(name)s placeholders and may add no invisible character."""
     try:
-        text = loading.read_text(path, display)
+        text = loading.read_text(path)
     except loading.YamlError as error:
         raise CatalogueError([(error.mark.line, error.mark.column, error.message)]) from None
     try:

@@ -132,7 +132,7 @@ _NOT_PLAIN = (
 )
 
 
-def read_text(path: Path, display: str, limit: int = MAX_FILE_BYTES) -> str:
+def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
     """The file's text, or a YamlError saying plainly why it cannot be read.
 
     The file is opened without following a link and read no further than the size
@@ -183,7 +183,7 @@ def checked(text: str) -> str:
 def load_document(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML file. Returns the document, or the problem that stopped it."""
     try:
-        document = parse_yaml(read_text(path, display), display)
+        document = parse_yaml(read_text(path), display)
     except YamlError as problem:
         return None, [Problem(display, problem.mark.line, problem.mark.column, "", problem.message)]
     return document, []

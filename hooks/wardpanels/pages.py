@@ -476,7 +476,9 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
                 )
             },
             example=ward_data("bow-east").href_from(data_page()),
-            formula_starts=[c for c in opendata.FORMULA_STARTS if c.isprintable()],
+            formula_starts=Markup(", ").join(
+                markup.code(c) for c in opendata.FORMULA_STARTS if c.isascii() and c.isprintable()
+            ),
             ward_feed=settings.root_path(ward_feed("<ward>").url),
         )
         yield page(

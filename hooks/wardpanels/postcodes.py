@@ -608,7 +608,7 @@ def read_table(folder: Path) -> PostcodeTable:
 def _read_text(path: Path, display: str) -> str:
     """Through the data files' gate, with room for the postcodes of the largest council."""
     try:
-        return read_text(path, display, limit=MAX_TABLE_BYTES)
+        return read_text(path, limit=MAX_TABLE_BYTES)
     except YamlError as error:
         raise PostcodeSourceError(error.message, file=display, line=error.mark.line) from None
 

@@ -55,6 +55,12 @@ class Sources:
             pages=root / pages if pages else None,
         )
 
+    def language_folder(self, code: str) -> Path:
+        """Where a language's catalogue and translations are: under the translations
+        folder, or the settings' default one when none was named."""
+        default = Settings.model_fields["translations"].default
+        return (self.translations or self.root / default) / code
+
 
 @dataclass(frozen=True)
 class WardRecord:
@@ -132,7 +138,7 @@ def load_site(
         problems.extend(_missing_pages(sources, languages))
         translated = {
             language.code: load_translations(
-                (sources.translations or sources.root / "translations") / language.code,
+                sources.language_folder(language.code),
                 sources.root,
                 {c.path.name.removesuffix(files.SUFFIX): c.ward for c in checked},
                 {term.term: term for term in glossary},
@@ -259,8 +265,7 @@ def _load_languages(
     """Each language the settings list, with its catalogue of interface text."""
     found = []
     for setting in settings.languages:
-        folder = (sources.translations or sources.root / "translations") / setting.code
-        path = folder / CATALOGUE
+        path = sources.language_folder(setting.code) / CATALOGUE
         shown = files.display(path, sources.root)
         if not path.is_file() and not path.is_symlink():
             problems.append(
@@ -274,7 +279,7 @@ def _load_languages(
             )
             continue
         try:
-            catalogue = read_catalogue(path, shown)
+            catalogue = read_catalogue(path)
         except CatalogueError as error:
             problems.extend(
                 Problem(shown, line, column, "", message) for line, column, message in error.faults
@@ -316,13 +321,17 @@ def _missing_pages(sources: Sources, languages: list[Language]) -> Iterator[Prob
 
 
 def _marked_translated(path: Path) -> bool:
-    """True when a page's front matter says `translated: true`."""
-    text = path.read_text(encoding="utf-8")
-    if not text.startswith("---\n"):
-        return False
-    front = text[4 : text.find("\n---", 4)]
+    """True when a page's front matter says `translated: true` (a page MkDocs cannot read
+    is for MkDocs to report)."""
     try:
-        meta = parse_yaml(front, path.name).value
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    end = text.find("\n---", 4)
+    if not text.startswith("---\n") or end == -1:
+        return False
+    try:
+        meta = parse_yaml(text[4:end], path.name).value
     except YamlError:
         return False
     return isinstance(meta, dict) and meta.get("translated") is True

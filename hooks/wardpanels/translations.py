@@ -175,7 +175,7 @@ def load_translations(
             slug = path.name.removesuffix(files.SUFFIX)
             if slug not in wards:
                 problems.append(
-                    Problem(shown, 1, 1, "", f"there is no ward file wards/{slug}.yml to translate")
+                    Problem(shown, 1, 1, "", f"there is no ward file {slug}.yml to translate")
                 )
                 continue
             loaded = load_valid(WardTranslation, path, shown, problems)
@@ -188,7 +188,7 @@ def load_translations(
                 if translation.draft:
                     found.drafts.add(slug)
     glossary_file = folder / "glossary.yml"
-    if glossary_file.exists():
+    if glossary_file.exists() or glossary_file.is_symlink():  # a link: the gate names it
         shown = files.display(glossary_file, root)
         loaded_glossary = load_valid(GlossaryTranslation, glossary_file, shown, problems)
         if loaded_glossary is not None:
@@ -268,7 +268,7 @@ def _glossary_entries(
     translation: GlossaryTranslation,
 ) -> Iterator[tuple[tuple[str | int, ...], Key, _Entry]]:
     for term, translated in translation.terms.items():
-        for name in ("stands_for", "meaning"):
+        for name in TermTranslation.model_fields:
             entry = getattr(translated, name)
             if entry is not None:
                 yield ("terms", term, name, "text"), ("glossary", term, name), entry
@@ -297,6 +297,6 @@ def _english_texts(ward: Ward) -> Iterator[tuple[Key, str]]:
 
 
 def _term_texts(term: Any) -> Iterator[tuple[Key, str]]:
-    for name in ("stands_for", "meaning"):
+    for name in TermTranslation.model_fields:
         if getattr(term, name):
             yield ("glossary", term.term, name), getattr(term, name)
