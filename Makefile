@@ -6,7 +6,7 @@ PIP := $(BIN)/pip --quiet --disable-pip-version-check
 SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate schema catalogue check-schema lint lock clean bench render
+.PHONY: site test check-data serve validate schema catalogue check-schema lint lock clean bench render
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -24,13 +24,21 @@ site: $(VENV)/.installed
 	@echo "Built the site in $(SITE_DIR)/. To look at it, run: make serve"
 	@echo "and open http://127.0.0.1:8000/ in a browser."
 
-## test: lint, check types, check the schemas and the catalogue are current, run every test
-test: $(VENV)/.installed tests/js/node_modules/.installed
+## test: lint, check types, check the schemas and the catalogue are current, check the live
+## data, run every test (the tests build a fixture borough of their own, never the live data)
+test: $(VENV)/.installed tests/js/node_modules/.installed check-data
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/wardpanels schema --check
 	$(BIN)/wardpanels catalogue --check
 	$(BIN)/pytest
+
+## check-data: check the live data as a pull request does, at the real "now": every file,
+## then a strict build into a folder that is thrown away
+check-data: $(VENV)/.installed
+	env -u SOURCE_DATE_EPOCH $(BIN)/wardpanels validate
+	@scratch=$$(mktemp -d) && trap 'rm -rf "$$scratch"' EXIT && \
+	  env -u SOURCE_DATE_EPOCH $(BIN)/mkdocs build --strict --quiet --site-dir "$$scratch/site"
 
 # Tools the tests run on Node.js (skipped without it): ical.js, Thunderbird's calendar
 # parser, reads the feeds; Ajv checks the JSON Schemas as editors' tools read them.

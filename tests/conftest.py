@@ -1,11 +1,22 @@
-"""Shared test helpers: a fixed 'now', and small ward files written on the fly."""
+"""Shared test helpers: a fixed 'now', the fixture borough, and small ward files written on
+the fly.
+
+No test reads the live data in wards/, glossary/, postcodes/ or the wards' translations:
+editors change those every week, and a valid change must never fail the suite. Every build
+the tests make reads the fixture borough in tests/fixtures/borough/ instead (nine invented
+wards, a glossary, Bengali translations and postcodes, frozen at the tests' "now"); the
+live data is checked by `make check-data`, at the real "now".
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -31,6 +42,63 @@ panel:
     email: panel@example.org
   join: Anyone can join.
 """
+
+
+BOROUGH = FIXTURES / "borough"
+BOROUGH_SLUGS = sorted(path.stem for path in (BOROUGH / "wards").glob("*.yml"))
+# The live data folders, named only for the tests that are about them (test_live_data.py).
+LIVE_DATA = ("wards", "glossary", "postcodes", "translations")
+
+
+@dataclass(frozen=True)
+class Borough:
+    """A copy of the fixture borough outside any git repository (so no history dates it),
+    with the live interface catalogues, which are code rather than editors' data."""
+
+    root: Path
+
+    @property
+    def wards(self) -> Path:
+        return self.root / "wards"
+
+    @property
+    def glossary(self) -> Path:
+        return self.root / "glossary"
+
+    @property
+    def postcodes(self) -> Path:
+        return self.root / "postcodes"
+
+    @property
+    def translations(self) -> Path:
+        return self.root / "translations"
+
+    def environment(self) -> dict[str, str]:
+        """The WARDPANELS_* settings that point a build of mkdocs.yml at this borough."""
+        return {f"WARDPANELS_{name.upper()}": str(self.root / name) for name in LIVE_DATA}
+
+    def sources(self, pages: Path | None = None) -> Sources:
+        return Sources(
+            self.root, self.wards, self.glossary, self.postcodes, self.translations, pages
+        )
+
+
+def copy_borough(folder: Path) -> Borough:
+    """The fixture borough, copied into `folder` with the project's interface catalogues."""
+    shutil.copytree(BOROUGH, folder, dirs_exist_ok=True)
+    catalogues_only(folder / "translations")
+    return Borough(folder)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def borough(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Borough]:
+    """Every build and every command in the tests reads the fixture borough: the settings
+    in mkdocs.yml take their data folders from these variables."""
+    copied = copy_borough(tmp_path_factory.mktemp("borough"))
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in copied.environment().items():
+            patch.setenv(name, value)
+        yield copied
 
 
 @pytest.fixture(autouse=True)
@@ -93,8 +161,9 @@ def catalogues_only(folder: Path) -> Path:
 
 
 def mkdocs_build(site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of the project, at the tests' fixed 'now'. Built on other
-    wards (WARDPANELS_WARDS), it leaves out the bundled wards' translations."""
+    """`mkdocs build --strict` of the project, at the tests' fixed 'now', of the fixture
+    borough. Built on other wards (WARDPANELS_WARDS), it leaves out the borough's
+    translations, which do not fit them."""
     if "WARDPANELS_WARDS" in env and "WARDPANELS_TRANSLATIONS" not in env:
         folder = site_dir.parent / f"{site_dir.name}-translations"
         env["WARDPANELS_TRANSLATIONS"] = str(catalogues_only(folder))
@@ -139,8 +208,8 @@ def golden_pages(golden_site: Site) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled data built once for the whole test run."""
+def built_site(tmp_path_factory: pytest.TempPathFactory, borough: Borough) -> Path:
+    """The fixture borough built once for the whole test run."""
     site_dir = tmp_path_factory.mktemp("site")
     result = mkdocs_build(site_dir)
     assert result.returncode == 0, result.stderr

@@ -16,48 +16,48 @@ from wardpanels.cli import main
 from wardpanels.loading import parse_yaml
 from wardpanels.schema import SCHEMAS, render_schema
 
-from .conftest import EPOCH, MINIMAL_WARD, ROOT
+from .conftest import EPOCH, MINIMAL_WARD, ROOT, Borough
 
 
-def test_the_bundled_data_is_valid(capsys):
-    assert main(["validate", "--root", str(ROOT)]) == 0
+def test_the_project_validates_the_data_its_settings_name(capsys):
+    assert main(["validate", "--root", str(ROOT)]) == 0  # the fixture borough
     assert "No errors" in capsys.readouterr().err
 
 
 def test_warnings_are_shown_and_fail_only_with_strict(project, capsys):
     project(
-        "wards/bow-east.yml",
+        "wards/elm-east.yml",
         MINIMAL_WARD + "priorities:\n"
         "  - {id: a, title: A, agreed: 2026-01-14, review: 2026-03-11}\n",
     )
     assert main(["validate", "--root", str(project.root)]) == 0
     out = capsys.readouterr().out
     assert (
-        "wards/bow-east.yml:7:51: warning: priorities[0].review: the review date, "
+        "wards/elm-east.yml:7:51: warning: priorities[0].review: the review date, "
         "Wednesday 11 March 2026, has passed" in out
     )
     assert main(["validate", "--root", str(project.root), "--strict"]) == 1
     assert main(["validate", "--root", str(project.root), "--format", "github"]) == 0
-    assert "::warning file=wards/bow-east.yml,line=7,col=51::" in capsys.readouterr().out
+    assert "::warning file=wards/elm-east.yml,line=7,col=51::" in capsys.readouterr().out
 
 
 def test_a_broken_ward_exits_1_naming_file_and_line(project, capsys):
-    project("wards/bow-east.yml", MINIMAL_WARD + "sample: maybe\n")
+    project("wards/elm-east.yml", MINIMAL_WARD + "sample: maybe\n")
     assert main(["validate", "--root", str(project.root)]) == 1
     out = capsys.readouterr().out
-    assert out == "wards/bow-east.yml:6:9: sample: write true or false, not 'maybe'\n"
+    assert out == "wards/elm-east.yml:6:9: sample: write true or false, not 'maybe'\n"
 
 
 def test_github_format_marks_the_line_in_a_pull_request(project, capsys):
-    project("wards/bow-east.yml", MINIMAL_WARD + "sample: maybe\n")
+    project("wards/elm-east.yml", MINIMAL_WARD + "sample: maybe\n")
     assert main(["validate", "--root", str(project.root), "--format", "github"]) == 1
     assert capsys.readouterr().out == (
-        "::error file=wards/bow-east.yml,line=6,col=9::sample: write true or false, not 'maybe'\n"
+        "::error file=wards/elm-east.yml,line=6,col=9::sample: write true or false, not 'maybe'\n"
     )
 
 
 def test_the_installed_command_never_shows_a_traceback(project):
-    project("wards/bow-east.yml", b"\xff\xfe not text")
+    project("wards/elm-east.yml", b"\xff\xfe not text")
     result = subprocess.run(
         [str(Path(sys.executable).parent / "wardpanels"), "validate"],
         cwd=project.root,
@@ -67,7 +67,7 @@ def test_the_installed_command_never_shows_a_traceback(project):
         env={"SOURCE_DATE_EPOCH": str(EPOCH), "PATH": ""},
     )
     assert result.returncode == 1
-    assert "wards/bow-east.yml:1:1: this file is not saved as UTF-8" in result.stdout
+    assert "wards/elm-east.yml:1:1: this file is not saved as UTF-8" in result.stdout
     assert "Traceback" not in result.stderr
 
 
@@ -79,12 +79,12 @@ def test_committed_schemas_are_current(relative):
     )
 
 
-def test_the_schema_accepts_every_bundled_ward_as_a_yaml_1_2_tool_reads_it():
+def test_the_schema_accepts_every_ward_as_a_yaml_1_2_tool_reads_it(borough: Borough):
     schema = json.loads((ROOT / "wards/ward.schema.json").read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(
         schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
     )
-    for path in sorted((ROOT / "wards").glob("*.yml")):
+    for path in sorted(borough.wards.glob("*.yml")):
         document = parse_yaml(path.read_text(encoding="utf-8"), path.name)
         errors = [error.message for error in validator.iter_errors(document.value)]
         assert errors == [], path.name
@@ -105,8 +105,8 @@ def test_the_schema_rejects_what_the_validator_rejects():
 
 
 def test_new_ward_writes_a_starter_file_that_validates(project, capsys):
-    assert main(["new-ward", "St Katharine's & Wapping", "--root", str(project.root)]) == 0
-    written = project.root / "wards" / "st-katharines-and-wapping.yml"
+    assert main(["new-ward", "St Agnes's & Dockside", "--root", str(project.root)]) == 0
+    written = project.root / "wards" / "st-agness-and-dockside.yml"
     text = written.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=ward.schema.json\n")
     assert main(["validate", "--root", str(project.root)]) == 0
@@ -114,19 +114,10 @@ def test_new_ward_writes_a_starter_file_that_validates(project, capsys):
 
 
 def test_new_ward_never_overwrites(project, capsys):
-    project("wards/bow-east.yml", MINIMAL_WARD)
-    assert main(["new-ward", "Bow East", "--root", str(project.root)]) == 1
-    assert "wards/bow-east.yml already exists" in capsys.readouterr().err
-    assert (project.root / "wards" / "bow-east.yml").read_text() == MINIMAL_WARD
-
-
-def test_every_bundled_file_names_its_schema_for_editors_tools():
-    for path in sorted((ROOT / "wards").glob("*.yml")):
-        first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first == "# yaml-language-server: $schema=ward.schema.json", path.name
-    for path in sorted((ROOT / "glossary").glob("*.yml")):
-        first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first == "# yaml-language-server: $schema=glossary.schema.json", path.name
+    project("wards/elm-east.yml", MINIMAL_WARD)
+    assert main(["new-ward", "Elm East", "--root", str(project.root)]) == 1
+    assert "wards/elm-east.yml already exists" in capsys.readouterr().err
+    assert (project.root / "wards" / "elm-east.yml").read_text() == MINIMAL_WARD
 
 
 @pytest.mark.parametrize("relative", sorted(SCHEMAS))
@@ -143,10 +134,10 @@ def test_every_schema_field_has_a_title_description_and_example(relative):
             assert field.get("examples"), f"{where} has no example"
 
 
-def test_the_glossary_schema_accepts_the_bundled_glossary():
+def test_the_glossary_schema_accepts_a_whole_glossary(borough: Borough):
     schema = json.loads((ROOT / "glossary/glossary.schema.json").read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
-    for path in sorted((ROOT / "glossary").glob("*.yml")):
+    for path in sorted(borough.glossary.glob("*.yml")):
         document = parse_yaml(path.read_text(encoding="utf-8"), path.name)
         assert list(validator.iter_errors(document.value)) == [], path.name
 
@@ -171,15 +162,15 @@ def test_new_ward_refuses_what_it_cannot_write_plainly(project, capsys, name, re
 
 
 def test_new_ward_takes_any_script_with_a_slug(project, capsys):
-    assert main(["new-ward", "বো পূর্ব", "--slug", "bow-east", "--root", str(project.root)]) == 0
-    text = (project.root / "wards" / "bow-east.yml").read_text(encoding="utf-8")
+    assert main(["new-ward", "বো পূর্ব", "--slug", "elm-east", "--root", str(project.root)]) == 0
+    text = (project.root / "wards" / "elm-east.yml").read_text(encoding="utf-8")
     assert 'name: "বো পূর্ব"' in text
     assert main(["validate", "--root", str(project.root)]) == 0
     assert main(["new-ward", "X", "--slug", "Bad Slug", "--root", str(project.root)]) == 1
 
 
 def test_render_writes_a_site_any_generator_can_build_without_hooks(project, tmp_path, capsys):
-    project("wards/bow-east.yml", MINIMAL_WARD.replace("Example Ward", "Bow East"))
+    project("wards/elm-east.yml", MINIMAL_WARD.replace("Example Ward", "Elm East"))
     (project.root / "site_src").mkdir()
     (project.root / "site_src" / "about.md").write_text("# About\n", encoding="utf-8")
     config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
@@ -187,10 +178,10 @@ def test_render_writes_a_site_any_generator_can_build_without_hooks(project, tmp
     out = tmp_path / "rendered"
     assert main(["render", "--root", str(project.root), "--out", str(out)]) == 0
     assert (out / "docs" / "about.md").is_file()  # the hand-written pages
-    assert (out / "docs" / "wards" / "bow-east.md").is_file()
-    assert (out / "docs" / "calendars" / "bow-east.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    assert (out / "docs" / "wards" / "elm-east.md").is_file()
+    assert (out / "docs" / "calendars" / "elm-east.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
     child = (out / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "INHERIT:" in child and "hooks: []" in child and "/wards/bow-east.md" in child
+    assert "INHERIT:" in child and "hooks: []" in child and "/wards/elm-east.md" in child
 
 
 def node_tool(script: str, *arguments: str) -> dict:
@@ -215,10 +206,10 @@ def node_tool(script: str, *arguments: str) -> dict:
     ("schema", "files"),
     [("wards/ward.schema.json", "wards"), ("glossary/glossary.schema.json", "glossary")],
 )
-def test_ajv_compiles_each_schema_and_accepts_every_committed_file(schema, files):
+def test_ajv_compiles_each_schema_and_accepts_every_file(schema, files, borough: Borough):
     """Ajv compiles patterns in ECMA-262's unicode mode, where needless escapes such as
     \\" make the whole schema invalid; Python's jsonschema accepts them, so only a
     JavaScript validator proves editors' tools can use the schema."""
-    found = sorted(str(path) for path in (ROOT / files).glob("*.yml"))
+    found = sorted(str(path) for path in (borough.root / files).glob("*.yml"))
     result = node_tool("validate_schema.mjs", str(ROOT / schema), *found)
     assert result == {"compiled": True, "invalid": {}}

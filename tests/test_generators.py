@@ -19,7 +19,6 @@ import pytest
 
 from .conftest import EPOCH, ROOT
 
-ENVIRONMENT = {**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH), "NO_MKDOCS_2_WARNING": "1"}
 ARTICLE = re.compile(r"<article .*?</article>", re.S)
 GENERATOR = re.compile(r'<meta name="generator" content="[^"]*">')
 
@@ -34,7 +33,14 @@ def files_of(site: Path) -> dict[str, bytes]:
 
 def run(command: list[str], cwd: Path = ROOT) -> None:
     result = subprocess.run(
-        command, cwd=cwd, env=ENVIRONMENT, capture_output=True, text=True, timeout=600, check=False
+        command,
+        cwd=cwd,
+        # Read when run: the fixture borough's settings are in the environment by then.
+        env={**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH), "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]
 

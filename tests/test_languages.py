@@ -62,12 +62,15 @@ def test_bengali_feeds_have_the_same_events_at_the_same_times_in_bengali(bundled
             for e in calendar.walk("VEVENT")
         }
 
-    english, bengali = events("calendars/bow-east.ics"), events("bn/calendars/bow-east.ics")
+    english, bengali = (
+        events("calendars/elm-east.ics"),
+        events("bn/calendars/elm-east.ics"),
+    )
     assert english.keys() == bengali.keys()
     for uid, (start, end, title) in english.items():
         assert bengali[uid][:2] == (start, end)
-        assert title == "Bow East ward panel meeting"
-        assert bengali[uid][2] == "Bow East ওয়ার্ড প্যানেলের সভা"
+        assert title == "Elm East ward panel meeting"
+        assert bengali[uid][2] == "Elm East ওয়ার্ড প্যানেলের সভা"
 
 
 def with_language(project, code: str, name: str) -> None:

@@ -80,7 +80,7 @@ def test_a_tab_is_explained():
 
 
 def test_an_unclosed_quote_is_explained():
-    assert "never closed" in refusal('name: "Bow East\nsummary: x\n').message
+    assert "never closed" in refusal('name: "Elm East\nsummary: x\n').message
 
 
 def test_an_empty_file_is_explained():

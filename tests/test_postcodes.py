@@ -30,8 +30,9 @@ from wardpanels.postcodes import (
     write_table,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
-COMMITTED = ROOT / "postcodes"
+from .conftest import BOROUGH
+
+COMMITTED = BOROUGH / "postcodes"  # a table as `wardpanels postcodes` writes it
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "postcodes"
 TOWER_HAMLETS = "E09000030"
 TOWER_HAMLETS_WARDS = {f"E050093{n}" for n in range(17, 37)}
@@ -210,7 +211,7 @@ def test_code_point_open_edition_is_read_from_its_doc_folder(tmp_path: Path) -> 
 
 def test_a_file_of_unknown_format_is_refused_naming_the_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "addresses.csv"
-    path.write_text("name,street\nTown Hall,Whitechapel Road\n", encoding="utf-8")
+    path.write_text("name,street\nTown Hall,Chapel Fields Road\n", encoding="utf-8")
     with pytest.raises(PostcodeSourceError, match=r"addresses\.csv:1: not an ONS Postcode"):
         extract([path], TOWER_HAMLETS)
 
@@ -263,17 +264,6 @@ def test_the_command_writes_the_table_and_says_how_to_rerun_it(tmp_path: Path) -
 # The committed table for Tower Hamlets.
 
 
-def test_the_committed_table_holds_every_tower_hamlets_postcode(
-    committed: PostcodeTable,
-) -> None:
-    assert len(committed) == committed.source.postcodes == 5862
-    assert committed.wards() == TOWER_HAMLETS_WARDS
-    assert committed.source.council == TOWER_HAMLETS
-    assert committed.source.source == CODE_POINT_OPEN
-    assert committed.source.licence_url == OGL_URL
-    assert all("2025" in line for line in committed.source.attribution)
-
-
 def test_every_committed_postcode_finds_its_ward_however_it_is_typed(
     committed: PostcodeTable,
 ) -> None:
@@ -323,7 +313,7 @@ def test_a_sectors_wards_come_most_postcodes_first_then_by_code() -> None:
 
 def test_districts_come_in_the_order_people_read_them(committed: PostcodeTable) -> None:
     assert committed.districts() == [
-        "E1", "E1W", "E2", "E3", "E8", "E9", "E14", "E15", "E20", "E22", "E98", "EC2M", "EC3N",
+        "E1", "E1W", "E2", "E3", "E8", "E9", "E14", "E15", "E20", "E22", "EC2M", "EC3N",
     ]  # fmt: skip
 
 
@@ -331,7 +321,7 @@ def test_each_districts_sectors_come_in_order_and_cover_every_postcode_once(
     committed: PostcodeTable,
 ) -> None:
     assert [sector for sector, _ in committed.district_sectors("E14")] == [
-        f"E14 {digit}" for digit in range(10)
+        f"E14 {digit}" for digit in (0, 3, 4, 5, 6, 7, 8, 9)
     ]
     assert committed.district_sectors("e3")[0] == ("E3 2", committed.sector_wards("E3 2"))
     total = sum(

@@ -44,11 +44,11 @@ def test_dates_never_use_ordinals():
 @pytest.mark.parametrize(
     ("name", "slug"),
     [
-        ("St Katharine's & Wapping", "st-katharines-and-wapping"),
-        ("Blackwall & Cubitt Town", "blackwall-and-cubitt-town"),
-        ("St Dunstan's", "st-dunstans"),
-        ("Spitalfields & Banglatown", "spitalfields-and-banglatown"),
-        ("Bow East", "bow-east"),
+        ("St Agnes's & Dockside", "st-agness-and-dockside"),
+        ("Anchor & Hope Town", "anchor-and-hope-town"),
+        ("St Olave's", "st-olaves"),
+        ("Silk & Spice", "silk-and-spice"),
+        ("Elm East", "elm-east"),
     ],
 )
 def test_ward_slugs(name, slug):

@@ -475,7 +475,10 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
                     ("events", ward_police_events),
                 )
             },
-            example=ward_data("bow-east").href_from(data_page()),
+            # A ward of this site, so the example never names one that is gone.
+            example_slug=site.wards[0].slug,
+            example_page="/" + r.ward(site.wards[0].slug).url,
+            example=ward_data(site.wards[0].slug).href_from(data_page()),
             formula_starts=Markup(", ").join(
                 markup.code(c) for c in opendata.FORMULA_STARTS if c.isascii() and c.isprintable()
             ),

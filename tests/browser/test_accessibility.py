@@ -15,12 +15,12 @@ AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(enc
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # Ward pages share one template: these stand for them, in both languages, with a poster.
 WARDS = [
-    "wards/bow-east/",
-    "wards/shadwell/",
-    "wards/lansbury/",
-    "wards/bow-east/poster/",
-    "bn/wards/bow-east/",
-    "bn/wards/lansbury/",
+    "wards/elm-east/",
+    "wards/ropewalk/",
+    "wards/larkhall/",
+    "wards/elm-east/poster/",
+    "bn/wards/elm-east/",
+    "bn/wards/larkhall/",
 ]
 REPEATED = re.compile(r"^(bn/)?(wards/[^/]+/|postcodes/[^/]+/)")
 
@@ -65,7 +65,7 @@ def test_every_page_type_has_no_axe_violations(browser, site_url, built_site, wi
 
 
 @pytest.mark.parametrize(
-    "path", ["", "wards/bow-east/", "wards/bow-east/poster/", "bn/wards/lansbury/"]
+    "path", ["", "wards/elm-east/", "wards/elm-east/poster/", "bn/wards/larkhall/"]
 )
 def test_a_dark_colour_preference_changes_nothing_so_axe_checks_one_scheme(browser, site_url, path):
     """The site has one colour scheme (mkdocs.yml, theme.palette). Should a dark one be
@@ -112,7 +112,7 @@ def visible_focus(page) -> dict:
 def test_at_320px_the_menu_opens_by_keyboard_and_escape_closes_it(browser, site_url, path, label):
     context = browser.new_context(viewport={"width": 320, "height": 640}, reduced_motion="reduce")
     page = context.new_page()
-    page.goto(f"{site_url}{path}wards/bow-east/")
+    page.goto(f"{site_url}{path}wards/elm-east/")
     menu = page.get_by_role("button", name=label)
     expect(menu).to_be_visible()
     for _ in range(12):  # the menu button is among the first stops
@@ -131,7 +131,7 @@ def test_at_320px_the_menu_opens_by_keyboard_and_escape_closes_it(browser, site_
     context.close()
 
 
-@pytest.mark.parametrize("path", ["", "wards/bow-east/", "glossary/"])
+@pytest.mark.parametrize("path", ["", "wards/elm-east/", "glossary/"])
 def test_at_320px_focus_never_lands_on_anything_invisible(browser, site_url, path):
     context = browser.new_context(viewport={"width": 320, "height": 640}, reduced_motion="reduce")
     page = context.new_page()
@@ -149,7 +149,7 @@ def test_at_320px_focus_never_lands_on_anything_invisible(browser, site_url, pat
     context.close()
 
 
-@pytest.mark.parametrize("path", ["", "wards/bow-east/", "calendars/", "glossary/", "404.html"])
+@pytest.mark.parametrize("path", ["", "wards/elm-east/", "calendars/", "glossary/", "404.html"])
 def test_pages_ask_for_nothing_from_any_other_host(browser, site_url, path):
     context = browser.new_context()
     page = context.new_page()
@@ -160,7 +160,7 @@ def test_pages_ask_for_nothing_from_any_other_host(browser, site_url, path):
     assert hosts == {urlsplit(site_url).netloc}
 
 
-@pytest.mark.parametrize("slug", ["bow-east", "whitechapel"])  # a typical and the longest
+@pytest.mark.parametrize("slug", ["elm-east", "chapel-fields"])  # a typical and the longest
 def test_a_ward_page_prints_cleanly_on_at_most_two_a4_pages(browser, site_url, slug):
     context = browser.new_context()
     page = context.new_page()
@@ -178,7 +178,7 @@ def test_a_ward_page_prints_cleanly_on_at_most_two_a4_pages(browser, site_url, s
     context.close()
 
 
-@pytest.mark.parametrize("slug", ["bow-east", "shadwell", "whitechapel"])
+@pytest.mark.parametrize("slug", ["elm-east", "ropewalk", "chapel-fields"])
 def test_a_ward_poster_prints_on_one_a4_page(browser, site_url, slug):
     context = browser.new_context()
     page = context.new_page()

@@ -15,8 +15,8 @@ SITE_URL = "https://wardpanels.example.org/"  # the address the test build is ma
 @pytest.mark.parametrize(
     ("path", "other", "lang"),
     [
-        ("wards/bow-east/", "bn/wards/bow-east/", "en"),
-        ("bn/wards/bow-east/", "wards/bow-east/", "bn"),
+        ("wards/elm-east/", "bn/wards/elm-east/", "en"),
+        ("bn/wards/elm-east/", "wards/elm-east/", "bn"),
         ("bn/how-ward-panels-work/", "how-ward-panels-work/", "bn"),
         ("meetings/", "bn/meetings/", "en"),
     ],
@@ -49,7 +49,7 @@ def test_an_editors_page_leads_to_the_bengali_home_page(visit, site_url):
 
 def test_english_left_in_a_bengali_page_is_marked_as_english(visit, site_url):
     page = visit(1280, 800)
-    page.goto(site_url + "bn/wards/whitechapel/")  # a ward nobody has translated yet
+    page.goto(site_url + "bn/wards/chapel-fields/")  # a ward nobody has translated yet
     expect(page.locator(".wp-untranslated")).to_have_count(1)
     expect(page.locator("article [lang='en']").first).to_be_attached()
 
@@ -58,9 +58,9 @@ def test_the_bengali_font_comes_from_the_site_and_only_for_bengali_pages(visit, 
     requested: list[str] = []
     page = visit(1280, 800)
     page.on("request", lambda request: requested.append(request.url))
-    page.goto(site_url + "wards/bow-east/", wait_until="networkidle")
+    page.goto(site_url + "wards/elm-east/", wait_until="networkidle")
     assert not [url for url in requested if url.endswith(".woff2")]
-    page.goto(site_url + "bn/wards/bow-east/", wait_until="networkidle")
+    page.goto(site_url + "bn/wards/elm-east/", wait_until="networkidle")
     fonts = [url for url in requested if url.endswith(".woff2")]
     assert fonts and all(url.startswith(site_url) for url in fonts)
 
@@ -76,7 +76,7 @@ def test_search_finds_a_bengali_word_on_bengali_pages(visit, site_url):
 
 def test_without_javascript_a_bengali_ward_page_reads_in_full(visit, site_url):
     page = visit(360, 640, java_script_enabled=False)
-    page.goto(site_url + "bn/wards/bow-east/")
+    page.goto(site_url + "bn/wards/elm-east/")
     article = page.locator("article")
-    for text in ("পরের সভা", "আপনি বলেছেন, আমরা করেছি", "boweast.wardpanel@example.org"):
+    for text in ("পরের সভা", "আপনি বলেছেন, আমরা করেছি", "elmeast.wardpanel@example.org"):
         expect(article.get_by_text(text).first).to_be_visible()

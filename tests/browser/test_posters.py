@@ -28,7 +28,7 @@ DRAW_QR_CODES = """async () => {
 }"""
 
 
-@pytest.mark.parametrize("slug", ["bow-east", "shadwell"])
+@pytest.mark.parametrize("slug", ["elm-east", "ropewalk"])
 def test_the_poster_qr_codes_scan_to_the_ward_page_and_its_calendar(page, site_url, slug):
     page.emulate_media(media="print")
     page.goto(f"{site_url}wards/{slug}/poster/")

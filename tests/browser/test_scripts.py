@@ -10,16 +10,16 @@ from playwright.sync_api import expect
 def test_the_copy_button_copies_the_calendar_address(browser, site_url):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
-    page.goto(f"{site_url}wards/bow-east/")
+    page.goto(f"{site_url}wards/elm-east/")
     page.get_by_role("button", name="Copy the address").click()
     expect(page.get_by_role("status").filter(has_text="Address copied.")).to_be_visible()
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == "https://wardpanels.example.org/calendars/bow-east.ics"
+    assert copied == "https://wardpanels.example.org/calendars/elm-east.ics"
     context.close()
 
 
 def test_an_acronym_explains_itself_to_keyboard_users(page, site_url):
-    page.goto(f"{site_url}wards/bow-east/")
+    page.goto(f"{site_url}wards/elm-east/")
     abbr = page.locator("abbr", has_text="PCSO").first
     for _ in range(50):  # Material attaches its tooltips a moment after the page loads
         abbr.focus()

@@ -1,0 +1,235 @@
+"""The only tests about the live data in wards/, glossary/, postcodes/ and translations/.
+
+Editors change those files every week, so nothing here pins what they hold: these tests
+prove that the suite never reads them, that the changes editors make pass what CI runs, and
+that each file keeps what editors' tools need. The data itself is checked by
+`make check-data` (`wardpanels validate` and a strict build at the real "now").
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from wardpanels import schedule
+from wardpanels.clock import build_time
+from wardpanels.loading import parse_yaml
+from wardpanels.model import Ward
+from wardpanels.postcodes import read_table
+from wardpanels.translations import fingerprint
+
+from .conftest import LIVE_DATA, ROOT
+
+LIVE_SLUGS = sorted(path.stem for path in (ROOT / "wards").glob("*.yml"))
+TESTS = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+
+
+def test_no_other_test_names_a_live_ward():
+    """A test that named a ward of the live data would break when editors rename, move or
+    delete it: every other test builds the fixture borough instead."""
+    slug = re.compile(rf"(?<![a-z0-9-])({'|'.join(map(re.escape, LIVE_SLUGS))})(?![a-z0-9-])")
+    found = [
+        f"{path.relative_to(ROOT)}: {match.group(1)}"
+        for path in sorted(TESTS.rglob("*"))
+        if path.is_file()
+        and path != Path(__file__).resolve()
+        and "node_modules" not in path.parts
+        and path.suffix in {".py", ".yml", ".md", ".csv", ".cjs", ".mjs", ".json", ".po"}
+        for match in slug.finditer(path.read_text(encoding="utf-8", errors="replace"))
+    ]
+    assert LIVE_SLUGS and found == []
+
+
+def test_every_build_in_the_tests_reads_the_fixture_borough():
+    for name in LIVE_DATA:
+        folder = Path(os.environ[f"WARDPANELS_{name.upper()}"])
+        assert not folder.is_relative_to(ROOT), name
+
+
+def test_every_live_data_file_names_its_schema_for_editors_tools():
+    for folder, schema in (("wards", "ward.schema.json"), ("glossary", "glossary.schema.json")):
+        for path in sorted((ROOT / folder).glob("*.yml")):
+            first = path.read_text(encoding="utf-8").splitlines()[0]
+            assert first == f"# yaml-language-server: $schema={schema}", path.name
+
+
+def test_the_live_postcode_table_matches_its_sidecar():
+    table = read_table(ROOT / "postcodes")
+    assert len(table) == table.source.postcodes > 0
+
+
+# --- The changes editors make every week, on a copy of the project --------------------
+
+
+class FormDumper(yaml.SafeDumper):
+    """Writes a file back whole, as a form-based editor does: keys in their order, dates as
+    dates (unquoted), times and everything else as text, no comments."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+FormDumper.add_representer(
+    str,
+    lambda dumper, text: (
+        dumper.represent_scalar("tag:yaml.org,2002:timestamp", text)
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text)
+        else dumper.represent_str(text)
+    ),
+)
+FormDumper.add_representer(
+    date, lambda dumper, day: FormDumper.represent_str(dumper, day.isoformat())
+)
+
+
+def write_whole(path: Path, document: dict[str, Any]) -> None:
+    text = yaml.dump(document, Dumper=FormDumper, sort_keys=False, allow_unicode=True, width=88)
+    path.write_text(text, encoding="utf-8")
+
+
+def read(path: Path) -> dict[str, Any]:
+    value = parse_yaml(path.read_text(encoding="utf-8"), path.name).value
+    assert isinstance(value, dict)
+    return value
+
+
+def editors_week(project: Path, now: datetime) -> list[str]:
+    """Every kind of change an editor makes in a week, to the live data of `project`;
+    returns what was done, for the failure message."""
+    wards = project / "wards"
+    today = now.date().isoformat()
+    done: list[str] = []
+
+    def change(slug: str, edit: Callable[[dict[str, Any]], None], what: str) -> None:
+        document = read(wards / f"{slug}.yml")
+        edit(document)
+        write_whole(wards / f"{slug}.yml", document)
+        done.append(f"{slug}: {what}")
+
+    coming = {
+        path.stem: meeting
+        for path in sorted(wards.glob("*.yml"))
+        if (meeting := schedule.next_meeting(Ward.model_validate(read(path)).meetings, now))
+    }
+    moved, cancelled, *_ = [slug for slug in coming if coming[slug].status != "cancelled"]
+
+    def close_a_priority(ward: dict[str, Any]) -> None:
+        priority = next(p for p in ward["priorities"] if p.get("status", "active") == "active")
+        priority.update(status="achieved", closed_on=today, outcome="Fewer reports since May.")
+
+    def move_the_next_meeting(ward: dict[str, Any]) -> None:
+        meeting = next(m for m in ward["meetings"] if m["date"] == str(coming[moved].date))
+        meeting["date"] = coming[moved].date + timedelta(days=7)
+
+    def cancel_the_next_meeting(ward: dict[str, Any]) -> None:
+        meeting = next(m for m in ward["meetings"] if m["date"] == str(coming[cancelled].date))
+        meeting.update(status="cancelled", note="The hall is closed for repairs.")
+
+    def add_a_meeting(ward: dict[str, Any]) -> None:
+        meeting = copy.deepcopy(ward["meetings"][-1])
+        for copied_only in ("status", "id", "note", "attendance", "minutes"):
+            meeting.pop(copied_only, None)
+        meeting["date"] = now.date() + timedelta(days=60)
+        ward["meetings"].append(meeting)
+
+    def change_the_areas(ward: dict[str, Any]) -> None:
+        ward["areas"] = [*ward.get("areas", [])[1:], "The new community garden"]
+
+    change(moved, close_a_priority, "closed a priority today")
+    change(moved, move_the_next_meeting, "moved the next meeting a week on")
+    change(moved, add_a_meeting, "added a meeting")
+    change(cancelled, cancel_the_next_meeting, "cancelled the next meeting")
+    change(cancelled, change_the_areas, "changed the areas")
+
+    translated = sorted((project / "translations" / "bn" / "wards").glob("*.yml"))
+    untranslated = next(s for s in sorted(coming) if s not in {p.stem for p in translated})
+    summary = read(wards / f"{untranslated}.yml")["summary"]
+    write_whole(
+        project / "translations" / "bn" / "wards" / f"{untranslated}.yml",
+        {"draft": True, "summary": {"text": "ওয়ার্ডের সংক্ষিপ্ত বিবরণ।", "from": fingerprint(summary)}},
+    )
+    done.append(f"{untranslated}: translated its summary")
+
+    gone = next(s for s in reversed(LIVE_SLUGS) if s not in {moved, cancelled, untranslated})
+    (wards / f"{gone}.yml").unlink()
+    done.append(f"{gone}: deleted")
+    run([str(BIN / "wardpanels"), "new-ward", "Riverside Gardens", "--root", str(project)])
+    done.append("riverside-gardens: added")
+    return done
+
+
+def run(command: list[str], cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    environment = {
+        name: value
+        for name, value in os.environ.items()
+        if name != "SOURCE_DATE_EPOCH" and not name.startswith("WARDPANELS_")
+    }  # the real "now" and the project's own data, as CI checks it
+    environment["NO_MKDOCS_2_WARNING"] = "1"
+    return subprocess.run(
+        command, cwd=cwd, env=environment, capture_output=True, text=True, timeout=300, check=False
+    )
+
+
+@pytest.mark.build
+def test_a_week_of_editors_changes_passes_what_ci_runs(tmp_path: Path):
+    """On a copy of the project whose history is one commit (a downloaded archive or a
+    squashed fork), each weekly change, written back whole as a form does, passes the
+    data check and the build at the real "now", and the suite's own builds still pass."""
+    project = tmp_path / "project"
+    listed = subprocess.run(
+        ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
+    ).stdout.decode("utf-8")
+    for relative in filter(None, listed.split("\0")):
+        source = ROOT / relative
+        if source.is_file():
+            (project / relative).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, project / relative)
+    git = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
+    for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "One commit"]):
+        subprocess.run(git + command, cwd=project, check=True, capture_output=True)
+
+    done = editors_week(project, build_time({}))
+    checked = run([str(BIN / "wardpanels"), "validate", "--root", str(project)])
+    assert checked.returncode == 0, "\n".join([*done, checked.stdout[-3000:]])
+    site = tmp_path / "site"
+    built = run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(site),
+        ]
+    )
+    assert built.returncode == 0, (done, built.stderr[-3000:])
+    assert (site / "wards" / "riverside-gardens" / "index.html").is_file()
+    suite = run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-x",
+            "-p",
+            "no:cacheprovider",
+            "tests/test_build.py",
+        ],
+        cwd=project,
+    )
+    assert suite.returncode == 0, "\n".join([*done, suite.stdout[-3000:]])
