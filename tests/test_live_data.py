@@ -186,7 +186,8 @@ def run(command: list[str], cwd: Path | None = None) -> subprocess.CompletedProc
 def test_a_week_of_editors_changes_passes_what_ci_runs(tmp_path: Path):
     """On a copy of the project whose history is one commit (a downloaded archive or a
     squashed fork), each weekly change, written back whole as a form does, passes the
-    data check and the build at the real "now", and the suite's own builds still pass."""
+    data check and the build at the real "now". (The suite itself never reads this data:
+    the two tests above prove it.)"""
     project = tmp_path / "project"
     listed = subprocess.run(
         ["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True
@@ -219,17 +220,3 @@ def test_a_week_of_editors_changes_passes_what_ci_runs(tmp_path: Path):
     )
     assert built.returncode == 0, (done, built.stderr[-3000:])
     assert (site / "wards" / "riverside-gardens" / "index.html").is_file()
-    suite = run(
-        [
-            sys.executable,
-            "-m",
-            "pytest",
-            "-q",
-            "-x",
-            "-p",
-            "no:cacheprovider",
-            "tests/test_build.py",
-        ],
-        cwd=project,
-    )
-    assert suite.returncode == 0, "\n".join([*done, suite.stdout[-3000:]])
