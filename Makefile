@@ -6,13 +6,23 @@ PIP := $(BIN)/pip --quiet --disable-pip-version-check
 SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check-data serve validate schema catalogue check-schema lint lock clean bench render
+.PHONY: help site test test-fast check-data serve validate schema catalogue check-schema lint lock clean bench render
 
+## help: list these commands
+help:
+	@sed -n 's/^## //p' $(MAKEFILE_LIST)
+
+# What building the site needs (requirements.txt), and what the tests and checks need
+# besides (requirements-dev.txt): publishing installs only the first.
 $(VENV)/.installed: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
 	$(PYTHON) -m venv $(VENV)
 	$(PIP) install -r requirements.txt
 	$(PIP) install --no-deps -e .
+	@touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
+	$(PIP) install -r requirements-dev.txt
 	@touch $@
 
 ## site: build the website into site/. It is built beside it and swapped in only when the
@@ -26,12 +36,15 @@ site: $(VENV)/.installed
 
 ## test: lint, check types, check the schemas and the catalogue are current, check the live
 ## data, run every test (the tests build a fixture borough of their own, never the live data)
-test: $(VENV)/.installed tests/js/node_modules/.installed check-data
-	$(BIN)/ruff check .
+test: $(VENV)/.dev-installed tests/js/node_modules/.installed check-data lint
 	$(BIN)/mypy
 	$(BIN)/wardpanels schema --check
 	$(BIN)/wardpanels catalogue --check
 	$(BIN)/pytest
+
+## test-fast: the tests that need no browser and build no whole site (well under a minute)
+test-fast: $(VENV)/.dev-installed
+	$(BIN)/pytest -q -m "not browser and not build"
 
 ## check-data: check the live data as a pull request does, at the real "now": every file,
 ## then a strict build into a folder that is thrown away
@@ -67,19 +80,25 @@ catalogue: $(VENV)/.installed
 check-schema: $(VENV)/.installed
 	$(BIN)/wardpanels schema --check
 
-## lint: ruff only
-lint: $(VENV)/.installed
+## lint: ruff's checks, and its formatting left as it is
+lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
-## lock: re-pin requirements.txt to the newest versions pyproject.toml allows
+## lock: re-pin requirements.txt and requirements-dev.txt to the newest versions
+## pyproject.toml allows
 lock:
 	rm -rf .lock-venv
 	$(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
-	{ echo '# Every package, pinned, so each machine builds the same site. Regenerate with `make lock`.'; \
+	.lock-venv/bin/pip install --quiet --disable-pip-version-check -e .
+	{ echo '# What building the site needs, pinned, so each machine builds the same site. Regenerate with `make lock`.'; \
 	  .lock-venv/bin/pip freeze --exclude-editable | grep -v -E '^(pip|setuptools|wheel)=='; } > requirements.txt
+	.lock-venv/bin/pip install --quiet --disable-pip-version-check -e '.[test]'
+	{ echo '# What the tests and checks need besides, pinned. Regenerate with `make lock`.'; echo '-r requirements.txt'; \
+	  .lock-venv/bin/pip freeze --exclude-editable | grep -v -E '^(pip|setuptools|wheel)==' | grep -v -x -F -f requirements.txt; } > requirements-dev.txt
 	rm -rf .lock-venv
 
+## clean: remove the built site, the virtual environment and the caches
 clean:
 	rm -rf site site.tmp site.old .site.lock $(VENV) .pytest_cache .ruff_cache .hypothesis
 

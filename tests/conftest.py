@@ -107,6 +107,24 @@ def fixed_build_time(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH))
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Browser tests and tests of a whole built site carry their markers without being told,
+    so `make test-fast` (-m "not browser and not build") can leave them out."""
+    for item in items:
+        if "browser" in item.path.parts:
+            item.add_marker(pytest.mark.browser)
+        if "built_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.build)
+
+
+_running: pytest.Item | None = None
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    global _running
+    _running = item
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-goldens",
@@ -164,6 +182,8 @@ def mkdocs_build(site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]
     """`mkdocs build --strict` of the project, at the tests' fixed 'now', of the fixture
     borough. Built on other wards (WARDPANELS_WARDS), it leaves out the borough's
     translations, which do not fit them."""
+    if _running is not None and _running.get_closest_marker("build") is None:
+        pytest.fail(f"{_running.nodeid} builds the whole site: mark it @pytest.mark.build")
     if "WARDPANELS_WARDS" in env and "WARDPANELS_TRANSLATIONS" not in env:
         folder = site_dir.parent / f"{site_dir.name}-translations"
         env["WARDPANELS_TRANSLATIONS"] = str(catalogues_only(folder))

@@ -44,6 +44,7 @@ def test_validate_accepts_them_all(tmp_path, capsys):
     assert main(["validate", "--root", str(tmp_path)]) == 0, capsys.readouterr().out
 
 
+@pytest.mark.build
 def test_every_page_shows_the_names_as_typed(awkward_site: Path):
     names = {
         "star": "*Star Ward",
@@ -61,6 +62,7 @@ def test_every_page_shows_the_names_as_typed(awkward_site: Path):
     assert 'content="The Cake 🍰 Ward ward panel meets next on' in meta
 
 
+@pytest.mark.build
 def test_glossary_terms_in_any_script_have_ids_of_their_own(awkward_site: Path):
     html = (awkward_site / "glossary" / "index.html").read_text(encoding="utf-8")
     for anchor in ("দল", "সভা", "star-term", "hash-term"):
@@ -69,6 +71,7 @@ def test_glossary_terms_in_any_script_have_ids_of_their_own(awkward_site: Path):
     assert 'href="#সভা"' in html
 
 
+@pytest.mark.build
 def test_data_calendars_and_feeds_read_back_with_every_character(awkward_site: Path):
     wards = json.loads((awkward_site / "data" / "wards.json").read_text(encoding="utf-8"))
     assert {w["name"] for w in wards["wards"]} >= {"Cake 🍰 Ward", "বো পূর্ব ওয়ার্ড", "<Angle> Ward"}

@@ -113,6 +113,7 @@ def test_the_installed_validate_command_exits_1_with_no_traceback(tmp_path):
     assert "Traceback" not in validate.stdout + validate.stderr
 
 
+@pytest.mark.build
 def test_the_mkdocs_build_command_exits_1_with_no_traceback(tmp_path):
     expected = make_project(CASE, tmp_path)
     build = mkdocs_build(

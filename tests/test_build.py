@@ -13,6 +13,8 @@ import pytest
 
 from .conftest import BOROUGH_SLUGS, MINIMAL_WARD, ROOT, mkdocs_build
 
+pytestmark = pytest.mark.build  # every test here builds the whole site
+
 
 @pytest.fixture
 def site(built_site: Path) -> Path:

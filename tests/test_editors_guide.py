@@ -39,6 +39,7 @@ def test_each_glossary_example_is_valid_as_written(project, index):
     load_site(Sources(root, root / "wards", root / "glossary"), GOLDEN_SETTINGS, NOW)
 
 
+@pytest.mark.build
 def test_ward_pages_link_to_their_file_for_editors_and_never_to_githubs_api(tmp_path):
     site = tmp_path / "site"
     result = mkdocs_build(site, WARDPANELS_REPOSITORY="https://github.com/example/ward-panels")

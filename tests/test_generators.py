@@ -19,6 +19,8 @@ import pytest
 
 from .conftest import EPOCH, ROOT
 
+pytestmark = pytest.mark.build  # every test here builds the whole site
+
 ARTICLE = re.compile(r"<article .*?</article>", re.S)
 GENERATOR = re.compile(r'<meta name="generator" content="[^"]*">')
 

@@ -86,6 +86,7 @@ def scan(page: Path) -> _Scanner:
     return scanner
 
 
+@pytest.mark.build
 def test_no_page_carries_script_handlers_or_unsafe_links(payload_site: Path):
     pages = sorted(payload_site.rglob("*.html"))
     assert len(pages) > 5
@@ -93,6 +94,7 @@ def test_no_page_carries_script_handlers_or_unsafe_links(payload_site: Path):
         assert scan(page).faults == [], page.relative_to(payload_site)
 
 
+@pytest.mark.build
 def test_payloads_show_as_the_words_that_were_typed(payload_site: Path):
     ward = " ".join(scan(payload_site / "wards" / "payload-ward" / "index.html").text)
     assert "<script>alert('summary')</script>" in ward
@@ -102,6 +104,7 @@ def test_payloads_show_as_the_words_that_were_typed(payload_site: Path):
     assert "<script>alert('meaning')</script>" in glossary
 
 
+@pytest.mark.build
 def test_pipes_never_break_a_table(payload_site: Path):
     scanner = scan(payload_site / "standards" / "index.html")
     assert scanner.tables
@@ -109,6 +112,7 @@ def test_pipes_never_break_a_table(payload_site: Path):
         assert len(set(rows)) == 1, rows  # every row has as many cells as the header
 
 
+@pytest.mark.build
 def test_feeds_carry_the_payload_only_as_plain_text(payload_site: Path):
     calendar = icalendar.Calendar.from_ical(
         (payload_site / "calendars" / "payload-ward.ics").read_bytes()

@@ -141,6 +141,7 @@ def test_the_borough_feed_carries_only_the_newest_updates(
     assert whole == sorted(every_ward, reverse=True)[:12]
 
 
+@pytest.mark.build
 def test_feeds_never_take_the_build_clock(tmp_path: Path):
     """Two builds a day apart, both after the last commit, give the same feed: every date in
     it comes from the data or from git history (dates after "now" are taken as "now")."""
