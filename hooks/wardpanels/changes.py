@@ -82,7 +82,7 @@ class Changes:
             )
             return "\n".join(lines) + "\n"
         for ward in self.wards:
-            lines += [f"### {_md(ward.name)}", ""]
+            lines += [f"### {_escaped(ward.name)}", ""]
             lines += [f"{sentence}" for sentence in ward.status]
             if ward.status:
                 lines.append("")
@@ -199,9 +199,9 @@ def _compare_ward(
     old, new = a.ward, b.ward
     kinds: set[str] = set()
     if old.name != new.name:
-        report.status.append(f"**Renamed** from {_md(old.name)} to {_md(new.name)}.")
+        report.status.append(f"**Renamed** from {_escaped(old.name)} to {_escaped(new.name)}.")
         report.calendars.append(
-            f"Subscribers' calendars will show the new name, {_md(new.name)}, on every "
+            f"Subscribers' calendars will show the new name, {_escaped(new.name)}, on every "
             "meeting of this ward."
         )
         kinds |= {"ward", "wards", "meetings", "priorities", "standards"}
@@ -229,11 +229,13 @@ def _when(meeting: Meeting) -> str:
 
 
 def _where(meeting: Meeting) -> str:
-    return _md(place(meeting, EN))
+    return _escaped(place(meeting, EN))
 
 
 def _meeting(meeting: Meeting) -> str:
-    return f"{_when(meeting)}, at {_where(meeting)}"
+    """When and where: `Wednesday 9 December 2026, 7pm to 8:30pm, at Roman Road Library, …`."""
+    where = "online" if meeting.venue is None else f"at {_where(meeting)}"
+    return f"{_when(meeting)}, {where}"
 
 
 def _compare_meetings(report: WardChanges, old: list[Meeting], new: list[Meeting]) -> bool:
@@ -273,7 +275,7 @@ def _compare_meetings(report: WardChanges, old: list[Meeting], new: list[Meeting
 
 def _same_meetings(gone: list[Meeting], came: list[Meeting]) -> list[tuple[Meeting, Meeting]]:
     """Meetings whose identity changed: an `id:` given to a meeting on the same date, or a
-    meeting without one moved to another date (one left, one arrived)."""
+    meeting without one moved to another date (one without an id left, one arrived)."""
     pairs = []
     for a in gone:
         match = next((b for b in came if b.date == a.date), None)
@@ -281,7 +283,7 @@ def _same_meetings(gone: list[Meeting], came: list[Meeting]) -> list[tuple[Meeti
             pairs.append((a, match))
             came = [b for b in came if b is not match]
     gone = [a for a in gone if all(a is not x for x, _ in pairs)]
-    if len(gone) == 1 and len(came) == 1 and gone[0].id is None:
+    if len(gone) == 1 and len(came) == 1 and gone[0].id is None and came[0].id is None:
         pairs.append((gone[0], came[0]))
     return pairs
 
@@ -293,7 +295,7 @@ def _meeting_change(report: WardChanges, a: Meeting, b: Meeting, *, same_event: 
         report.meetings.append(f"**Moved**: from {_meeting(a)} → to {_meeting(b)}.")
     if a.status != b.status:
         if b.status == "cancelled":
-            why = f" The note says: {_md(b.note)}" if b.note else ""
+            why = f" The note says: {_escaped(b.note)}" if b.note else ""
             report.meetings.append(f"**Cancelled**: {_meeting(b)}.{why}")
         else:
             report.meetings.append(f"**Going ahead again** (it was cancelled): {_meeting(b)}.")
@@ -333,7 +335,7 @@ def _meeting_change(report: WardChanges, a: Meeting, b: Meeting, *, same_event: 
 
 
 def _priority(priority: Priority) -> str:
-    return f"“{_md(priority.title)}”"
+    return f"“{_escaped(priority.title)}”"
 
 
 def _compare_priorities(report: WardChanges, old: list[Priority], new: list[Priority]) -> bool:
@@ -449,14 +451,14 @@ def _compare_roles(report: WardChanges, old: list[PanelRole], new: list[PanelRol
         elif was == now:
             continue
         elif now is None:
-            held = f" (was {_md(was)})" if was else ""
+            held = f" (was {_escaped(was)})" if was else ""
             report.panel.append(
                 f"**{label} vacant**{held}: the page invites residents to take it on."
             )
         elif was is None:
-            report.panel.append(f"**{label} filled**: {_md(now)}.")
+            report.panel.append(f"**{label} filled**: {_escaped(now)}.")
         else:
-            report.panel.append(f"**{label}**: {_md(now)} takes over from {_md(was)}.")
+            report.panel.append(f"**{label}**: {_escaped(now)} takes over from {_escaped(was)}.")
     return len(report.panel) > start
 
 
@@ -611,13 +613,13 @@ def _compare_glossary(old_site: Site, new_site: Site) -> Iterator[str]:
     after = {term.term: term for term in new_site.glossary}
     for key, term in after.items():
         if key not in before:
-            yield f"**New term**: {_md(key)}: {_brief(term.meaning)}"
+            yield f"**New term**: {_escaped(key)}: {_brief(term.meaning)}"
         elif before[key] != term:
             changed = [
                 n for n in GlossaryTerm.model_fields if getattr(before[key], n) != getattr(term, n)
             ]
-            yield f"**Updated**: {_md(key)} ({_labels(GlossaryTerm, changed)})."
-    yield from (f"**Removed**: {_md(key)}." for key in before if key not in after)
+            yield f"**Updated**: {_escaped(key)} ({_labels(GlossaryTerm, changed)})."
+    yield from (f"**Removed**: {_escaped(key)}." for key in before if key not in after)
     english_before = {k: v for term in before.values() for k, v in term_texts(term)}
     english_after = {k: v for term in after.values() for k, v in term_texts(term)}
     lines: list[str] = []
@@ -629,9 +631,9 @@ def _compare_glossary(old_site: Site, new_site: Site) -> Iterator[str]:
         english_before,
         english_after,
         lambda key: (
-            f"what {_md(key[1])} stands for"
+            f"what {_escaped(key[1])} stands for"
             if key[2] == "stands_for"
-            else f"the meaning of {_md(key[1])}"
+            else f"the meaning of {_escaped(key[1])}"
         ),
     )
     yield from lines
@@ -700,19 +702,19 @@ def _count(number: int, one: str, many: str | None = None) -> str:
 
 
 def _list(items: Sequence[str], *, quote: bool = True) -> str:
-    shown = [f"“{_md(item)}”" if quote else item for item in items]
+    shown = [f"“{_escaped(item)}”" if quote else item for item in items]
     return shown[0] if len(shown) <= 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
 def _brief(text: str | None, most: int = 160) -> str:
     """An editor's Markdown as one short line: enough to recognise it."""
     flat = " ".join((text or "").split())
-    return _md(flat if len(flat) <= most else flat[: most - 1].rstrip() + "…")
+    return _escaped(flat if len(flat) <= most else flat[: most - 1].rstrip() + "…")
 
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 
-def _md(text: str | date) -> str:
+def _escaped(text: str | date) -> str:
     """Editors' text as literal Markdown: no formatting, links or HTML of its own."""
     return _MARKDOWN.sub(r"\\\1", str(text))
