@@ -430,5 +430,11 @@ def test_head_names_a_revision_instead_of_the_working_folder(repo, capsys):
     commit(repo, "2026-11-02T10:00:00Z")
     write_ward(repo, "alder-vale", alder_vale())  # not committed: --head ignores it
     out = changes(repo, capsys, "--base", "HEAD~1", "--head", "HEAD")
-    assert "Comparing revision `HEAD` with revision `HEAD~1`." in out
+    commits = subprocess.run(
+        ["git", "rev-parse", "HEAD", "HEAD~1"], cwd=repo, capture_output=True, text=True
+    ).stdout.split()
+    assert (
+        f"Comparing revision `HEAD` (commit {commits[0][:12]}) with revision `HEAD~1` "
+        f"(commit {commits[1][:12]})." in out
+    )
     assert "**Cancelled**" in out

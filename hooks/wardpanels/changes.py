@@ -11,10 +11,9 @@ of public pages that change, for the preview.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
 
 from pydantic import BaseModel
 
@@ -29,8 +28,6 @@ from .text import place
 from .translations import english_texts, term_texts
 
 EN = ENGLISH_LANGUAGE
-# What a meeting's calendar event shows of when and where it is.
-_WHEN_AND_WHERE = ("date", "start", "end", "venue", "format")
 # Ward fields with a section of their own in the report; the rest are "other details".
 _OWN_SECTIONS = ("name", "meetings", "priorities", "feedback", "panel")
 
@@ -73,8 +70,11 @@ class Changes:
 
     def markdown(self, base: str, head: str) -> str:
         lines = ["## What this change does", ""]
-        lines.append(f"Comparing {head} with {base}.")
-        lines.append("")
+        lines += [f"Comparing {head} with {base}.", ""]
+        if self.wards:
+            names = [_escaped(ward.name) for ward in self.wards]
+            verb = "changes" if len(names) == 1 else "change"
+            lines += [f"{_count(len(names), 'ward')} {verb}: {_list(names, quote=False)}.", ""]
         if not self.wards and not self.glossary:
             lines.append(
                 "Nothing changes in the wards, the glossary or their translations: residents "
@@ -83,9 +83,8 @@ class Changes:
             return "\n".join(lines) + "\n"
         for ward in self.wards:
             lines += [f"### {_escaped(ward.name)}", ""]
-            lines += [f"{sentence}" for sentence in ward.status]
-            if ward.status:
-                lines.append("")
+            for sentence in ward.status:
+                lines += [sentence, ""]
             for title, sentences in ward.sections():
                 if sentences:
                     lines += [f"#### {title}", "", *(f"- {s}" for s in sentences), ""]
@@ -112,6 +111,10 @@ def compare(before: Loaded, after: Loaded) -> Changes:
         report = WardChanges(b.ward.name, b.slug)
         if a.slug != b.slug:
             report.status.append(_new_address(before, after, a, b))
+            report.calendars.append(
+                "Subscribers to every ward's calendar will see each meeting of this ward "
+                "replaced by a new event, as its new address is part of each event's identity."
+            )
         kinds = _compare_ward(report, before.site, after.site, a, b)
         if report:
             reports.append(report)
@@ -228,14 +231,20 @@ def _when(meeting: Meeting) -> str:
     return EN.when(meeting.date, meeting.start, meeting.end)
 
 
-def _where(meeting: Meeting) -> str:
-    return _escaped(place(meeting, EN))
+def _at(meeting: Meeting) -> str:
+    """`at Roman Road Library, 1 Example Road, E3 2AA`, or `online`."""
+    return "online" if meeting.venue is None else f"at {_escaped(place(meeting, EN))}"
 
 
 def _meeting(meeting: Meeting) -> str:
-    """When and where: `Wednesday 9 December 2026, 7pm to 8:30pm, at Roman Road Library, …`."""
-    where = "online" if meeting.venue is None else f"at {_where(meeting)}"
-    return f"{_when(meeting)}, {where}"
+    """`Wednesday 9 December 2026, 7pm to 8:30pm, at Roman Road Library, …`."""
+    return f"{_when(meeting)}, {_at(meeting)}"
+
+
+def _address(meeting: Meeting) -> tuple[str, str, str | None] | None:
+    """Where a meeting is, as people find it (not how the venue describes its access)."""
+    venue = meeting.venue
+    return (venue.name, venue.address, venue.postcode) if venue else None
 
 
 def _compare_meetings(report: WardChanges, old: list[Meeting], new: list[Meeting]) -> bool:
@@ -290,25 +299,26 @@ def _same_meetings(gone: list[Meeting], came: list[Meeting]) -> list[tuple[Meeti
 
 def _meeting_change(report: WardChanges, a: Meeting, b: Meeting, *, same_event: bool) -> None:
     timing = (a.date, a.start, a.end) != (b.date, b.start, b.end)
-    moved_place = place(a, EN) != place(b, EN)
-    if timing or moved_place:
+    elsewhere = _address(a) != _address(b)
+    if timing or elsewhere:
         report.meetings.append(f"**Moved**: from {_meeting(a)} → to {_meeting(b)}.")
-    if a.status != b.status:
-        if b.status == "cancelled":
-            why = f" The note says: {_escaped(b.note)}" if b.note else ""
-            report.meetings.append(f"**Cancelled**: {_meeting(b)}.{why}")
-        else:
-            report.meetings.append(f"**Going ahead again** (it was cancelled): {_meeting(b)}.")
+    cancelled = a.status != b.status and b.status == "cancelled"
+    if cancelled:
+        why = f" The note says: {_escaped(b.note)}" if b.note else ""
+        report.meetings.append(f"**Cancelled**: {_meeting(b)}.{why}")
+    elif a.status != b.status:
+        report.meetings.append(f"**Going ahead again** (it was cancelled): {_meeting(b)}.")
     changed = [
         name
         for name in Meeting.model_fields
-        if name not in (*_WHEN_AND_WHERE, "status", "id") and getattr(a, name) != getattr(b, name)
+        if name not in ("date", "start", "end", "venue", "status", "id")
+        and getattr(a, name) != getattr(b, name)
+        and not (cancelled and name == "note")  # said with the cancellation
     ]
-    if a.venue and b.venue and not moved_place and a.venue.access != b.venue.access:
-        changed.append("venue")
+    if not elsewhere and a.venue != b.venue:
+        changed.append("venue")  # its access
     if changed:
-        labels = ", ".join(_label(Meeting, name).lower() for name in changed)
-        report.meetings.append(f"**Updated**: {_when(b)} ({labels}).")
+        report.meetings.append(f"**Updated**: {_when(b)} ({_labels(Meeting, changed)}).")
     shown = "Subscribers' calendars will show the meeting"
     if not same_event:
         report.calendars.append(
@@ -316,18 +326,17 @@ def _meeting_change(report: WardChanges, a: Meeting, b: Meeting, *, same_event: 
             f"{_when(b)}, because the meeting's `id:` (or, without one, its date) changed. "
             "Give a meeting an `id:` before moving it, so calendars move it instead."
         )
-    elif timing:
-        where = (f" at {_where(b)}", f" at {_where(a)}") if moved_place else ("", "")
+        return
+    if timing:
+        where = (f" {_at(b)}", f" {_at(a)}") if elsewhere else ("", "")
         report.calendars.append(f"{shown} on {_when(b)}{where[0]} instead of {_when(a)}{where[1]}.")
-    elif moved_place:
-        report.calendars.append(f"{shown} on {_when(b)} at {_where(b)} instead of {_where(a)}.")
-    if same_event and a.status != b.status:
-        report.calendars.append(
-            f"{shown} on {_when(b)} as cancelled."
-            if b.status == "cancelled"
-            else f"{shown} on {_when(b)} as going ahead again."
-        )
-    elif same_event and not (timing or moved_place) and set(changed) - NOT_IN_EVENT:
+    elif elsewhere:
+        instead = _at(a).removeprefix("at ")
+        report.calendars.append(f"{shown} on {_when(b)} {_at(b)} instead of {instead}.")
+    if a.status != b.status:
+        state = "cancelled" if cancelled else "going ahead again"
+        report.calendars.append(f"{shown} on {_when(b)} as {state}.")
+    elif not (timing or elsewhere) and set(changed) - NOT_IN_EVENT:
         report.calendars.append(f"Subscribers' calendars will update the meeting on {_when(b)}.")
 
 
@@ -522,7 +531,7 @@ def _translation_lines(
     slugs: tuple[str, str],
     english_before: Mapping[Key, str],
     english_after: Mapping[Key, str],
-    name: Any,
+    name: Callable[[Key], str],
 ) -> set[str]:
     """Add a sentence per language and kind of change; return the languages that change."""
     changed: set[str] = set()
@@ -574,7 +583,7 @@ _KINDS = {
 }
 
 
-def _texts(keys: list[Key], name: Any) -> str:
+def _texts(keys: list[Key], name: Callable[[Key], str]) -> str:
     """A few texts by name; many, counted by kind, so a whole new translation reads short."""
     if len(keys) <= _MOST_NAMED:
         return _list([name(key) for key in keys], quote=False)

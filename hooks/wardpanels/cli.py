@@ -176,8 +176,8 @@ def _validate(root: Path, style: str, *, strict: bool) -> int:
 
 def _changes(root: Path, base: str, head: str | None, pages: Path | None) -> int:
     """Markdown on standard output; one line on standard error when a side cannot be read."""
-    before_revision, after_revision = Revision(base), Revision(head)
     try:
+        before_revision, after_revision = Revision.of(root, base), Revision.of(root, head)
         before = load_revision(root, before_revision)
         after = load_revision(root, after_revision)
     except RevisionError as error:

@@ -29,9 +29,31 @@ class RevisionError(Exception):
 
 @dataclass(frozen=True)
 class Revision:
-    """What to read: a revision git knows, or None for the files as they are now."""
+    """What to read: a commit git knows, by the name it was given, or (with no name) the
+    files as they are in the folder now, committed or not."""
 
     name: str | None
+    commit: str = ""
+
+    @classmethod
+    def of(cls, root: Path, name: str | None) -> Revision:
+        """The revision `name` names in the repository holding `root`; a RevisionError when
+        there is none."""
+        if name is None:
+            return cls(None)
+        if git(root, "rev-parse", "--show-toplevel") is None:
+            raise RevisionError(
+                f"{root.resolve()} is not in a git repository, so '{name}' is unknown"
+            )
+        found = git(
+            root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{name}^{{commit}}"
+        )
+        if not found:
+            raise RevisionError(
+                f"'{name}' is not a commit, branch or tag in this repository "
+                "(in a shallow clone, fetch it first: git fetch origin <branch>)"
+            )
+        return cls(name, found.strip())
 
     @property
     def shown(self) -> str:
@@ -39,34 +61,22 @@ class Revision:
 
     @property
     def markdown(self) -> str:
-        return f"revision `{self.name}`" if self.name is not None else "the working folder"
+        if self.name is None:
+            return "the working folder"
+        return f"revision `{self.name}` (commit {self.commit[:12]})"
 
 
 def load_revision(root: Path, revision: Revision) -> Loaded:
     """The checked data of `root` at `revision`; a RevisionError when it cannot be read."""
     if revision.name is None:
         return _loaded(root, revision)
-    commit = _commit(root, revision.name)
     with tempfile.TemporaryDirectory(prefix="wardpanels-revision-") as folder:
         copy = Path(folder)
-        _extract(root, commit, [CONFIG_FILE], copy, revision)
+        _extract(root, revision.commit, [CONFIG_FILE], copy, revision)
         settings = _config(copy, revision).get("extra") or {}
         options = settings.get("wardpanels") if isinstance(settings, dict) else None
-        folders = _folders(options)
-        _extract(root, commit, folders, copy, revision)
+        _extract(root, revision.commit, _folders(options), copy, revision)
         return _loaded(copy, revision)
-
-
-def _commit(root: Path, name: str) -> str:
-    if git(root, "rev-parse", "--show-toplevel") is None:
-        raise RevisionError(f"{root.resolve()} is not in a git repository, so '{name}' is unknown")
-    found = git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{name}^{{commit}}")
-    if not found:
-        raise RevisionError(
-            f"'{name}' is not a commit, branch or tag in this repository "
-            "(in a shallow clone, fetch it first: git fetch origin <branch>)"
-        )
-    return found.strip()
 
 
 def _folders(options: Any) -> list[str]:
