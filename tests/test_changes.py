@@ -168,7 +168,7 @@ def test_cancelled_then_reinstated(repo, capsys):
     out = changes(repo, capsys)
     assert (
         "**Cancelled**: Wednesday 9 December 2026, 7pm to 8:30pm, at Alder Hall, 1 Alder Road, "
-        "London. The note says: The hall is closed for repairs" in out
+        "London. The note says: The hall is closed for repairs." in out
     )
     assert (
         "Subscribers' calendars will show the meeting on Wednesday 9 December 2026, 7pm to "
@@ -370,6 +370,7 @@ def test_several_changes_at_once_ward_by_ward_and_the_pages_to_look_at(repo, cap
     assert "**Areas**: added “Alder Marsh”." in alder_part
     assert "**Closed** on 22 November 2026: “Drug dealing near the market”." in birch_part
     assert "No outcome is given." in birch_part
+    assert "**Review" not in birch_part  # an ended priority is not reviewed
     assert "**New report**: the report of 22 November 2026. We did: Moved the bins." in birch_part
     assert "Subscribers' calendars" not in birch_part  # no meeting of Birch Common changed
     listed = pages.read_text(encoding="utf-8").splitlines()

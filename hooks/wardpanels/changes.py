@@ -304,7 +304,7 @@ def _meeting_change(report: WardChanges, a: Meeting, b: Meeting, *, same_event: 
         report.meetings.append(f"**Moved**: from {_meeting(a)} → to {_meeting(b)}.")
     cancelled = a.status != b.status and b.status == "cancelled"
     if cancelled:
-        why = f" The note says: {_escaped(b.note)}" if b.note else ""
+        why = f" The note says: {_sentence(b.note)}" if b.note else ""
         report.meetings.append(f"**Cancelled**: {_meeting(b)}.{why}")
     elif a.status != b.status:
         report.meetings.append(f"**Going ahead again** (it was cancelled): {_meeting(b)}.")
@@ -382,7 +382,7 @@ def _priority_change(report: WardChanges, a: Priority, b: Priority) -> None:
             ended = EN.short_date(b.closed_on) if b.closed_on else ""
             outcome = f" Outcome: {_brief(b.outcome)}" if b.outcome else " No outcome is given."
             said(f"**{EN.text(b.status.label)}** on {ended}: {_priority(b)}.{outcome}")
-    if a.review != b.review:
+    if a.review != b.review and b.status == "active":  # an ended priority has no review
         if b.review is None:
             said(f"**Review date removed**: {_priority(b)}.")
         elif a.review is None:
@@ -713,6 +713,11 @@ def _count(number: int, one: str, many: str | None = None) -> str:
 def _list(items: Sequence[str], *, quote: bool = True) -> str:
     shown = [f"“{_escaped(item)}”" if quote else item for item in items]
     return shown[0] if len(shown) <= 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+
+
+def _sentence(text: str) -> str:
+    """Editors' text as a sentence of the summary, with its full stop."""
+    return _escaped(text) + ("" if text.rstrip()[-1:] in ".!?" else ".")
 
 
 def _brief(text: str | None, most: int = 160) -> str:
