@@ -151,8 +151,10 @@ def test_a_meeting_moved_to_another_place_only(repo, capsys):
 def test_a_meeting_without_an_id_moved_is_a_new_event_and_says_how_to_avoid_it(repo, capsys):
     edited(repo, lambda ward: ward["meetings"][1].update(date="2027-03-17"))
     out = changes(repo, capsys)
-    assert "**Moved**: from Wednesday 10 March 2027, 7pm to 8:30pm" in out
-    assert "→ to Wednesday 17 March 2027, 7pm to 8:30pm" in out
+    assert (
+        "**Moved**: from Wednesday 10 March 2027, 7pm to 8:30pm → to Wednesday 17 March 2027, "
+        "7pm to 8:30pm, still at Alder Hall, 1 Alder Road, London." in out
+    )
     assert (
         "Subscribers' calendars will drop the event on Wednesday 10 March 2027, 7pm to 8:30pm "
         "and add a new one on Wednesday 17 March 2027, 7pm to 8:30pm" in out
@@ -359,8 +361,8 @@ def test_several_changes_at_once_ward_by_ward_and_the_pages_to_look_at(repo, cap
     alder_part, birch_part = out.split("### Alder Vale")[1].split("### Birch Common")
     assert "**Cancelled**: Wednesday 9 December 2026, 7pm to 8:30pm" in alder_part
     assert (
-        "**Moved**: from Wednesday 10 March 2027, 7pm to 8:30pm, at Alder Hall, 1 Alder Road, "
-        "London → to Wednesday 10 March 2027, 6:30pm to 8pm, at Alder Hall" in alder_part
+        "**Moved**: from Wednesday 10 March 2027, 7pm to 8:30pm → to Wednesday 10 March 2027, "
+        "6:30pm to 8pm, still at Alder Hall, 1 Alder Road, London." in alder_part
     )
     assert (
         "Subscribers' calendars will show the meeting on Wednesday 10 March 2027, 6:30pm to 8pm "

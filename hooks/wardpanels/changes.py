@@ -300,8 +300,11 @@ def _same_meetings(gone: list[Meeting], came: list[Meeting]) -> list[tuple[Meeti
 def _meeting_change(report: WardChanges, a: Meeting, b: Meeting, *, same_event: bool) -> None:
     timing = (a.date, a.start, a.end) != (b.date, b.start, b.end)
     elsewhere = _address(a) != _address(b)
-    if timing or elsewhere:
+    if elsewhere:
         report.meetings.append(f"**Moved**: from {_meeting(a)} → to {_meeting(b)}.")
+    elif timing:
+        still = "still online" if b.venue is None else f"still {_at(b)}"
+        report.meetings.append(f"**Moved**: from {_when(a)} → to {_when(b)}, {still}.")
     cancelled = a.status != b.status and b.status == "cancelled"
     if cancelled:
         why = f" The note says: {_sentence(b.note)}" if b.note else ""
