@@ -313,6 +313,14 @@ def test_wards_added_removed_and_moved_to_a_new_address(repo, capsys):
     ward = {**alder_vale(), "name": "Alder Vale North"}
     write_ward(repo, "alder-vale-north", ward)
     write_ward(repo, "cedar-park", {**alder_vale(), "name": "Cedar Park", "gss_code": None})
+    (repo / "mkdocs.yml").write_text(BENGALI, encoding="utf-8")
+    (repo / "translations" / "bn" / "wards").mkdir(parents=True)
+    (repo / "translations" / "bn" / "messages.po").write_text("", encoding="utf-8")
+    (repo / "translations" / "bn" / "wards" / "cedar-park.yml").write_text(
+        "panel:\n  join:\n    text: যে কেউ যোগ দিতে পারেন।\n"
+        f"    from: {fingerprint('Anyone can join.')}\n",
+        encoding="utf-8",
+    )
     out = changes(repo, capsys)
     assert "**Renamed** from Alder Vale to Alder Vale North." in out
     assert (
@@ -325,6 +333,7 @@ def test_wards_added_removed_and_moved_to_a_new_address(repo, capsys):
         "### Cedar Park\n\n**New ward**, with its own page at `/wards/cedar-park/`: 2 meetings, "
         "1 priority and 0 reports." in out
     )
+    assert "**Translated into বাংলা (bn)**: how to join." in out.split("### Cedar Park")[1]
 
 
 def test_nothing_changed_says_so(repo, capsys):

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 
 from pydantic import BaseModel
 
@@ -122,7 +123,17 @@ def compare(before: Loaded, after: Loaded) -> Changes:
     for record in added:
         if any(record is b for _, b in moved):
             continue
-        reports.append(_added_ward(after, record))
+        report = _added_ward(after, record)
+        _translation_lines(
+            report.translations,
+            before.site,
+            after.site,
+            (record.slug, record.slug),  # no translation of a ward that was not there
+            {},
+            dict(english_texts(record.ward)),
+            partial(_text_name, record.ward),
+        )
+        reports.append(report)
         touched[record.slug] = {"ward", "meetings", "priorities", "standards", "wards"}
     for record in removed:
         if any(record is a for a, _ in moved):
@@ -522,7 +533,7 @@ def _compare_translations(
         (a.slug, b.slug),
         english_before,
         english_after,
-        lambda key: _text_name(key, b.ward),
+        partial(_text_name, b.ward),
     )
     return found
 
@@ -598,7 +609,7 @@ def _texts(keys: list[Key], name: Callable[[Key], str]) -> str:
     )
 
 
-def _text_name(key: Key, ward: Ward) -> str:
+def _text_name(ward: Ward, key: Key) -> str:
     """A translated text in words: `the title of priority “Drug dealing”`."""
     section, identity, name = key
     if section == "ward":
