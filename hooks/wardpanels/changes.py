@@ -524,18 +524,15 @@ def _compare_translations(
     report: WardChanges, old_site: Site, new_site: Site, a: WardRecord, b: WardRecord
 ) -> set[str]:
     """Texts newly translated, now out of date, or no longer translated, by language."""
-    english_before = dict(english_texts(a.ward))
-    english_after = dict(english_texts(b.ward))
-    found = _translation_lines(
+    return _translation_lines(
         report.translations,
         old_site,
         new_site,
         (a.slug, b.slug),
-        english_before,
-        english_after,
+        dict(english_texts(a.ward)),
+        dict(english_texts(b.ward)),
         partial(_text_name, b.ward),
     )
-    return found
 
 
 def _translation_lines(
@@ -554,7 +551,7 @@ def _translation_lines(
         was = old_site.translations.get(code, {}).get(slugs[0], {})
         now = new_site.translations.get(code, {}).get(slugs[1], {})
         called = f"{language.name} ({code})"
-        added = [key for key in now if was.get(key) != now[key] and key not in was]
+        added = [key for key in now if key not in was]
         updated = [key for key in now if key in was and was[key] != now[key]]
         lost = [key for key in was if key not in now and key in english_after]
         stale = [key for key in lost if english_before.get(key) != english_after[key]]
