@@ -450,3 +450,16 @@ def test_head_names_a_revision_instead_of_the_working_folder(repo, capsys):
         f"(commit {commits[1][:12]})." in out
     )
     assert "**Cancelled**" in out
+
+
+def test_glossary_terms_added_and_changed(repo, capsys):
+    (repo / "glossary" / "terms.yml").write_text(
+        "- term: ASB\n  stands_for: Anti-social behaviour\n  meaning: Anti-social behaviour.\n"
+        "- term: PCSO\n  meaning: A uniformed member of police staff.\n",
+        encoding="utf-8",
+    )
+    out = changes(repo, capsys)
+    assert "### Glossary" in out
+    assert "**New term**: PCSO: A uniformed member of police staff." in out
+    assert "**Updated**: ASB (stands for)." in out
+    assert "- `/glossary/`" in out
