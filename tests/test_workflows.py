@@ -96,3 +96,21 @@ def test_web_server_settings_compress_every_kind_of_text_the_site_serves(config,
         assert kind in compressed.group(1), (config, kind)
     if config.endswith("htaccess"):
         assert "text/html" in compressed.group(1)  # nginx always compresses HTML
+
+
+def test_pull_requests_say_what_the_change_does_and_name_the_pages_in_the_preview():
+    flow = workflow("check.yml")
+    runs = [" ".join(step.get("run", "").split()) for step in steps(flow)]
+    (summary,) = [run for run in runs if "wardpanels changes" in run]
+    # GitHub checks out the merge of the pull request: its first parent is the base.
+    assert "--base HEAD^1" in summary
+    assert summary.endswith('>> "$GITHUB_STEP_SUMMARY"')
+    pages = summary.split("--pages ")[1].split()[0]
+    copied = runs.index(f"cp {pages} site/changed-pages.txt")
+    upload = next(
+        index
+        for index, step in enumerate(steps(flow))
+        if step.get("uses", "").startswith("actions/upload-artifact@")
+    )
+    assert runs.index("make site") < copied < upload
+    assert steps(flow)[upload]["with"]["path"] == "site/"

@@ -6,6 +6,7 @@ wardpanels new-ward "Bow East"   a starter ward file
 wardpanels postcodes FILES...    the postcode table, from the national open data
 wardpanels schema [--check]      the JSON Schemas editors' tools use
 wardpanels catalogue [--check]   the interface text to translate
+wardpanels changes --base REV    what a change to the data does, in plain words (Markdown)
 """
 
 from __future__ import annotations
@@ -22,8 +23,10 @@ import yaml
 
 from . import catalogue, postcodes, starter
 from .build import BuildError, load
+from .changes import compare
 from .errors import Problem
 from .render import render_site
+from .revisions import Revision, RevisionError, load_revision
 from .schema import SCHEMAS, render_schema
 from .settings import CONFIG_FILE, SettingsError, read_config
 from .theme import THEME_KEY
@@ -84,7 +87,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--check", action="store_true", help="fail if a committed catalogue is out of date"
     )
 
+    changes = commands.add_parser(
+        "changes",
+        help="say in plain words what a change to the data does, as Markdown for a reviewer",
+    )
+    changes.add_argument("--root", type=Path, default=Path("."), help=root_help)
+    changes.add_argument(
+        "--base", required=True, help="the revision to compare with: main, HEAD^1, a commit"
+    )
+    changes.add_argument(
+        "--head",
+        help="the revision that makes the change (default: the files as they are now, "
+        "committed or not)",
+    )
+    changes.add_argument(
+        "--pages", type=Path, help="also write the public paths of the pages that change here"
+    )
+
     args = parser.parse_args(argv)
+    if args.command == "changes":
+        return _changes(args.root, args.base, args.head, args.pages)
     if args.command == "validate":
         return _validate(args.root, args.format, strict=args.strict)
     if args.command == "render":
@@ -149,6 +171,23 @@ def _validate(root: Path, style: str, *, strict: bool) -> int:
         )
         return 1 if strict else 0
     print(f"All good: {checked}.", file=sys.stderr)
+    return 0
+
+
+def _changes(root: Path, base: str, head: str | None, pages: Path | None) -> int:
+    """Markdown on standard output; one line on standard error when a side cannot be read."""
+    try:
+        before_revision, after_revision = Revision.of(root, base), Revision.of(root, head)
+        before = load_revision(root, before_revision)
+        after = load_revision(root, after_revision)
+    except RevisionError as error:
+        print(f"wardpanels changes: {error}", file=sys.stderr)
+        return 1
+    found = compare(before, after)
+    print(found.markdown(before_revision.markdown, after_revision.markdown), end="")
+    if pages is not None:
+        pages.parent.mkdir(parents=True, exist_ok=True)
+        pages.write_text("".join(f"{page}\n" for page in found.pages), encoding="utf-8")
     return 0
 
 

@@ -27,7 +27,7 @@ from .loading import parse_yaml
 from .model import Meeting
 
 # Fields that never show in a calendar event: changing them is not a change to the event.
-_NOT_IN_EVENT = frozenset({"attendance", "minutes"})
+NOT_IN_EVENT = frozenset({"attendance", "minutes"})
 
 
 @dataclass(frozen=True)
@@ -88,11 +88,11 @@ def committed_versions(
     Commit dates after `now` are taken as `now`.
     """
     wanted = {path.resolve() for path in files}
-    top = _git(folder, "rev-parse", "--show-toplevel") if wanted else None
+    top = git(folder, "rev-parse", "--show-toplevel") if wanted else None
     if top is None:
         return {}
     top_path = Path(top.strip())
-    log = _git(
+    log = git(
         top_path,
         "log",
         "--topo-order",  # a commit before its parents, whatever the clocks said
@@ -189,7 +189,7 @@ def _meetings(document: Any) -> dict[str, Any]:
     found = {}
     for meeting in document["meetings"]:
         if isinstance(meeting, dict):
-            shown = {k: v for k, v in meeting.items() if k not in _NOT_IN_EVENT}
+            shown = {k: v for k, v in meeting.items() if k not in NOT_IN_EVENT}
             venue = meeting.get("venue")
             venue_name = venue.get("name") if isinstance(venue, dict) else None
             where = (*(str(meeting.get(k)) for k in ("date", "start", "end")), str(venue_name))
@@ -227,7 +227,8 @@ def _parsed(text: str | None) -> Any:
         return _UNREADABLE
 
 
-def _git(cwd: Path, *args: str) -> str | None:
+def git(cwd: Path, *args: str) -> str | None:
+    """What a git command prints, or None when git is missing or the command fails."""
     try:
         result = subprocess.run(
             ["git", *args],
@@ -244,7 +245,19 @@ def _git(cwd: Path, *args: str) -> str | None:
 
 
 def _cat_files(top: Path, specs: list[str]) -> list[str | None]:
-    """The text of many `commit:path` blobs through one `git cat-file --batch`."""
+    """The text of many `commit:path` blobs; None for one that is not UTF-8 text."""
+    texts: list[str | None] = []
+    for blob in cat_blobs(top, specs):
+        try:
+            texts.append(None if blob is None else blob.decode("utf-8"))
+        except UnicodeDecodeError:
+            texts.append(None)
+    return texts
+
+
+def cat_blobs(top: Path, specs: list[str]) -> list[bytes | None]:
+    """The bytes of many blobs (`commit:path`, or an object id) through one
+    `git cat-file --batch`; None for one git cannot give."""
     if not specs:
         return []
     try:
@@ -259,21 +272,18 @@ def _cat_files(top: Path, specs: list[str]) -> list[str | None]:
     except (OSError, subprocess.TimeoutExpired):
         return [None] * len(specs)
     output, position = result.stdout, 0
-    texts: list[str | None] = []
+    blobs: list[bytes | None] = []
     for _ in specs:
         end = output.find(b"\n", position)
         if end < 0:
-            texts.append(None)
+            blobs.append(None)
             continue
         header = output[position:end].split()
         position = end + 1
         if len(header) < 3 or header[1] != b"blob":
-            texts.append(None)
+            blobs.append(None)
             continue
         size = int(header[2])
-        try:
-            texts.append(output[position : position + size].decode("utf-8"))
-        except UnicodeDecodeError:
-            texts.append(None)
+        blobs.append(output[position : position + size])
         position += size + 1
-    return texts
+    return blobs

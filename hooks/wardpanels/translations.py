@@ -166,8 +166,8 @@ def load_translations(
     """A language's translation files, checked: unknown wards, entries and fields are
     errors, and a translation whose English has changed is a warning, at its line."""
     found = Found()
-    found.wanted = sum(len(list(_english_texts(ward))) for ward in wards.values()) + sum(
-        len(list(_term_texts(term))) for term in glossary.values()
+    found.wanted = sum(len(list(english_texts(ward))) for ward in wards.values()) + sum(
+        len(list(term_texts(term))) for term in glossary.values()
     )
     wards_folder = folder / "wards"
     if wards_folder.is_dir():
@@ -181,7 +181,7 @@ def load_translations(
             loaded = load_valid(WardTranslation, path, shown, problems)
             if loaded is not None:
                 document, translation = loaded
-                texts = dict(_english_texts(wards[slug]))
+                texts = dict(english_texts(wards[slug]))
                 found.by_ward[slug] = _checked(
                     document, _ward_entries(translation), texts, found, problems
                 )
@@ -193,7 +193,7 @@ def load_translations(
         loaded_glossary = load_valid(GlossaryTranslation, glossary_file, shown, problems)
         if loaded_glossary is not None:
             document, terms = loaded_glossary
-            texts = {key: text for term in glossary.values() for key, text in _term_texts(term)}
+            texts = {key: text for term in glossary.values() for key, text in term_texts(term)}
             found.by_ward[""] = _checked(document, _glossary_entries(terms), texts, found, problems)
             if terms.draft:
                 found.drafts.add("")
@@ -274,7 +274,7 @@ def _glossary_entries(
                 yield ("terms", term, name, "text"), ("glossary", term, name), entry
 
 
-def _english_texts(ward: Ward) -> Iterator[tuple[Key, str]]:
+def english_texts(ward: Ward) -> Iterator[tuple[Key, str]]:
     """Every text of a ward that a translation can give, keyed as localise reads it."""
     if ward.summary:
         yield ("ward", "", "summary"), ward.summary
@@ -296,7 +296,7 @@ def _english_texts(ward: Ward) -> Iterator[tuple[Key, str]]:
                 yield ("feedback", feedback_identity(entry), name), getattr(entry, name)
 
 
-def _term_texts(term: Any) -> Iterator[tuple[Key, str]]:
+def term_texts(term: Any) -> Iterator[tuple[Key, str]]:
     for name in TermTranslation.model_fields:
         if getattr(term, name):
             yield ("glossary", term.term, name), getattr(term, name)
