@@ -14,6 +14,7 @@ from typing import Any
 from .clock import ClockError, build_time
 from .errors import DataError, Problem
 from .render import Rendering
+from .report import Report, errors_in
 from .settings import Settings, SettingsError, settings_from
 from .site import Site, Sources, load_site
 
@@ -55,10 +56,10 @@ def load(
     except SettingsError as error:
         raise BuildError(error.problems, "The settings need fixing first.") from None
     except DataError as error:
-        count = len(error.problems)
-        noun = "problem" if count == 1 else "problems"
         raise BuildError(
-            error.problems, f"{count} {noun} in the data, listed above. Nothing was built."
+            error.problems,
+            f"{errors_in(error.problems)}, listed above: nothing is published until they are "
+            "fixed.",
         ) from None
     except ClockError as error:
         raise BuildError([], str(error)) from None
@@ -67,9 +68,9 @@ def load(
 
 def start_build(
     root: Path, site_name: Any, site_url: Any, options: Any, pages: str | None = None
-) -> tuple[Rendering, list[str]]:
+) -> tuple[Rendering, Report]:
     """The site's render, under way in other processes where the system allows, and the
-    warnings editors should see. A mistake in the settings or the data is a BuildError."""
+    report editors should see. A mistake in the settings or the data is a BuildError."""
     loaded = load(root, site_name, site_url, options, pages=pages)
     rendering = Rendering(loaded.site, loaded.settings, parallel=True)
-    return rendering, [warning.plain() for warning in loaded.site.warnings]
+    return rendering, Report.of(loaded.site)
