@@ -96,5 +96,6 @@ def on_shutdown() -> None:
 def _tell() -> None:
     """The data's warnings by file, and the summary, as one message."""
     if _report is not None:
-        verbose = log.isEnabledFor(logging.DEBUG)
-        log.info("\n".join([*_report.grouped(verbose=verbose), _report.summary()]))
+        grouped = _report.grouped(verbose=log.isEnabledFor(logging.DEBUG))
+        heading = ["Warnings in the data, by file:"] if grouped else []
+        log.info("\n".join([*heading, *grouped, _report.summary()]))

@@ -120,15 +120,6 @@ def test_new_ward_never_overwrites(project, capsys):
     assert (project.root / "wards" / "bow-east.yml").read_text() == MINIMAL_WARD
 
 
-def test_every_bundled_file_names_its_schema_for_editors_tools():
-    for path in sorted((ROOT / "wards").glob("*.yml")):
-        first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first == "# yaml-language-server: $schema=ward.schema.json", path.name
-    for path in sorted((ROOT / "glossary").glob("*.yml")):
-        first = path.read_text(encoding="utf-8").splitlines()[0]
-        assert first == "# yaml-language-server: $schema=glossary.schema.json", path.name
-
-
 @pytest.mark.parametrize("relative", sorted(SCHEMAS))
 def test_every_schema_field_has_a_title_description_and_example(relative):
     schema = json.loads((ROOT / relative).read_text(encoding="utf-8"))

@@ -14,7 +14,7 @@ from typing import Any
 from .clock import ClockError, build_time
 from .errors import DataError, Problem
 from .render import Rendering
-from .report import Report, errors_in
+from .report import Report, errors_summary
 from .settings import Settings, SettingsError, settings_from
 from .site import Site, Sources, load_site
 
@@ -56,11 +56,7 @@ def load(
     except SettingsError as error:
         raise BuildError(error.problems, "The settings need fixing first.") from None
     except DataError as error:
-        raise BuildError(
-            error.problems,
-            f"{errors_in(error.problems)}, listed above: nothing is published until they are "
-            "fixed.",
-        ) from None
+        raise BuildError(error.problems, errors_summary(error.problems)) from None
     except ClockError as error:
         raise BuildError([], str(error)) from None
     return Loaded(settings, site)

@@ -3,7 +3,7 @@
 `wardpanels validate` and the build both print it: the warnings grouped by file (by
 default a line per file, with their count and fields; every warning with `verbose`), then one
 line that says what was checked and whether anything stops publishing. Errors are listed
-in full elsewhere, one line each; `errors_in` sums them up.
+in full elsewhere, one line each; `errors_summary` sums them up.
 """
 
 from __future__ import annotations
@@ -80,11 +80,15 @@ class Report:
         )
 
 
-def errors_in(problems: Sequence[Problem]) -> str:
-    """`3 errors in 2 files`: what stops a build, counted."""
+def errors_summary(problems: Sequence[Problem]) -> str:
+    """`3 errors in 2 files, listed above: nothing is published until they are fixed.`"""
     errors = [problem for problem in problems if problem.severity is Severity.ERROR]
     files = {problem.file for problem in errors}
-    return f"{_count(len(errors), 'error')} in {_count(len(files), 'file')}"
+    them = "it is" if len(errors) == 1 else "they are"
+    return (
+        f"{_count(len(errors), 'error')} in {_count(len(files), 'file')}, listed above: "
+        f"nothing is published until {them} fixed."
+    )
 
 
 def _by_file(problems: Iterable[Problem]) -> Iterator[tuple[str, list[Problem]]]:
