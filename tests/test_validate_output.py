@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from wardpanels.cli import main
+from wardpanels.report import Report
 
 from .conftest import EPOCH, MINIMAL_WARD, PROJECT_CONFIG, ROOT, catalogues_only
 
@@ -49,6 +50,12 @@ def test_verbose_lists_each_warning_under_its_ward(tmp_path, capsys):
     assert out[5] == "wards/fernhollow.yml: 3 warnings"
     assert len(out) == 9
     assert "--verbose" not in "\n".join(out)
+
+
+def test_a_check_with_nothing_to_say_says_so_in_one_line():
+    quiet = Report(warnings=(), wards=1, terms=3, ward_files=frozenset({"wards/elmbrook.yml"}))
+    assert quiet.grouped() == [] and quiet.github() == []
+    assert quiet.summary() == "1 ward and 3 glossary terms checked: no errors, no warnings."
 
 
 def test_strict_fails_on_the_warnings_and_says_so(tmp_path, capsys):

@@ -133,7 +133,8 @@ def _validate(root: Path, style: str, *, strict: bool, verbose: bool) -> int:
         return 1
     site = loaded.site
     report = Report.of(site)
-    print("\n".join(report.github() if style == "github" else report.grouped(verbose=verbose)))
+    for line in report.github() if style == "github" else report.grouped(verbose=verbose):
+        print(line)
     sys.stdout.flush()  # the lines above come first, also when the output is a pipe
     for language in site.languages[1:]:
         print(_coverage(site, language), file=sys.stderr)
@@ -144,8 +145,9 @@ def _validate(root: Path, style: str, *, strict: bool, verbose: bool) -> int:
 def _coverage(site: Site, language: Language) -> str:
     """How much of the editors' text a language has, and which of its files are drafts."""
     translated, stale, wanted = site.coverage.get(language.code, (0, 0, 0))
-    names = {record.slug: record.ward.name for record in site.wards}
-    drafts = sorted(names.get(slug, "the glossary") for slug in site.drafts.get(language.code, ()))
+    marked = site.drafts.get(language.code, frozenset())
+    drafts = [record.ward.name for record in site.wards if record.slug in marked]
+    drafts += ["the glossary"] if "" in marked else []
     return (
         f"{language.name} ({language.code}): {translated} of {wanted} texts translated"
         + (f", {stale} out of date" if stale else "")
