@@ -3,11 +3,14 @@
 on_config reads the settings and the data (a mistake stops the build, naming the file and
 line) and starts rendering every output once; on_files adds them as virtual files, so the
 pages get navigation, search and link checks without ever being written into the docs
-folder.
+folder. The data's warnings (news for editors, not faults) are logged as information, so
+`--strict` never fails on them, grouped by file once the build is done: at the end of
+`mkdocs build`, after each rebuild of `mkdocs serve`; `--verbose` lists every one.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,18 +22,27 @@ from wardpanels.abbreviations import GlossaryAbbreviations
 from wardpanels.build import BuildError, start_build
 from wardpanels.outputs import Manifest
 from wardpanels.render import Rendering
+from wardpanels.report import Report
 from wardpanels.theme import THEME_KEY
 
 log = get_plugin_logger("wardpanels")
 _rendering: Rendering | None = None
+_report: Report | None = None  # told once the build is done, unless it failed
+_serving = False
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _rendering
+    global _rendering, _report
     root = Path(config.config_file_path).parent
     options = config.extra.get("wardpanels")
+    _report = None
     try:
-        _rendering, warnings = start_build(
+        _rendering, _report = start_build(
             root, config.site_name, config.site_url, options, config.docs_dir
         )
     except BuildError as error:
@@ -38,8 +50,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.error(line)
         raise PluginError(error.summary) from None
     log.debug("rendering in %s", "two processes" if _rendering.in_parallel else "this process")
-    for warning in warnings:  # how panels measure up: news for editors, not faults
-        log.info(warning)
     config.extra[THEME_KEY] = _rendering.theme
     config.markdown_extensions.append(
         GlossaryAbbreviations(titles=_rendering.abbreviations, words=_rendering.words)
@@ -66,3 +76,26 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         )
         files.append(File.generated(config, item.path, content=item.content, inclusion=inclusion))
     return files
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    if _serving:
+        _tell()
+
+
+def on_build_error(error: Exception) -> None:
+    global _report
+    _report = None  # MkDocs says why it stopped; "none stops publishing" would mislead
+
+
+def on_shutdown() -> None:
+    if not _serving:
+        _tell()  # after MkDocs' own last line, so the summary ends the build's output
+
+
+def _tell() -> None:
+    """The data's warnings by file, and the summary, as one message."""
+    if _report is not None:
+        grouped = _report.grouped(verbose=log.isEnabledFor(logging.DEBUG))
+        heading = ["Warnings in the data, by file:"] if grouped else []
+        log.info("\n".join([*heading, *grouped, _report.summary()]))

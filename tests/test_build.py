@@ -156,8 +156,11 @@ def test_minimum_standard_warnings_are_info_and_do_not_fail_a_strict_build(tmp_p
     (wards / "x.yml").write_text(MINIMAL_WARD, encoding="utf-8")  # no chair, no meetings
     result = mkdocs_build(tmp_path / "site", WARDPANELS_WARDS=str(wards))
     assert result.returncode == 0, result.stderr
+    end = result.stderr.split("Documentation built in")[-1]  # told once the build is done
+    assert re.search(r"INFO +- +wardpanels: Warnings in the data, by file:\n", end)
+    assert re.search(r"\n\S*/x\.yml: \d+ warnings \(.*panel", end)
     assert re.search(
-        r"INFO +- +wardpanels: .*x\.yml:\d+:\d+: warning: panel: no chair", result.stderr
+        r"checked: no errors; \d+ warnings in \d+ files, none stops publishing\.\n$", end
     )
 
 

@@ -128,12 +128,11 @@ def test_when_the_english_changes_the_page_shows_it_again_and_validate_says_wher
 @pytest.mark.parametrize(
     ("entry", "where"),
     [
-        ("priorities:\n  no-such-id:\n    title: {text: x, from: abcdefgh}\n", "3:5"),
         ("summery: {text: x, from: abcdefgh}\n", "1:1"),
-        ("meetings:\n  2026-01-01:\n    agenda: {text: x, from: abcdefgh}\n", "3:5"),
+        ("priorities:\n  a:\n    titel: {text: x, from: abcdefgh}\n", "3:5"),
     ],
 )
-def test_an_unknown_entry_or_field_is_an_error_at_its_line(project, entry, where):
+def test_an_unknown_field_is_an_error_at_its_line(project, entry, where):
     settings, sources = project_with_translation(project, entry)
     with pytest.raises(DataError) as caught:
         load_site(sources, settings, NOW)
@@ -141,13 +140,28 @@ def test_an_unknown_entry_or_field_is_an_error_at_its_line(project, entry, where
     assert problem.plain().startswith(f"translations/bn/wards/x.yml:{where}: ")
 
 
-def test_a_translation_of_a_ward_that_does_not_exist_is_an_error(project):
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "priorities:\n  no-such-id:\n    title: {text: x, from: abcdefgh}\n",
+        "meetings:\n  2026-01-01:\n    agenda: {text: x, from: abcdefgh}\n",
+    ],
+)
+def test_a_translation_of_no_english_text_is_a_warning_at_its_line(project, entry):
+    settings, sources = project_with_translation(project, entry)
+    site = load_site(sources, settings, NOW)
+    (warning,) = [w for w in site.warnings if w.file.startswith("translations/")]
+    assert warning.plain().startswith("translations/bn/wards/x.yml:3:5: warning: ")
+
+
+def test_a_translation_of_a_ward_that_does_not_exist_is_a_warning(project):
     settings, sources = project_with_translation(project, "draft: true\n")
     project("translations/bn/wards/nowhere.yml", "draft: true\n")
-    with pytest.raises(DataError) as caught:
-        load_site(sources, settings, NOW)
-    assert [p.plain() for p in caught.value.problems] == [
-        "translations/bn/wards/nowhere.yml:1:1: there is no ward file nowhere.yml to translate"
+    site = load_site(sources, settings, NOW)
+    assert [p.plain() for p in site.warnings if p.file.startswith("translations/")] == [
+        "translations/bn/wards/nowhere.yml:1:1: warning: there is no ward file nowhere.yml "
+        "any more, so this translation is not shown; rename it to match the ward's file, or "
+        "delete it"
     ]
 
 

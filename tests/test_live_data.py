@@ -25,9 +25,11 @@ import yaml
 from wardpanels import schedule
 from wardpanels.clock import build_time
 from wardpanels.loading import parse_yaml
-from wardpanels.model import Ward
+from wardpanels.model import GlossaryFile, Ward
+from wardpanels.modelines import MODELINE, modeline_for
 from wardpanels.postcodes import read_table
-from wardpanels.translations import fingerprint
+from wardpanels.schema import schema_file
+from wardpanels.translations import GlossaryTranslation, WardTranslation, fingerprint
 
 from .conftest import LIVE_DATA, ROOT
 
@@ -58,11 +60,22 @@ def test_every_build_in_the_tests_reads_the_fixture_borough():
         assert not folder.is_relative_to(ROOT), name
 
 
-def test_every_live_data_file_names_its_schema_for_editors_tools():
-    for folder, schema in (("wards", "ward.schema.json"), ("glossary", "glossary.schema.json")):
-        for path in sorted((ROOT / folder).glob("*.yml")):
-            first = path.read_text(encoding="utf-8").splitlines()[0]
-            assert first == f"# yaml-language-server: $schema={schema}", path.name
+KINDS = {"wards": Ward, "glossary": GlossaryFile}
+
+
+def test_every_live_data_file_names_the_schema_of_its_kind_for_editors_tools():
+    """About the live data, so it reads it: each bundled file's first line, as editors'
+    tools follow it."""
+    files = [ROOT / folder for folder in ("wards", "glossary", "translations")]
+    for path in sorted(path for folder in files for path in folder.rglob("*.yml")):
+        if path.parts[len(ROOT.parts)] == "translations":
+            kind = GlossaryTranslation if path.name == "glossary.yml" else WardTranslation
+        else:
+            kind = KINDS[path.parts[len(ROOT.parts)]]
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first == modeline_for(path, ROOT / schema_file(kind)), path
+        line = MODELINE.match(first)
+        assert line and (path.parent / line.group(1)).is_file(), path
 
 
 def test_the_live_postcode_table_matches_its_sidecar():

@@ -14,6 +14,7 @@ from typing import Any
 from .clock import ClockError, build_time
 from .errors import DataError, Problem
 from .render import Rendering
+from .report import Report, errors_summary
 from .settings import Settings, SettingsError, settings_from
 from .site import Site, Sources, load_site
 
@@ -55,11 +56,7 @@ def load(
     except SettingsError as error:
         raise BuildError(error.problems, "The settings need fixing first.") from None
     except DataError as error:
-        count = len(error.problems)
-        noun = "problem" if count == 1 else "problems"
-        raise BuildError(
-            error.problems, f"{count} {noun} in the data, listed above. Nothing was built."
-        ) from None
+        raise BuildError(error.problems, errors_summary(error.problems)) from None
     except ClockError as error:
         raise BuildError([], str(error)) from None
     return Loaded(settings, site)
@@ -67,9 +64,9 @@ def load(
 
 def start_build(
     root: Path, site_name: Any, site_url: Any, options: Any, pages: str | None = None
-) -> tuple[Rendering, list[str]]:
+) -> tuple[Rendering, Report]:
     """The site's render, under way in other processes where the system allows, and the
-    warnings editors should see. A mistake in the settings or the data is a BuildError."""
+    report editors should see. A mistake in the settings or the data is a BuildError."""
     loaded = load(root, site_name, site_url, options, pages=pages)
     rendering = Rendering(loaded.site, loaded.settings, parallel=True)
-    return rendering, [warning.plain() for warning in loaded.site.warnings]
+    return rendering, Report.of(loaded.site)

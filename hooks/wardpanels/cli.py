@@ -25,10 +25,13 @@ from . import catalogue, postcodes, starter
 from .build import BuildError, load
 from .changes import compare
 from .errors import Problem
+from .i18n import Language
 from .render import render_site
+from .report import Report
 from .revisions import Revision, RevisionError, load_revision
 from .schema import SCHEMAS, render_schema
 from .settings import CONFIG_FILE, SettingsError, read_config
+from .site import Site
 from .theme import THEME_KEY
 
 
@@ -51,6 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--strict",
         action="store_true",
         help="fail on warnings too (where a panel misses a minimum standard)",
+    )
+    validate.add_argument(
+        "--verbose", action="store_true", help="list every warning, not just each file's first"
     )
 
     render = commands.add_parser(
@@ -108,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "changes":
         return _changes(args.root, args.base, args.head, args.pages)
     if args.command == "validate":
-        return _validate(args.root, args.format, strict=args.strict)
+        return _validate(args.root, args.format, strict=args.strict, verbose=args.verbose)
     if args.command == "render":
         return _render(args.root, args.out)
     if args.command == "new-ward":
@@ -137,7 +143,7 @@ def _load(root: Path, *, history: bool) -> Any:
     )
 
 
-def _validate(root: Path, style: str, *, strict: bool) -> int:
+def _validate(root: Path, style: str, *, strict: bool, verbose: bool) -> int:
     try:
         loaded = _load(root, history=False)
     except SettingsError as error:
@@ -145,33 +151,31 @@ def _validate(root: Path, style: str, *, strict: bool) -> int:
         return 1
     except BuildError as error:
         _report(error.problems, style)
-        print(
-            error.summary.replace("Nothing was built.", "Fix them and run this again."),
-            file=sys.stderr,
-        )
+        print(error.summary, file=sys.stderr)
         return 1
     site = loaded.site
-    _report(site.warnings, style)
+    report = Report.of(site)
+    for line in report.github() if style == "github" else report.grouped(verbose=verbose):
+        print(line)
+    sys.stdout.flush()  # the lines above come first, also when the output is a pipe
     for language in site.languages[1:]:
-        translated, stale, wanted = site.coverage.get(language.code, (0, 0, 0))
-        print(
-            f"{language.name} ({language.code}): {translated} of {wanted} texts translated"
-            + (f", {stale} out of date" if stale else "")
-            + (", marked as a draft" if language.code in site.drafts.get(language.code, ()) else "")
-            + ".",
-            file=sys.stderr,
-        )
-    checked = f"{len(site.wards)} wards and {len(site.glossary)} glossary terms checked"
-    if site.warnings:
-        verdict = "failing because of --strict" if strict else "the site can still be built"
-        count = len(site.warnings)
-        print(
-            f"No errors; {count} {'warning' if count == 1 else 'warnings'} ({verdict}). {checked}.",
-            file=sys.stderr,
-        )
-        return 1 if strict else 0
-    print(f"All good: {checked}.", file=sys.stderr)
-    return 0
+        print(_coverage(site, language), file=sys.stderr)
+    print(report.summary(strict=strict), file=sys.stderr)
+    return 1 if strict and site.warnings else 0
+
+
+def _coverage(site: Site, language: Language) -> str:
+    """How much of the editors' text a language has, and which of its files are drafts."""
+    translated, stale, wanted = site.coverage.get(language.code, (0, 0, 0))
+    marked = site.drafts.get(language.code, frozenset())
+    drafts = [record.ward.name for record in site.wards if record.slug in marked]
+    drafts += ["the glossary"] if "" in marked else []
+    return (
+        f"{language.name} ({language.code}): {translated} of {wanted} texts translated"
+        + (f", {stale} out of date" if stale else "")
+        + (f"; drafts a fluent reader has yet to check: {', '.join(drafts)}" if drafts else "")
+        + "."
+    )
 
 
 def _changes(root: Path, base: str, head: str | None, pages: Path | None) -> int:
@@ -194,6 +198,7 @@ def _changes(root: Path, base: str, head: str | None, pages: Path | None) -> int
 def _report(problems: Iterable[Problem], style: str) -> None:
     for problem in problems:
         print(problem.github() if style == "github" else problem.plain())
+    sys.stdout.flush()
 
 
 def _render(root: Path, out: Path) -> int:

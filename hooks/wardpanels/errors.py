@@ -33,9 +33,18 @@ class Problem:
         file's name or value) are shown as codes, so a message is always one plain line.
         """
         where = f"{self.file}:{self.line}:{self.column}"
-        what = f"{self.field}: {self.message}" if self.field else self.message
         label = "" if self.severity is Severity.ERROR else "warning: "
-        return _printable(f"{where}: {label}{what}")
+        return _printable(f"{where}: {label}{self.what}")
+
+    def at_line(self) -> str:
+        """`line 23: meetings[2].end: 18:00 is not after the start, 19:00`, for a list
+        under the file's name."""
+        return _printable(f"line {self.line}: {self.what}")
+
+    @property
+    def what(self) -> str:
+        """The field and what is wrong with it."""
+        return f"{self.field}: {self.message}" if self.field else self.message
 
     def github(self) -> str:
         """A GitHub Actions workflow command, shown on the changed line of a pull request.
@@ -43,9 +52,13 @@ class Problem:
         GitHub reads `%`, CR and LF in the message, and also `:` and `,` in a property,
         as part of the command; escaped, a file name or a value cannot add one.
         """
-        what = f"{self.field}: {self.message}" if self.field else self.message
         where = f"file={_property(self.file)},line={self.line},col={self.column}"
-        return f"::{self.severity.value} {where}::{_data(_printable(what))}"
+        return workflow_command(f"{self.severity.value} {where}", self.what)
+
+
+def workflow_command(command: str, text: str) -> str:
+    """`::group::text`: a GitHub Actions workflow command, its text one escaped line."""
+    return f"::{command}::{_data(_printable(text))}"
 
 
 def _data(text: str) -> str:

@@ -20,6 +20,11 @@ SCHEMAS: dict[str, type[BaseModel]] = {
 }
 
 
+def schema_file(model: type[BaseModel]) -> str:
+    """Where `model`'s schema is committed, relative to the project folder."""
+    return next(path for path, described in SCHEMAS.items() if described is model)
+
+
 def render_schema(model: type[BaseModel]) -> str:
     """The schema as committed: stable key order, one trailing newline."""
     schema = {

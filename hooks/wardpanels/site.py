@@ -23,8 +23,10 @@ from .i18n import CATALOGUE, ENGLISH_LANGUAGE, CatalogueError, Language, languag
 from .loading import Mark, YamlError, parse_yaml
 from .localise import Key
 from .model import GlossaryFile, GlossaryTerm, Ward
+from .modelines import DataFile, modeline_problem
 from .postcodes import PostcodeSourceError, PostcodeTable, read_table
 from .rules import PlacedTerm, glossary_problems, ward_problems
+from .schema import schema_file
 from .settings import Settings
 from .standards import Assessment, assess
 from .text import anchor_id
@@ -132,7 +134,8 @@ def load_site(
         history = background.submit(committed_versions, sources.wards, wanted, now)
         checked = list(_check_wards(found, settings, now, problems))
         problems.extend(_clashes(checked))
-        glossary = _load_glossary(sources, problems)
+        read: list[DataFile] = [(path, shown, Ward) for path, shown in found]
+        glossary = _load_glossary(sources, problems, read)
         postcodes = _load_postcodes(sources, problems)
         languages = _load_languages(sources, settings, problems)
         problems.extend(_missing_pages(sources, languages))
@@ -146,6 +149,12 @@ def load_site(
             )
             for language in languages
         }
+        read += [file for language in translated.values() for file in language.read]
+        problems.extend(
+            problem
+            for path, shown, model in read
+            if (problem := modeline_problem(path, shown, sources.root / schema_file(model)))
+        )
         if any(problem.severity is Severity.ERROR for problem in problems):
             raise DataError(problems)  # the warnings too: they may say why, as for x.yaml
         versions = history.result()
@@ -232,9 +241,12 @@ def _check_wards(
         )
 
 
-def _load_glossary(sources: Sources, problems: list[Problem]) -> list[GlossaryTerm]:
+def _load_glossary(
+    sources: Sources, problems: list[Problem], read: list[DataFile]
+) -> list[GlossaryTerm]:
     placed: list[PlacedTerm] = []
     for path, display in files.data_files(sources.glossary, sources.root, problems=problems):
+        read.append((path, display, GlossaryFile))
         loaded = load_valid(GlossaryFile, path, display, problems)
         if loaded is not None:
             document, terms = loaded

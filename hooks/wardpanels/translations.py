@@ -34,6 +34,7 @@ from .history import meeting_identity
 from .loading import Document
 from .localise import Key, feedback_identity
 from .model import Markdown, Model, Text, Ward, described
+from .modelines import DataFile
 from .validation import load_valid, problem_at
 
 # Eight letters: unquoted in YAML it can never be read as a number (as 00012345 or
@@ -150,6 +151,7 @@ class Found:
     """One language's translations, checked against the English."""
 
     by_ward: dict[str, dict[Key, str]] = field(default_factory=dict)  # "" is the glossary
+    read: list[DataFile] = field(default_factory=list)  # the files, for their $schema line
     drafts: set[str] = field(default_factory=set)
     translated: int = 0
     stale: int = 0
@@ -163,8 +165,8 @@ def load_translations(
     glossary: Mapping[str, Any],
     problems: list[Problem],
 ) -> Found:
-    """A language's translation files, checked: unknown wards, entries and fields are
-    errors, and a translation whose English has changed is a warning, at its line."""
+    """A language's translation files, checked: an unknown field is an error; a
+    translation whose ward, entry or English has changed or gone is a warning, at its line."""
     found = Found()
     found.wanted = sum(len(list(english_texts(ward))) for ward in wards.values()) + sum(
         len(list(term_texts(term))) for term in glossary.values()
@@ -173,11 +175,20 @@ def load_translations(
     if wards_folder.is_dir():
         for path, shown in files.data_files(wards_folder, root, problems):
             slug = path.name.removesuffix(files.SUFFIX)
-            if slug not in wards:
+            if slug not in wards:  # the ward was renamed or removed: never a reason to stop
                 problems.append(
-                    Problem(shown, 1, 1, "", f"there is no ward file {slug}.yml to translate")
+                    Problem(
+                        shown,
+                        1,
+                        1,
+                        "",
+                        f"there is no ward file {slug}.yml any more, so this translation is "
+                        "not shown; rename it to match the ward's file, or delete it",
+                        Severity.WARNING,
+                    )
                 )
                 continue
+            found.read.append((path, shown, WardTranslation))
             loaded = load_valid(WardTranslation, path, shown, problems)
             if loaded is not None:
                 document, translation = loaded
@@ -190,6 +201,7 @@ def load_translations(
     glossary_file = folder / "glossary.yml"
     if glossary_file.exists() or glossary_file.is_symlink():  # a link: the gate names it
         shown = files.display(glossary_file, root)
+        found.read.append((glossary_file, shown, GlossaryTranslation))
         loaded_glossary = load_valid(GlossaryTranslation, glossary_file, shown, problems)
         if loaded_glossary is not None:
             document, terms = loaded_glossary
@@ -207,7 +219,9 @@ def _checked(
     found: Found,
     problems: list[Problem],
 ) -> dict[Key, str]:
-    """The entries whose English is there and unchanged; problems for the others."""
+    """The entries whose English is there and unchanged; warnings for the others, whose
+    pages show the English: a correction in English (a meeting's date, say) never waits
+    for its translation."""
     fresh = {}
     for loc, key, entry in entries:
         original = english.get(key)
@@ -220,8 +234,10 @@ def _checked(
                     mark.line,
                     mark.column,
                     field_path(field_loc),
-                    "there is no English text here to translate: check the id, the date "
-                    "and the field name",
+                    "there is no English text here, so this translation is not shown: if "
+                    "the id or the date changed in the ward file, change it here too; "
+                    "otherwise delete it",
+                    Severity.WARNING,
                 )
             )
         elif entry.source != fingerprint(original):

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, RootModel, ValidationError
+from pydantic.fields import FieldInfo
 from pydantic_core import ErrorDetails
 
 from .errors import Problem, Severity, field_path
@@ -133,16 +134,37 @@ def _describe(value: Any) -> str:
 
 
 def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
-    """The model class that describes the object found at `loc`."""
+    """The model class that describes the object found at `loc`: a list's index and a
+    mapping's key (a translation's priority id, say) lead to the model of their items."""
     current: type[BaseModel] | None = _unwrap_root(model)
+    keyed = False  # the last field maps keys to items: the next part is a key
     for part in loc:
         if current is None:
             return None
-        if isinstance(part, int):
+        if isinstance(part, int) or keyed:
+            keyed = False
             continue
-        field = current.model_fields.get(part)
+        field = _field_named(current, str(part))
+        keyed = field is not None and _is_mapping(field.annotation)
         current = _unwrap_root(_inner_model(field.annotation)) if field else None
     return current
+
+
+def _field_named(model: type[BaseModel], name: str) -> FieldInfo | None:
+    """A field by the name editors write: its alias (`from`) when it has one."""
+    return next(
+        (field for key, field in model.model_fields.items() if (field.alias or key) == name),
+        None,
+    )
+
+
+def _is_mapping(annotation: Any) -> bool:
+    """True for `dict[K, V]`, also inside `| None`."""
+    if typing.get_origin(annotation) is dict:
+        return True
+    return isinstance(annotation, types.UnionType) and any(
+        _is_mapping(argument) for argument in typing.get_args(annotation)
+    )
 
 
 def _unwrap_root(model: type[BaseModel] | None) -> type[BaseModel] | None:
@@ -171,10 +193,11 @@ def _nearest_field(model: type[BaseModel], loc: Loc) -> str | None:
 
 
 def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    """The fields an editor may write at `loc`, by the names they write."""
     found = _model_at(model, loc)
-    return list(found.model_fields) if found else []
+    return [field.alias or key for key, field in found.model_fields.items()] if found else []
 
 
 def _field_info(model: type[BaseModel], loc: Loc) -> Any:
     parent = _model_at(model, loc[:-1])
-    return parent.model_fields.get(str(loc[-1])) if parent and loc else None
+    return _field_named(parent, str(loc[-1])) if parent and loc else None
