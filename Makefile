@@ -44,7 +44,7 @@ test: $(VENV)/.dev-installed tests/js/node_modules/.installed check-data lint
 
 ## test-fast: the tests that need no browser and build no whole site (well under a minute)
 test-fast: $(VENV)/.dev-installed
-	$(BIN)/pytest -q -m "not browser and not build"
+	$(BIN)/pytest -q -m "not browser and not build" --ignore=tests/browser
 
 ## check-data: check the live data as a pull request does, at the real "now": every file,
 ## then a strict build into a folder that is thrown away

@@ -11,13 +11,17 @@ import http.server
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from ..conftest import NOW
+
+if TYPE_CHECKING:
+    from playwright.sync_api import BrowserContext
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -78,29 +82,39 @@ def browser(chromium_path: str):
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(reduced_motion="reduce")
-    opened = context.new_page()
-    opened.clock.set_system_time(NOW)  # the build's "now": the page's script hides what ended
-    yield opened
-    context.close()
+def new_context(browser) -> Iterator[Callable[..., BrowserContext]]:
+    """Open browser contexts (reduced motion unless told otherwise); every one is closed
+    after the test, whether it passed or not."""
+    opened: list[BrowserContext] = []
+
+    def open_context(**options: Any) -> BrowserContext:
+        context = browser.new_context(**{"reduced_motion": "reduce", **options})
+        opened.append(context)
+        return context
+
+    try:
+        yield open_context
+    finally:
+        for context in opened:
+            context.close()
 
 
 @pytest.fixture
-def visit(browser):
+def page(new_context):
+    opened = new_context().new_page()
+    opened.clock.set_system_time(NOW)  # the build's "now": the page's script hides what ended
+    return opened
+
+
+@pytest.fixture
+def visit(new_context):
     """Open pages as a resident would, at the build's "now" unless told another time."""
-    contexts = []
 
     def open_page(width: int = 360, height: int = 640, *, clock: datetime = NOW, **options):
-        context = browser.new_context(
-            viewport={"width": width, "height": height}, reduced_motion="reduce", **options
-        )
-        contexts.append(context)
+        context = new_context(viewport={"width": width, "height": height}, **options)
         opened = context.new_page()
         if options.get("java_script_enabled", True):
             opened.clock.set_system_time(clock)
         return opened
 
-    yield open_page
-    for context in contexts:
-        context.close()
+    return open_page

@@ -7,15 +7,14 @@ import re
 from playwright.sync_api import expect
 
 
-def test_the_copy_button_copies_the_calendar_address(browser, site_url):
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+def test_the_copy_button_copies_the_calendar_address(new_context, site_url):
+    context = new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(f"{site_url}wards/elm-east/")
     page.get_by_role("button", name="Copy the address").click()
     expect(page.get_by_role("status").filter(has_text="Address copied.")).to_be_visible()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == "https://wardpanels.example.org/calendars/elm-east.ics"
-    context.close()
 
 
 def test_an_acronym_explains_itself_to_keyboard_users(page, site_url):
@@ -33,8 +32,10 @@ def test_an_acronym_explains_itself_to_keyboard_users(page, site_url):
     expect(tooltip).to_have_class(re.compile("md-tooltip2--active"))
 
 
-def test_without_javascript_the_finder_gives_way_to_links_that_answer_the_same(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
+def test_without_javascript_the_finder_gives_way_to_links_that_answer_the_same(
+    new_context, site_url
+):
+    context = new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(site_url)
     expect(page.locator("form.wp-finder")).to_be_hidden()
@@ -42,8 +43,7 @@ def test_without_javascript_the_finder_gives_way_to_links_that_answer_the_same(b
     expect(
         page.get_by_role("link", name=re.compile("list of wards and their areas"))
     ).to_be_visible()
-    context.close()
-    with_script = browser.new_context()
+    with_script = new_context()
     page = with_script.new_page()
     page.goto(site_url)
     expect(page.locator("form.wp-finder")).to_be_visible()
