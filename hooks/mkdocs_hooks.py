@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -51,7 +52,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(error.summary) from None
     log.debug("rendering in %s", "two processes" if _rendering.in_parallel else "this process")
     config.extra[THEME_KEY] = _rendering.theme
-    config.markdown_extensions.append(
+    # MkDocs types the list as extension names; Python-Markdown, which it is handed to,
+    # takes extension objects as well.
+    extensions: list[Any] = config.markdown_extensions
+    extensions.append(
         GlossaryAbbreviations(titles=_rendering.abbreviations, words=_rendering.words)
     )
     return config

@@ -49,6 +49,7 @@ def event(root: Path, now: datetime = NOW) -> icalendar.Event:
     (found,) = icalendar.Calendar.from_ical(rendered(site, SETTINGS)["calendars/x.ics"]).walk(
         "VEVENT"
     )
+    assert isinstance(found, icalendar.Event)
     return found
 
 
@@ -143,7 +144,10 @@ def test_a_moved_meeting_is_rescheduled_in_structured_data(repo):
 def commit_text(root: Path, text: str | bytes, when: str) -> None:
     """Commit the ward file as it is given, however broken, at the time given."""
     path = root / "wards" / "x.yml"
-    (path.write_bytes if isinstance(text, bytes) else path.write_text)(text)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text)
     env = {
         **os.environ,
         "GIT_AUTHOR_DATE": when,

@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 import yaml
+from pydantic import BaseModel
 
 from wardpanels import schedule
 from wardpanels.clock import build_time
@@ -60,7 +61,7 @@ def test_every_build_in_the_tests_reads_the_fixture_borough():
         assert not folder.is_relative_to(ROOT), name
 
 
-KINDS = {"wards": Ward, "glossary": GlossaryFile}
+KINDS: dict[str, type[BaseModel]] = {"wards": Ward, "glossary": GlossaryFile}
 
 
 def test_every_live_data_file_names_the_schema_of_its_kind_for_editors_tools():
@@ -68,6 +69,7 @@ def test_every_live_data_file_names_the_schema_of_its_kind_for_editors_tools():
     tools follow it."""
     files = [ROOT / folder for folder in ("wards", "glossary", "translations")]
     for path in sorted(path for folder in files for path in folder.rglob("*.yml")):
+        kind: type[BaseModel]
         if path.parts[len(ROOT.parts)] == "translations":
             kind = GlossaryTranslation if path.name == "glossary.yml" else WardTranslation
         else:

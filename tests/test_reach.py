@@ -168,6 +168,7 @@ def test_feeds_never_take_the_build_clock(tmp_path: Path):
 def test_structured_data_describes_each_coming_meeting(built_site: Path):
     html = read(built_site, "wards/larkhall/index.html")
     block = re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    assert block
     events = json.loads(block.group(1))["@graph"]
     assert all(
         e["@type"] == "Event" and e["startDate"].endswith(("+00:00", "+01:00")) for e in events

@@ -37,7 +37,9 @@ def test_the_poster_qr_codes_scan_to_the_ward_page_and_its_calendar(page, site_u
         pixels = memoryview(bytes(code["grey"])).cast(
             "B", (len(code["grey"]) // code["width"], code["width"])
         )
-        found = zxingcpp.read_barcode(pixels, formats=zxingcpp.BarcodeFormat.QRCode)
+        found = zxingcpp.read_barcode(
+            pixels, formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+        )
         assert found is not None, f"the {code['label']} does not scan"
         scanned[code["label"]] = found.text
     assert scanned == {
