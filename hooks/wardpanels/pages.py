@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from functools import cache
+from functools import lru_cache
 from typing import Any
 from urllib.parse import quote, urlsplit
 
@@ -296,9 +296,11 @@ def _escape(value: Any) -> Any:
     return value if isinstance(value, Markup) else markup.plain(value)
 
 
-@cache
+@lru_cache(maxsize=8)
 def environment(language: Language) -> Environment:
-    """One template environment per language, compiled once per process."""
+    """One template environment per language, compiled once per process. Bounded: each
+    rebuild under `mkdocs serve` reads the catalogues anew, and an edited catalogue must
+    show, so the key is the language as read, and old ones fall out."""
     # `finalize` escapes values for Markdown, not HTML, before autoescape sees them;
     # autoescape makes macros return Markup.
     env = templating.environment(finalize=_escape, keep_trailing_newline=True)

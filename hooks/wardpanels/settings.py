@@ -208,8 +208,20 @@ def read_config(path: Path) -> dict[str, Any]:
         raise _error(path.name, "expected 'name: value' lines")
     parent = config.pop("INHERIT", None)
     if parent:
-        config = {**read_config(path.parent / str(parent)), **config}
+        config = _merged(read_config(path.parent / str(parent)), config)
     return config
+
+
+def _merged(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
+    """The child's settings over the parent's, mappings merged key by key and anything
+    else replaced, as MkDocs merges `INHERIT:` (mergedeep's default)."""
+    merged = dict(parent)
+    for key, value in child.items():
+        if isinstance(value, dict) and isinstance(merged.get(key), dict):
+            merged[key] = _merged(merged[key], value)
+        else:
+            merged[key] = value
+    return merged
 
 
 def read_settings(path: Path) -> Settings:
