@@ -11,9 +11,11 @@ folder. The data's warnings (news for editors, not faults) are logged as informa
 from __future__ import annotations
 
 import logging
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
@@ -59,6 +61,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         GlossaryAbbreviations(titles=_rendering.abbreviations, words=_rendering.words)
     )
     return config
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """The installed Material's version, for the pages' generator tag (main.html)."""
+    env.globals["material_version"] = version("mkdocs-material")
+    return env
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
