@@ -23,6 +23,11 @@ SUFFIX = ".yml"
 # The longest file name every output can take: a ward's name becomes files such as
 # `calendars/<slug>/<slug>-2026-12-09-<id>.ics`, and most file systems allow 255 bytes.
 MAX_SLUG = 80
+# Names Windows gives to devices, whatever follows them: a file `con.yml`, or the
+# `calendars/con.ics` made from it, cannot be checked out or opened there.
+_WINDOWS_DEVICES = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(10)}
+)
 _LOOK_ALIKE = re.compile(r"\.ya?ml\b|\.yml\s", re.IGNORECASE)
 
 
@@ -123,6 +128,15 @@ def slug_problem(path: Path, shown: str) -> Problem | None:
             "",
             f"the site uses the name '{slug}' for a page of its own: rename the file after "
             "the ward, like bow-east.yml",
+        )
+    if slug in _WINDOWS_DEVICES:
+        return Problem(
+            shown,
+            1,
+            1,
+            "",
+            f"Windows keeps the name '{slug}' for a device, so the site's files named after "
+            f"it could not be checked out there: rename the file, like {slug}-ward.yml",
         )
     if not re.match(SLUG_PATTERN, slug):
         return Problem(

@@ -22,6 +22,7 @@ from .history import FileHistory, committed_versions, file_history
 from .i18n import CATALOGUE, ENGLISH_LANGUAGE, CatalogueError, Language, language, read_catalogue
 from .loading import Mark, YamlError, parse_yaml
 from .localise import Key
+from .lookalike import skeleton
 from .model import GlossaryFile, GlossaryTerm, Ward
 from .postcodes import PostcodeSourceError, PostcodeTable, read_table
 from .rules import PlacedTerm, glossary_problems, ward_problems
@@ -375,20 +376,23 @@ def _postcode_warnings(
 
 
 def _clashes(checked: list[_CheckedWard]) -> Iterator[Problem]:
-    """Two files describing the same ward would give residents two pages for it."""
+    """Two files describing the same ward would give residents two pages for it: names
+    are compared as they look, so one in look-alike letters is the same name."""
     for name in _IDENTITY:
         seen: dict[str, str] = {}
         for entry in checked:
             value = getattr(entry.ward, name)
             if value is None:
                 continue
-            if value.lower() in seen:
+            looks = skeleton(value)
+            if looks in seen:
                 mark = entry.identity_marks[name]
                 yield Problem(
                     entry.source,
                     mark.line,
                     mark.column,
                     name,
-                    f"{seen[value.lower()]} already has this {name}; each ward has one file",
+                    f"{seen[looks]} already has this {name}, or one that looks the same; "
+                    "each ward has one file",
                 )
-            seen.setdefault(value.lower(), entry.source)
+            seen.setdefault(looks, entry.source)
