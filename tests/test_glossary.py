@@ -104,6 +104,15 @@ def test_never_inside_headings_links_or_code():
     assert "<abbr" not in html
 
 
+def test_a_term_spelt_like_python_markdowns_placeholder_leaves_the_html_whole():
+    extension = GlossaryAbbreviations(words={"en": {"wzxhzdk": "A made-up word"}})
+    html = markdown.Markdown(extensions=["md_in_html", extension]).convert(
+        "A wzxhzdk here.\n\n<b>bold</b> and <i>slanted</i>\n"
+    )
+    assert "<b>bold</b>" in html and "<i>slanted</i>" in html
+    assert html.count("<abbr") == 1
+
+
 class _AbbrPlaces(HTMLParser):
     """Records the elements each <abbr> sits inside."""
 

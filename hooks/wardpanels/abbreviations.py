@@ -18,7 +18,7 @@ from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
+from markdown.util import ETX, STX, AtomicString
 
 # Text inside these is never marked up.
 _SKIP = frozenset(
@@ -44,6 +44,10 @@ _SKIP = frozenset(
 
 
 _IN_WORD = re.compile(r"[\w-]")
+# Python-Markdown holds raw HTML out of the text as placeholders, `STX wzxhzdk:0 ETX`, until
+# the page is written out: a term spelt like one ("wzxhzdk") is never looked for inside
+# them, or the HTML would be lost. The data gate refuses STX and ETX, so only these are.
+_PLACEHOLDER = re.compile(f"{STX}[^{ETX}]*{ETX}")
 
 
 class _AbbreviationTreeprocessor(Treeprocessor):
@@ -100,10 +104,13 @@ class _AbbreviationTreeprocessor(Treeprocessor):
         def title(found: re.Match[str]) -> str | None:
             return titles.get(found.group(1)) or words.get(found.group(1).lower())
 
+        held = [found.span() for found in _PLACEHOLDER.finditer(text)]
         matches = [
             found
             for found in self.pattern.finditer(text)
-            if (found.start() == 0 or not _IN_WORD.match(text, found.start() - 1)) and title(found)
+            if (found.start() == 0 or not _IN_WORD.match(text, found.start() - 1))
+            and not any(start < found.end() and found.start() < end for start, end in held)
+            and title(found)
         ]
         if not matches:
             return text

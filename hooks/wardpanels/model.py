@@ -29,7 +29,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .clock import LONDON
+from .clock import FIRST_YEAR, LAST_YEAR, LONDON
 from .i18n import Message
 from .i18n import lazy as _
 from .lookalike import mixed_word
@@ -106,10 +106,6 @@ def _read_date(value: Any) -> date:
             "the year in {given} cannot be right{hint}", given=value, hint=_year_hint(parsed)
         )
     return parsed
-
-
-# Dates outside these years are typing mistakes (0026 for 2026), and would break calendars.
-FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 def _year_hint(day: date) -> str:

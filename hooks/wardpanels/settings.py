@@ -9,13 +9,22 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
 from .errors import Problem, field_path
 
@@ -64,6 +73,41 @@ class Standards(_Settings):
         return self
 
 
+MAX_URL = 200  # a poster's QR code holds a ward page's address with room to spare
+_NOT_IN_URL = re.compile(r"[\s\"'`<>\\{}|^]|[^\x21-\x7e\u00a0-\U0010ffff]")
+
+
+def _web_address(value: Any) -> Any:
+    """An absolute http(s) address that is safe in every output: in HTML attributes, in
+    calendar lines, in a QR code. Anything else is refused in plain words."""
+    if not isinstance(value, str):
+        return value
+    shown = value if len(value) <= 60 else value[:57] + "..."
+    if len(value) > MAX_URL:
+        raise ValueError(f"the address is {len(value)} characters long; keep it to {MAX_URL}")
+    if _NOT_IN_URL.search(value):
+        raise ValueError(
+            f"{shown!r} holds a space, a quote, a line break or another character an address "
+            "cannot have"
+        )
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - reading it checks it
+    except ValueError:
+        raise ValueError(f"{shown!r} is not a web address that can be read") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"{shown!r} must be a full address starting https://, like {_EXAMPLE}")
+    if parts.username is not None or parts.query or parts.fragment:
+        raise ValueError(
+            f"{shown!r} may hold only the site's name and a path, with no '@', '?' or '#'"
+        )
+    return value
+
+
+_EXAMPLE = "https://wardpanels.example.org/"
+WebAddress = Annotated[str, AfterValidator(_web_address)]
+
+
 class LanguageSetting(_Settings):
     """A language residents can read the site in, besides English."""
 
@@ -77,13 +121,14 @@ class Settings(_Settings):
     """Everything the outputs need to know about the site, besides its data."""
 
     site_name: str
-    site_url: str = "/"
+    site_url: WebAddress  # including any sub-path
     borough: str
     # Calendar UIDs and Atom ids are made from this, never from a display name: changing
     # it would duplicate every event in every subscriber's calendar. Defaults to the host
     # of site_url.
     id_domain: str = ""
-    repository: str | None = None  # e.g. https://github.com/owner/repo, for "Edit this page"
+    # https://github.com/owner/repo, for "Edit this page"; empty when it is not set
+    repository: Annotated[WebAddress | None, BeforeValidator(lambda value: value or None)] = None
     branch: str = "main"
     wards: str = "wards"
     glossary: str = "glossary"
@@ -97,8 +142,6 @@ class Settings(_Settings):
         if not self.id_domain:
             host = urlsplit(self.site_url).hostname or "wardpanels.invalid"
             object.__setattr__(self, "id_domain", host)
-        if not self.repository:
-            object.__setattr__(self, "repository", None)
         codes = [language.code for language in self.languages]
         if "en" in codes or len(set(codes)) != len(codes):
             raise ValueError("each language is listed once, and English is not listed")
@@ -128,7 +171,9 @@ def settings_from(
         options = {}
     if not isinstance(options, Mapping):
         raise _error(source, "expected 'name: value' lines", "extra.wardpanels")
-    values = {"borough": site_name, **options, "site_name": site_name, "site_url": site_url or "/"}
+    if not site_url:
+        raise _error(source, f"give the site's public address, like {_EXAMPLE}", "site_url")
+    values = {"borough": site_name, **options, "site_name": site_name, "site_url": site_url}
     try:
         return Settings.model_validate(values)
     except ValidationError as error:
@@ -140,8 +185,8 @@ def _explain(error: ValidationError, source: str) -> list[Problem]:
     for detail in error.errors():
         loc = tuple(detail["loc"])
         where = "extra.wardpanels." + field_path(loc) if loc[:1] not in {("site_name",), ()} else ""
-        if loc == ("site_name",):
-            where = "site_name"
+        if loc[:1] in {("site_name",), ("site_url",)}:
+            where = str(loc[0])
         if detail["type"] == "extra_forbidden":
             known = _known_at(loc[:-1])
             close = difflib.get_close_matches(str(loc[-1]), known, n=1)

@@ -1,0 +1,64 @@
+"""The settings model: site_url and SOURCE_DATE_EPOCH are checked before anything is built,
+the same way for `wardpanels validate` and the MkDocs build."""
+
+from __future__ import annotations
+
+import pytest
+
+from wardpanels.cli import main
+from wardpanels.clock import ClockError, build_time
+from wardpanels.settings import SettingsError, settings_from
+
+from .conftest import MINIMAL_WARD, PROJECT_CONFIG, mkdocs_build
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        'https://wardpanels.example.org/" onload="alert(1)',
+        "https://wardpanels.example.org/\nX-INJECTED:1",
+        "https://wardpanels.example.org/ panels/",
+        "https://www.towerhamlets.gov.uk@evil.example/",
+        "https://wardpanels.example.org/" + "a" * 3000,
+        "wardpanels.example.org",
+        "/",
+    ],
+)
+def test_site_url_must_be_a_plain_absolute_web_address(url):
+    with pytest.raises(SettingsError) as raised:
+        settings_from("Ward panels", url, {})
+    assert raised.value.problems[0].plain().startswith("mkdocs.yml:1:1: site_url: ")
+
+
+@pytest.mark.parametrize(
+    "url", ["https://wardpanels.example.org/", "http://localhost:8000/", "https://x.github.io/p/"]
+)
+def test_plain_web_addresses_are_accepted(url):
+    assert settings_from("Ward panels", url, {}).site_url == url
+
+
+def test_validate_and_the_build_refuse_a_bad_site_url_alike(project, capsys, tmp_path):
+    project("wards/example.yml", MINIMAL_WARD)
+    url = 'https://wardpanels.example.org/"x/'
+    project("mkdocs.yml", PROJECT_CONFIG.replace("https://wardpanels.example.org/", url))
+    assert main(["validate", "--root", str(project.root)]) == 1
+    message = f"mkdocs.yml:1:1: site_url: {url!r} holds a space, a quote, a line break"
+    assert capsys.readouterr().out.startswith(message)
+    build = mkdocs_build(tmp_path / "site", SITE_URL=url, WARDPANELS_WARDS=str(tmp_path / "wards"))
+    assert build.returncode == 1 and "Traceback" not in build.stderr
+    assert message in build.stderr
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("epoch", ["253402300799", "-2208988800", "tomorrow"])
+def test_source_date_epoch_outside_the_sites_years_is_a_plain_error(epoch):
+    with pytest.raises(ClockError):
+        build_time({"SOURCE_DATE_EPOCH": epoch})
+
+
+def test_validate_says_so_for_a_build_time_in_the_year_9999(project, capsys, monkeypatch):
+    project("wards/example.yml", MINIMAL_WARD)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "253402300799")
+    assert main(["validate", "--root", str(project.root)]) == 1
+    assert "the year 9999; the site works with dates from 2000 to 2100" in capsys.readouterr().err
