@@ -113,6 +113,17 @@ def test_new_ward_writes_a_starter_file_that_validates(project, capsys):
     assert "No errors" in capsys.readouterr().err
 
 
+def test_new_ward_takes_the_accents_off_a_names_letters(project):
+    assert main(["new-ward", "Café Quarter", "--root", str(project.root)]) == 0
+    assert (project.root / "wards" / "cafe-quarter.yml").is_file()
+
+
+def test_new_ward_writes_nothing_in_a_folder_that_is_not_a_project(tmp_path, capsys):
+    assert main(["new-ward", "Example Ward", "--root", str(tmp_path)]) == 1
+    assert "is not a ward panels project" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_new_ward_never_overwrites(project, capsys):
     project("wards/bow-east.yml", MINIMAL_WARD)
     assert main(["new-ward", "Bow East", "--root", str(project.root)]) == 1
@@ -222,3 +233,27 @@ def test_ajv_compiles_each_schema_and_accepts_every_committed_file(schema, files
     found = sorted(str(path) for path in (ROOT / files).glob("*.yml"))
     result = node_tool("validate_schema.mjs", str(ROOT / schema), *found)
     assert result == {"compiled": True, "invalid": {}}
+
+
+@pytest.mark.parametrize("where", [".", "README.md", "occupied", "link", "..", "docs/out"])
+def test_render_refuses_the_project_a_file_and_a_folder_it_did_not_write(
+    where, project, capsys, tmp_path
+):
+    project("wards/example.yml", MINIMAL_WARD)
+    project("README.md", "# Read me\n")
+    project("occupied/notes.txt", "mine\n")
+    project("docs/about.md", "# About\n")
+    (tmp_path / "link").symlink_to(tmp_path / "occupied")
+    before = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
+    out = tmp_path / "wards" / where if where == ".." else tmp_path / where
+    assert main(["render", "--root", str(project.root), "--out", str(out)]) == 1
+    assert "give --out a new" in capsys.readouterr().err
+    assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before
+
+
+def test_render_writes_again_over_its_own_output(project, tmp_path):
+    project("wards/example.yml", MINIMAL_WARD)
+    project("docs/about.md", "# About\n")
+    out = tmp_path / "build"
+    assert main(["render", "--root", str(project.root), "--out", str(out)]) == 0
+    assert main(["render", "--root", str(project.root), "--out", str(out)]) == 0

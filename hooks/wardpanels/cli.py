@@ -162,6 +162,10 @@ def _render(root: Path, out: Path) -> int:
     and files, and `out/mkdocs.yml` builds them with the project's settings and no hooks."""
     try:
         config = _config(root)
+        refusal = _render_refusal(root, out, config)
+        if refusal:
+            print(refusal, file=sys.stderr)
+            return 1
         loaded = _load(root, history=True)
     except SettingsError as error:
         _report(error.problems, "plain")
@@ -172,30 +176,63 @@ def _render(root: Path, out: Path) -> int:
         return 1
     manifest = render_site(loaded.site, loaded.settings)
     docs = out / "docs"
-    if docs.exists():
-        shutil.rmtree(docs)
-    shutil.copytree(root / str(config.get("docs_dir", "docs")), docs)
-    for item in manifest:
-        target = docs / item.path
-        if target.exists():
-            print(
-                f"{item.path} is written by the build; remove the hand-written file",
-                file=sys.stderr,
-            )
-            return 1
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(item.content, bytes):
-            target.write_bytes(item.content)
-        else:
-            target.write_text(item.content, encoding="utf-8")
-    child = _plain_config(root, out, config, manifest)
-    (out / CONFIG_FILE).write_text(child, encoding="utf-8")
+    try:
+        if docs.exists():
+            shutil.rmtree(docs)
+        shutil.copytree(root / str(config.get("docs_dir", "docs")), docs)
+        for item in manifest:
+            target = docs / item.path
+            if target.exists():
+                print(
+                    f"{item.path} is written by the build; remove the hand-written file",
+                    file=sys.stderr,
+                )
+                return 1
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(item.content, bytes):
+                target.write_bytes(item.content)
+            else:
+                target.write_text(item.content, encoding="utf-8")
+        child = _plain_config(root, out, config, manifest)
+        (out / CONFIG_FILE).write_text(_RENDERED + child, encoding="utf-8")
+    except OSError as error:
+        print(f"{out} could not be written ({error.strerror or error}).", file=sys.stderr)
+        return 1
     print(
         f"Wrote {len(manifest.outputs)} files to {docs}. Build them with: "
         f"mkdocs build -f {out / CONFIG_FILE}",
         file=sys.stderr,
     )
     return 0
+
+
+_RENDERED = "# Written by `wardpanels render`: the rendered site, built with no hooks.\n"
+
+
+def _render_refusal(root: Path, out: Path, config: dict[str, Any]) -> str | None:
+    """Why `render --out` may not write to `out`, if it may not: it replaces what is there,
+    so it writes only to a new or empty folder, or one it wrote before, outside the pages
+    it copies."""
+    if out.is_symlink() or (out.exists() and not out.is_dir()):
+        return f"{out} is not a folder; give --out a new folder, like --out build"
+    project, target = root.resolve(), out.resolve()
+    if target == project or target in project.parents:
+        return f"{out} holds the project itself; give --out a new folder, like --out build"
+    pages = (root / str(config.get("docs_dir", "docs"))).resolve()
+    if target == pages or pages in target.parents:
+        return f"{out} is among the pages it would copy; give --out a new folder, like --out build"
+    if not out.exists() or not any(out.iterdir()):
+        return None
+    try:
+        written = (out / CONFIG_FILE).read_text(encoding="utf-8").startswith(_RENDERED)
+    except (OSError, UnicodeDecodeError):
+        written = False
+    if not written:
+        return (
+            f"{out} already holds files that 'wardpanels render' did not write; give --out "
+            "a new or empty folder"
+        )
+    return None
 
 
 def _plain_config(root: Path, out: Path, config: dict[str, Any], manifest: Any) -> str:
@@ -229,8 +266,7 @@ def _plain_config(root: Path, out: Path, config: dict[str, Any], manifest: Any) 
         "extra": {THEME_KEY: _plain(manifest.theme)},
         "not_in_nav": "\n".join(hidden) + "\n",
     }
-    head = "# Written by `wardpanels render`: the rendered site, built with no hooks.\n"
-    return head + yaml.safe_dump(child, allow_unicode=True, sort_keys=False, width=1000)
+    return yaml.safe_dump(child, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def _plain(value: Any) -> Any:

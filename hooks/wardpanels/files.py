@@ -25,7 +25,7 @@ SUFFIX = ".yml"
 MAX_SLUG = 80
 # Names Windows gives to devices, whatever follows them: a file `con.yml`, or the
 # `calendars/con.ics` made from it, cannot be checked out or opened there.
-_WINDOWS_DEVICES = frozenset(
+WINDOWS_DEVICES = frozenset(
     {"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(10)}
 )
 _LOOK_ALIKE = re.compile(r"\.ya?ml\b|\.yml\s", re.IGNORECASE)
@@ -129,7 +129,7 @@ def slug_problem(path: Path, shown: str) -> Problem | None:
             f"the site uses the name '{slug}' for a page of its own: rename the file after "
             "the ward, like bow-east.yml",
         )
-    if slug in _WINDOWS_DEVICES:
+    if slug in WINDOWS_DEVICES:
         return Problem(
             shown,
             1,

@@ -7,7 +7,7 @@ import re
 import sys
 from pathlib import Path
 
-from .files import MAX_SLUG, SUFFIX
+from .files import MAX_SLUG, SUFFIX, WINDOWS_DEVICES
 from .model import SLUG_PATTERN
 from .routes import RESERVED_SLUGS
 from .settings import CONFIG_FILE, SettingsError, read_settings
@@ -68,6 +68,8 @@ def _refusal(name: str, slug: str | None) -> str | None:
         return f"The web address would be {len(chosen)} characters long; give a shorter --slug."
     if chosen in RESERVED_SLUGS:
         return f"The site uses '{chosen}' for a page of its own; give another --slug."
+    if chosen in WINDOWS_DEVICES:
+        return f"Windows keeps the name '{chosen}' for a device; give another --slug."
     return None
 
 
@@ -77,6 +79,13 @@ def new_ward(root: Path, name: str, slug: str | None) -> int:
     refusal = _refusal(name, slug)
     if refusal:
         print(refusal, file=sys.stderr)
+        return 1
+    if not (root / CONFIG_FILE).is_file():
+        print(
+            f"{root} is not a ward panels project (it has no {CONFIG_FILE}); give --root the "
+            "project's folder",
+            file=sys.stderr,
+        )
         return 1
     chosen = slug or slugify(name)
     try:
