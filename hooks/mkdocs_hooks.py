@@ -47,6 +47,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_build_error(error: Exception) -> None:
+    if _rendering is not None:
+        _rendering.close()
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _rendering is not None, "on_config starts the render"
     manifest: Manifest = _rendering.manifest()  # rendered while MkDocs gathered its files

@@ -129,12 +129,25 @@ def test_links_must_be_web_mail_or_phone(project, link):
     assert "a link must start with https://, http://, mailto: or tel:" in only_problem(project)
 
 
-@pytest.mark.parametrize(
-    "summary", ["See [the map](/map/) first", "[notes]: ../notes/", "[a [b] c](#p)"]
-)
+@pytest.mark.parametrize("summary", ["See [the map](/map/) first", "[a [b] c](#p)"])
 def test_a_link_inside_the_site_is_refused_as_it_cannot_be_checked(project, summary):
     project("wards/bow-east.yml", MINIMAL_WARD + f"summary: '{summary}'\n")
     assert "points inside this site" in only_problem(project)
+
+
+@pytest.mark.parametrize(
+    "summary", ["[notes]: ../notes/", "- > [notes]: https://x.org/ 'A title'", "[n]:\n\n  /x/"]
+)
+def test_a_link_reference_definition_is_refused_as_it_hides_where_a_link_goes(project, summary):
+    project("wards/bow-east.yml", MINIMAL_WARD + f'summary: "{summary}"\n')
+    assert "defines a link to use elsewhere" in only_problem(project)
+
+
+def test_the_link_check_takes_no_time_on_brackets_that_never_close(project):
+    """A pattern from "[" to ")" backtracked for minutes on this; the check is linear."""
+    project("wards/bow-east.yml", MINIMAL_WARD + f"summary: '{'[x](' * 1250}'\n")
+    root = project.root
+    load_site(Sources(root, root / "wards", root / "glossary"), GOLDEN_SETTINGS, NOW)
 
 
 @pytest.mark.parametrize("summary", ["Text ](0 with a stray bracket", "[Bow] (east) and ]("])

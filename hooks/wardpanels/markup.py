@@ -92,9 +92,14 @@ def link_target(url: str) -> Markup:
 
 
 def is_safe_link(url: str) -> bool:
-    """True for relative links and the schemes residents' browsers should follow."""
-    scheme = urlsplit(url.strip()).scheme.lower()
-    return not scheme or scheme in SAFE_SCHEMES
+    """True for relative links and the schemes residents' browsers should follow, with no
+    user name before the site's name (which makes a link lead elsewhere than it reads)."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    scheme = parts.scheme.lower()
+    return (not scheme or scheme in SAFE_SCHEMES) and "@" not in parts.netloc
 
 
 class _SafeLinksTreeprocessor(Treeprocessor):

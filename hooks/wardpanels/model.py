@@ -226,9 +226,7 @@ def _checked_markdown(value: str) -> str:
                 "write the page's full address, starting https://",
                 target=target,
             )
-        problem = link_problem(target)
-        if problem is not None:
-            raise problem
+        _checked_link(target)  # other schemes keep their words and lose the link (SafeLinks)
     if _REFERENCE.search(value):
         raise _problem(
             "a line starting '[name]:' defines a link to use elsewhere, which hides where it "
