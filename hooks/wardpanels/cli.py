@@ -63,12 +63,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     new_ward.add_argument("--root", type=Path, default=Path("."), help=root_help)
 
-    postcode = commands.add_parser(
-        "postcodes",
-        help="write the postcode table from the national open data",
-        add_help=False,
-    )
-    postcode.add_argument("arguments", nargs=argparse.REMAINDER)
+    # Listed for the help; run before parsing, as its own options would not pass through.
+    commands.add_parser("postcodes", help="write the postcode table from the national open data")
 
     schema = commands.add_parser("schema", help="write the JSON Schemas editors' tools use")
     schema.add_argument("--root", type=Path, default=Path("."), help=root_help)
@@ -84,15 +80,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--check", action="store_true", help="fail if a committed catalogue is out of date"
     )
 
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["postcodes"]:
+        return postcodes.main(arguments[1:])
+    args = parser.parse_args(arguments)
     if args.command == "validate":
         return _validate(args.root, args.format, strict=args.strict)
     if args.command == "render":
         return _render(args.root, args.out)
     if args.command == "new-ward":
         return starter.new_ward(args.root, args.name, args.slug)
-    if args.command == "postcodes":
-        return postcodes.main(args.arguments)
     if args.command == "catalogue":
         return catalogue.main(args.root, check=args.check)
     return _schema(args.root, check=args.check)

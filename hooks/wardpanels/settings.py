@@ -77,16 +77,14 @@ MAX_URL = 200  # a poster's QR code holds a ward page's address with room to spa
 _NOT_IN_URL = re.compile(r"[\s\"'`<>\\{}|^]|[^\x21-\x7e\u00a0-\U0010ffff]")
 
 
-def _web_address(value: Any) -> Any:
-    """An absolute http(s) address that is safe in every output: in HTML attributes, in
-    calendar lines, in a QR code. Anything else is refused in plain words."""
-    if not isinstance(value, str):
-        return value
+def web_address_problem(value: str) -> str | None:
+    """Why `value` is not an absolute http(s) address safe in every output (in HTML
+    attributes, in calendar lines, in a QR code), if it is not."""
     shown = value if len(value) <= 60 else value[:57] + "..."
     if len(value) > MAX_URL:
-        raise ValueError(f"the address is {len(value)} characters long; keep it to {MAX_URL}")
+        return f"the address is {len(value)} characters long; keep it to {MAX_URL}"
     if _NOT_IN_URL.search(value):
-        raise ValueError(
+        return (
             f"{shown!r} holds a space, a quote, a line break or another character an address "
             "cannot have"
         )
@@ -94,13 +92,18 @@ def _web_address(value: Any) -> Any:
         parts = urlsplit(value)
         parts.port  # noqa: B018 - reading it checks it
     except ValueError:
-        raise ValueError(f"{shown!r} is not a web address that can be read") from None
+        return f"{shown!r} is not a web address that can be read"
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"{shown!r} must be a full address starting https://, like {_EXAMPLE}")
+        return f"{shown!r} must be a full address starting https://, like {_EXAMPLE}"
     if parts.username is not None or parts.query or parts.fragment:
-        raise ValueError(
-            f"{shown!r} may hold only the site's name and a path, with no '@', '?' or '#'"
-        )
+        return f"{shown!r} may hold only the site's name and a path, with no '@', '?' or '#'"
+    return None
+
+
+def _web_address(value: Any) -> Any:
+    problem = web_address_problem(value) if isinstance(value, str) else None
+    if problem:
+        raise ValueError(problem)
     return value
 
 

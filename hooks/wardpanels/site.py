@@ -24,7 +24,7 @@ from .loading import Mark, YamlError, parse_yaml
 from .localise import Key
 from .lookalike import skeleton
 from .model import GlossaryFile, GlossaryTerm, Ward
-from .postcodes import PostcodeSourceError, PostcodeTable, read_table
+from .postcodes import PostcodeSourceError, PostcodeTable, far_postcodes, read_table
 from .rules import PlacedTerm, glossary_problems, ward_problems
 from .settings import Settings
 from .standards import Assessment, assess
@@ -364,6 +364,16 @@ def _postcode_warnings(
         if sources.postcodes
         else ""
     )
+    for postcode in far_postcodes(postcodes):
+        yield Problem(
+            table,
+            postcodes.lines.get(postcode, 1),
+            1,
+            "",
+            f"{postcode} is far from the table's other postcodes (almost none of them start "
+            "like it); check that it belongs to the borough",
+            Severity.WARNING,
+        )
     for code in sorted(known - with_file):
         yield Problem(
             table,
