@@ -18,7 +18,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from .i18n import CATALOGUE, TEMPLATE
+from .i18n import CATALOGUE, TEMPLATE, CatalogueError, read_catalogue
 from .settings import CONFIG_FILE, SettingsError, read_settings
 from .templating import EXTRACTION_OPTIONS
 
@@ -86,6 +86,12 @@ def main(root: Path, *, check: bool) -> int:
     for language in settings.languages:
         path = folder / language.code / CATALOGUE
         if path.exists():
+            try:
+                read_catalogue(path)  # a fault would be written back, made worse
+            except CatalogueError as error:
+                for line, column, message in error.faults:
+                    print(f"{path.relative_to(root)}:{line}:{column}: {message}", file=sys.stderr)
+                return 1
             with path.open("rb") as handle:
                 existing = read_po(handle, locale=language.code.replace("-", "_"))
         else:

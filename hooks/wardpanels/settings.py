@@ -23,10 +23,12 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    field_validator,
     model_validator,
 )
 
 from .errors import Problem, field_path
+from .i18n import NUMBERING_SYSTEMS
 
 CONFIG_FILE = "mkdocs.yml"
 LANGUAGE_CODE = r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$"
@@ -118,6 +120,16 @@ class LanguageSetting(_Settings):
     name: Annotated[str, Field(min_length=1)]  # in the language itself: "বাংলা"
     complete: bool = False  # every interface string translated (a test holds it to that)
     digits: str | None = None  # a CLDR numbering system for dates and times, e.g. "latn"
+
+    @field_validator("digits")
+    @classmethod
+    def _known_digits(cls, value: str | None) -> str | None:
+        if value is not None and value not in NUMBERING_SYSTEMS:
+            raise ValueError(
+                f"'{value}' is not a numbering system the site knows; write one of "
+                f"{', '.join(NUMBERING_SYSTEMS)}"
+            )
+        return value
 
 
 class Settings(_Settings):

@@ -137,13 +137,16 @@ def load_site(
         postcodes = _load_postcodes(sources, problems)
         languages = _load_languages(sources, settings, problems)
         problems.extend(_missing_pages(sources, languages))
+        readable = {c.path.name.removesuffix(files.SUFFIX): c.ward for c in checked}
+        unreadable = {path.name.removesuffix(files.SUFFIX) for path, _ in found} - set(readable)
         translated = {
             language.code: load_translations(
                 sources.language_folder(language.code),
                 sources.root,
-                {c.path.name.removesuffix(files.SUFFIX): c.ward for c in checked},
+                readable,
                 {term.term: term for term in glossary},
                 problems,
+                unreadable,
             )
             for language in languages
         }

@@ -21,7 +21,7 @@ fluent reader has yet to check; the pages say so.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -33,7 +33,7 @@ from .errors import Problem, Severity, field_path
 from .history import meeting_identity
 from .loading import Document
 from .localise import Key, feedback_identity
-from .model import Markdown, Model, Text, Ward, described
+from .model import Markdown, Model, Text, Ward, described, markdown_links
 from .validation import load_valid, problem_at
 
 # Eight letters: unquoted in YAML it can never be read as a number (as 00012345 or
@@ -162,9 +162,12 @@ def load_translations(
     wards: Mapping[str, Ward],
     glossary: Mapping[str, Any],
     problems: list[Problem],
+    unreadable: Collection[str] = (),
 ) -> Found:
     """A language's translation files, checked: unknown wards, entries and fields are
-    errors, and a translation whose English has changed is a warning, at its line."""
+    errors, and a translation whose English has changed is a warning, at its line. The
+    translations of `unreadable` wards (whose files have errors of their own) wait until
+    those are put right."""
     found = Found()
     found.wanted = sum(len(list(_english_texts(ward))) for ward in wards.values()) + sum(
         len(list(_term_texts(term))) for term in glossary.values()
@@ -173,6 +176,8 @@ def load_translations(
     if wards_folder.is_dir():
         for path, shown in files.data_files(wards_folder, root, problems):
             slug = path.name.removesuffix(files.SUFFIX)
+            if slug in unreadable:
+                continue
             if slug not in wards:
                 problems.append(
                     Problem(shown, 1, 1, "", f"there is no ward file {slug}.yml to translate")
@@ -211,6 +216,7 @@ def _checked(
     fresh = {}
     for loc, key, entry in entries:
         original = english.get(key)
+        text: str = entry.text  # type: ignore[attr-defined]
         if original is None:
             field_loc = loc[:-1]
             mark = document.mark_of(field_loc, key=True)
@@ -236,9 +242,18 @@ def _checked(
                     Severity.WARNING,
                 )
             )
+        elif added := sorted(markdown_links(text) - markdown_links(original)):
+            problems.append(
+                problem_at(
+                    document,
+                    loc,
+                    f"this links to {added[0]}, which the English does not; a translation "
+                    "keeps the English's links",
+                )
+            )
         else:
             found.translated += 1
-            fresh[key] = entry.text  # type: ignore[attr-defined]
+            fresh[key] = text
     return fresh
 
 
