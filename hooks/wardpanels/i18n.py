@@ -309,9 +309,7 @@ def _unclosed_strings(text: str) -> list[tuple[int, int, str]]:
 def _plural_faults(forms: str, count: int, text: str) -> list[tuple[int, int, str]]:
     """The Plural-Forms header's formula, tried as gettext will use it on every number a
     page can show: it must read, and give a form the catalogue has."""
-    line = next(
-        (n for n, found in enumerate(text.splitlines(), 1) if "Plural-Forms:" in found), 1
-    )
+    line = next((n for n, found in enumerate(text.splitlines(), 1) if "Plural-Forms:" in found), 1)
     formula = forms.split("plural=", 1)[-1].strip().rstrip(";")
     try:
         choose = gettext.c2py(formula)

@@ -152,9 +152,15 @@ def load_site(
         }
         if any(problem.severity is Severity.ERROR for problem in problems):
             raise DataError(problems)  # the warnings too: they may say why, as for x.yaml
-        versions = history.result()
+        committed = history.result()
+    versions = committed.versions
     wards = []
     warnings = [problem for problem in problems if problem.severity is Severity.WARNING]
+    if committed.refused:
+        shown = files.display(sources.wards, sources.root)
+        warnings.append(
+            Problem(shown, 1, 1, "", f"git history: {committed.refused}", Severity.WARNING)
+        )
     warnings += [warning for c in checked for warning in c.warnings]
     for c in checked:
         past = file_history(versions.get(c.path.resolve(), []), c.value, now, c.text)
