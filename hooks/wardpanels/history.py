@@ -7,9 +7,9 @@ committed versions of each ward file. git is run twice for the whole build, not 
 Reading history is best effort and can never stop a build: a version that cannot be read
 (a control character, deep nesting, a broken commit) counts as "changed at that commit",
 with one warning naming the commit; a commit dated after the build's "now" takes the time
-of the commit before it. Without history (no git, or a shallow clone) every meeting counts as unchanged
-since the oldest version git has: SEQUENCE starts at 0 and rises again once full history
-is there.
+of the commit before it. Without history (no git, or a shallow clone) every meeting
+counts as unchanged since the oldest version git has: SEQUENCE starts at 0 and rises
+again once full history is there.
 """
 
 from __future__ import annotations
