@@ -62,3 +62,9 @@ def test_validate_says_so_for_a_build_time_in_the_year_9999(project, capsys, mon
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "253402300799")
     assert main(["validate", "--root", str(project.root)]) == 1
     assert "the year 9999; the site works with dates from 2000 to 2100" in capsys.readouterr().err
+
+
+def test_a_settings_file_that_is_a_device_is_never_read(tmp_path, capsys):
+    (tmp_path / "mkdocs.yml").symlink_to("/dev/zero")
+    assert main(["validate", "--root", str(tmp_path)]) == 1
+    assert capsys.readouterr().out.startswith("mkdocs.yml:1:1: this is not a plain file")

@@ -12,6 +12,7 @@ which a page in another language gives on its title (`# Title { lang="bn" }`), o
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 from xml.etree.ElementTree import Element
@@ -43,7 +44,16 @@ _SKIP = frozenset(
 )
 
 
-_IN_WORD = re.compile(r"[\w-]")
+def _in_word(text: str, position: int) -> bool:
+    """Whether the character at `position` belongs to a word: a letter, a digit, a mark (a
+    Bengali vowel sign, an accent) or a joiner. A term is explained only as a whole word,
+    never as the start of a longer one, which would split a vowel sign from its letter."""
+    if not 0 <= position < len(text):
+        return False
+    char = text[position]
+    return char in "-_\u200c\u200d" or unicodedata.category(char)[0] in "LMN"
+
+
 # Python-Markdown holds raw HTML out of the text as placeholders, `STX wzxhzdk:0 ETX`, until
 # the page is written out: a term spelt like one ("wzxhzdk") is never looked for inside
 # them, or the HTML would be lost. The data gate refuses STX and ETX, so only these are.
@@ -108,7 +118,8 @@ class _AbbreviationTreeprocessor(Treeprocessor):
         matches = [
             found
             for found in self.pattern.finditer(text)
-            if (found.start() == 0 or not _IN_WORD.match(text, found.start() - 1))
+            if not _in_word(text, found.start() - 1)
+            and not _in_word(text, found.end())
             and not any(start < found.end() and found.start() < end for start, end in held)
             and title(found)
         ]

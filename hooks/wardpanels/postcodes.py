@@ -785,7 +785,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (PostcodeSourceError, ValueError) as error:
         print(error, file=sys.stderr)
         return 1
-    write_table(table, args.out)
+    try:
+        write_table(table, args.out)
+    except OSError as error:
+        print(f"{args.out} could not be written ({error.strerror or error})", file=sys.stderr)
+        return 1
     print(
         f"Wrote {args.out / TABLE_FILE}: {len(table)} postcodes in {len(table.wards())} wards, "
         f"from {table.source.source} {table.source.edition}.",

@@ -29,6 +29,7 @@ from pydantic import (
 
 from .errors import Problem, field_path
 from .i18n import NUMBERING_SYSTEMS
+from .loading import YamlError, read_text
 
 CONFIG_FILE = "mkdocs.yml"
 LANGUAGE_CODE = r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$"
@@ -257,12 +258,14 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _other_tag)
 
 
 def read_config(path: Path) -> dict[str, Any]:
-    """mkdocs.yml as a plain mapping (with any `INHERIT:` parent merged under it)."""
+    """mkdocs.yml as a plain mapping (with any `INHERIT:` parent merged under it), read
+    through the data files' gate: a plain file, bounded, UTF-8."""
     try:
-        with path.open(encoding="utf-8") as handle:
-            config = yaml.load(handle, Loader=_ConfigLoader)
-    except (OSError, yaml.YAMLError) as error:
-        reason = getattr(error, "strerror", None) or str(error).splitlines()[0]
+        config = yaml.load(read_text(path), Loader=_ConfigLoader)
+    except YamlError as error:
+        raise _error(path.name, error.message) from None
+    except yaml.YAMLError as error:
+        reason = str(error).splitlines()[0]
         raise _error(path.name, f"this file cannot be read ({reason})") from None
     if not isinstance(config, dict):
         raise _error(path.name, "expected 'name: value' lines")

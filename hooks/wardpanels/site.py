@@ -20,7 +20,7 @@ from . import files
 from .errors import DataError, Problem, Severity
 from .history import FileHistory, committed_versions, file_history
 from .i18n import CATALOGUE, ENGLISH_LANGUAGE, CatalogueError, Language, language, read_catalogue
-from .loading import Mark, YamlError, parse_yaml
+from .loading import Mark, YamlError, parse_yaml, read_text
 from .localise import Key
 from .lookalike import skeleton
 from .model import GlossaryFile, GlossaryTerm, Ward
@@ -334,8 +334,8 @@ def _marked_translated(path: Path) -> bool:
     """True when a page's front matter says `translated: true` (a page MkDocs cannot read
     is for MkDocs to report)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_text(path)  # bounded, and never through a link
+    except YamlError:
         return False
     end = text.find("\n---", 4)
     if not text.startswith("---\n") or end == -1:

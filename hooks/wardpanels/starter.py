@@ -96,8 +96,12 @@ def new_ward(root: Path, name: str, slug: str | None) -> int:
     if path.exists() or path.is_symlink():
         print(f"{path.relative_to(root)} already exists; edit it instead", file=sys.stderr)
         return 1
-    folder.mkdir(parents=True, exist_ok=True)
-    path.write_text(starter_ward(name, chosen), encoding="utf-8")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_text(starter_ward(name, chosen), encoding="utf-8")
+    except OSError as error:
+        print(f"{path.relative_to(root)} could not be written ({error.strerror})", file=sys.stderr)
+        return 1
     print(
         f"Wrote {path.relative_to(root)}. Fill in the panel's contact details, then add meetings "
         "and priorities. Check it with: wardpanels validate",
