@@ -305,6 +305,7 @@ Link = Annotated[
     StrictStr,
     BeforeValidator(_checked_link),
     StringConstraints(strip_whitespace=True, pattern=LINK_PATTERN),
+    WithJsonSchema({"type": "string", "pattern": LINK_PATTERN}),
 ]
 Email = Annotated[StrictStr, StringConstraints(strip_whitespace=True, pattern=EMAIL_PATTERN)]
 Phone = Annotated[StrictStr, StringConstraints(strip_whitespace=True, pattern=PHONE_PATTERN)]
