@@ -68,3 +68,9 @@ def test_a_settings_file_that_is_a_device_is_never_read(tmp_path, capsys):
     (tmp_path / "mkdocs.yml").symlink_to("/dev/zero")
     assert main(["validate", "--root", str(tmp_path)]) == 1
     assert capsys.readouterr().out.startswith("mkdocs.yml:1:1: this is not a plain file")
+
+
+def test_a_settings_file_that_inherits_itself_is_named_not_followed(project, capsys):
+    project("mkdocs.yml", "INHERIT: ./mkdocs.yml\n" + PROJECT_CONFIG)
+    assert main(["validate", "--root", str(project.root)]) == 1
+    assert capsys.readouterr().out == "mkdocs.yml:1:1: INHERIT: mkdocs.yml inherits itself\n"

@@ -257,9 +257,12 @@ _ConfigLoader.add_multi_constructor("!", _other_tag)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _other_tag)
 
 
-def read_config(path: Path) -> dict[str, Any]:
+def read_config(path: Path, inheriting: tuple[Path, ...] = ()) -> dict[str, Any]:
     """mkdocs.yml as a plain mapping (with any `INHERIT:` parent merged under it), read
-    through the data files' gate: a plain file, bounded, UTF-8."""
+    through the data files' gate: a plain file, bounded, UTF-8. `inheriting` are the files
+    that inherit this one, so a file that inherits itself is named, not followed forever."""
+    if path.resolve() in inheriting:
+        raise _error(inheriting[-1].name, f"{path.name} inherits itself", "INHERIT")
     try:
         config = yaml.load(read_text(path), Loader=_ConfigLoader)
     except YamlError as error:
@@ -271,7 +274,10 @@ def read_config(path: Path) -> dict[str, Any]:
         raise _error(path.name, "expected 'name: value' lines")
     parent = config.pop("INHERIT", None)
     if parent:
-        config = {**read_config(path.parent / str(parent)), **config}
+        config = {
+            **read_config(path.parent / str(parent), (*inheriting, path.resolve())),
+            **config,
+        }
     return config
 
 
