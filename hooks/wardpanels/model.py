@@ -196,11 +196,12 @@ Text = Annotated[
 # (a pattern from "[" to ")" backtracks for minutes on "[x](" written 600 times); a link
 # reference definition ("[name]: address", its address maybe on the next line) is
 # refused, as it hides where a link goes. Emphasis, and lists and quotes, nested hundreds
-# deep would overflow Python-Markdown's stack.
+# deep would overflow Python-Markdown's stack; thousands of brackets would take it minutes.
 _LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _REFERENCE = re.compile(rf"^{LINE_LEAD}\[[^\[\]\n]*\]:", re.MULTILINE)
 _NESTING = re.compile(r"[ \t]*(?:>|[-*+]|\d+[.)])(?=[ \t]|$)")
 MAX_EMPHASIS = 100
+MAX_BRACKETS = 100  # Python-Markdown takes seconds over thousands of "[" (18 s for "![")
 MAX_NESTING = 8
 MAX_RESIDENTS = 10_000  # more came to no ward panel: a slip of the keyboard
 
@@ -238,6 +239,13 @@ def _checked_markdown(value: str) -> str:
             "this text has {count} * and _ marks; keep formatting simple, with at most {most}",
             count=emphasis,
             most=MAX_EMPHASIS,
+        )
+    brackets = value.count("[")
+    if brackets > MAX_BRACKETS:
+        raise _problem(
+            "this text has {count} [ marks; a link needs one, so keep to {most} at most",
+            count=brackets,
+            most=MAX_BRACKETS,
         )
     depth = max(map(_nesting, value.splitlines()), default=0)
     if depth > MAX_NESTING:
