@@ -74,3 +74,12 @@ def test_a_settings_file_that_inherits_itself_is_named_not_followed(project, cap
     project("mkdocs.yml", "INHERIT: ./mkdocs.yml\n" + PROJECT_CONFIG)
     assert main(["validate", "--root", str(project.root)]) == 1
     assert capsys.readouterr().out == "mkdocs.yml:1:1: INHERIT: mkdocs.yml inherits itself\n"
+
+
+def test_id_domain_is_a_host_name_so_nothing_can_get_into_a_calendar_line():
+    with pytest.raises(SettingsError) as raised:
+        settings_from("Ward panels", "https://wardpanels.example.org/", {"id_domain": "x\nY:1"})
+    assert raised.value.problems[0].plain() == (
+        "mkdocs.yml:1:1: extra.wardpanels.id_domain: write a site's name in lower case, like "
+        "wardpanels.example.org"
+    )

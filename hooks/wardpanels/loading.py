@@ -42,16 +42,19 @@ MAX_DIGITS = 15  # Python refuses to read numbers of more than 4300 digits
 
 # Characters an editor cannot see or did not mean to type: C0 and C1 controls but tab and
 # line feed (a carriage return only before a line feed), the Unicode line and paragraph
-# separators, every bidirectional control (the marks U+200E, U+200F and U+061C too: around
-# "12/03" they reorder what residents read), the zero-width space, word joiner and
-# invisible operators (a name with one inside passes for another), the tag characters
-# (U+E0000 to U+E007F, which hide whole sentences), the interlinear annotation marks, a
-# byte order mark inside the file, and the noncharacters. The zero-width joiner and
-# non-joiner stay: Bengali spelling needs them.
+# separators, and every invisible format character: the soft hyphen, the zero-width space
+# and word joiners (a name with one inside passes for another), every bidirectional
+# control (the marks U+200E, U+200F and U+061C too: around "12/03" they reorder what
+# residents read), the tag characters (U+E0000 to U+E007F, which hide whole sentences),
+# the annotation and shorthand controls. Also the blank "letters" (Hangul fillers, the
+# Khmer inherent vowels, the combining grapheme joiner), a byte order mark inside the
+# file, and the noncharacters. The zero-width joiner and non-joiner stay: Bengali
+# spelling needs them.
 _UNSEEN = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u180e\u200b\u200e\u200f\u2028\u2029"
-    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufdd0-\ufdef\ufff9-\ufffb\ufffe\uffff"
-    "\U000e0000-\U000e007f]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
+    "\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164"
+    "\ufeff\ufdd0-\ufdef\uffa0\ufff9-\ufffb\ufffe\uffff\U0001bca0-\U0001bca3"
+    "\U00013430-\U0001343f\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
 )
 _NAMES = {
     "\x00": "NUL",
@@ -252,7 +255,7 @@ def _build(parser: Any, loc: Loc, document: Document) -> Any:
     document.values[loc] = (start.line, start.column)
     if kind is yaml.ScalarEvent:
         value = event.value
-        found = unseen(value) if not value.isprintable() else None
+        found = None if value.isascii() and value.isprintable() else unseen(value)
         if found is not None:
             raise YamlError(
                 _mark(start),

@@ -291,21 +291,27 @@ def link_problem(url: str) -> PydanticCustomError | None:
         return _problem(
             "the link '{url}' must start with https://, http://, mailto: or tel:", url=url
         )
-    if scheme in ("http", "https") and (parts.username is not None or not host):
+    if scheme in ("http", "https") and not host:
+        return _problem(
+            "the link '{url}' has no site's name after {scheme}://", url=url, scheme=scheme
+        )
+    if scheme in ("http", "https") and parts.username is not None:
         return _problem(
             "the link '{url}' has '@' before its site's name, so it would lead to {host}; "
             "write the site's own address",
             url=url,
-            host=host or "nowhere",
+            host=host,
         )
     return None
 
 
 def _checked_link(value: Any) -> Any:
+    """A link read as a browser reads it; its site's name in one alphabet, as it looks."""
     if isinstance(value, str) and value.strip().lower().startswith(("http:", "https:")):
         problem = link_problem(value)
         if problem is not None:
             raise problem
+        _one_alphabet(value)
     return value
 
 

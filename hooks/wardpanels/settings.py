@@ -110,6 +110,13 @@ def _web_address(value: Any) -> Any:
     return value
 
 
+def _host_name(value: str) -> str:
+    """A host name, as calendar UIDs and Atom ids are made from: nothing else can get in."""
+    if (value and not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)*", value)) or len(value) > 100:
+        raise ValueError("write a site's name in lower case, like wardpanels.example.org")
+    return value
+
+
 _EXAMPLE = "https://wardpanels.example.org/"
 WebAddress = Annotated[str, AfterValidator(_web_address)]
 
@@ -142,7 +149,7 @@ class Settings(_Settings):
     # Calendar UIDs and Atom ids are made from this, never from a display name: changing
     # it would duplicate every event in every subscriber's calendar. Defaults to the host
     # of site_url.
-    id_domain: str = ""
+    id_domain: Annotated[str, AfterValidator(_host_name)] = ""
     # https://github.com/owner/repo, for "Edit this page"; empty when it is not set
     repository: Annotated[WebAddress | None, BeforeValidator(lambda value: value or None)] = None
     branch: str = "main"
