@@ -257,3 +257,28 @@ def test_render_writes_again_over_its_own_output(project, tmp_path):
     out = tmp_path / "build"
     assert main(["render", "--root", str(project.root), "--out", str(out)]) == 0
     assert main(["render", "--root", str(project.root), "--out", str(out)]) == 0
+
+
+def test_new_ward_writes_nothing_outside_the_project(project, tmp_path_factory, capsys):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    project("mkdocs.yml", config + f"    wards: {elsewhere}\n")
+    assert main(["new-ward", "Example Ward", "--root", str(project.root)]) == 1
+    assert "is outside the project folder; nothing was written" in capsys.readouterr().err
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_render_writes_through_no_link_in_a_folder_it_wrote_before(
+    project, tmp_path_factory, capsys
+):
+    project("wards/example.yml", MINIMAL_WARD)
+    project("docs/about.md", "# About\n")
+    out = project.root / "build"
+    assert main(["render", "--root", str(project.root), "--out", str(out)]) == 0
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / "mkdocs.yml"
+    elsewhere.write_text("mine\n", encoding="utf-8")
+    (out / "mkdocs.yml").unlink()
+    (out / "mkdocs.yml").symlink_to(elsewhere)
+    assert main(["render", "--root", str(project.root), "--out", str(out)]) == 1
+    assert "holds links" in capsys.readouterr().err
+    assert elsewhere.read_text(encoding="utf-8") == "mine\n"

@@ -18,6 +18,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
+from .files import outside
 from .i18n import CATALOGUE, TEMPLATE, CatalogueError, read_catalogue
 from .settings import CONFIG_FILE, SettingsError, read_settings
 from .templating import EXTRACTION_OPTIONS
@@ -99,6 +100,11 @@ def main(root: Path, *, check: bool) -> int:
         existing.update(fresh, no_fuzzy_matching=True)
         existing.creation_date = existing.revision_date = _FIXED
         wanted[path] = _written(existing, include_previous=False, ignore_obsolete=True)
+    away = [path for path in wanted if outside(root, path)]
+    for path in away:
+        print(f"{path} is outside the project folder; nothing was written", file=sys.stderr)
+    if away:
+        return 1
     stale = [
         path for path, text in wanted.items() if not path.exists() or path.read_bytes() != text
     ]

@@ -23,6 +23,8 @@ import yaml
 from . import catalogue, postcodes, starter
 from .build import BuildError, load
 from .errors import Problem
+from .files import outside
+from .loading import YamlError, read_text
 from .render import render_site
 from .schema import SCHEMAS, render_schema
 from .settings import CONFIG_FILE, SettingsError, read_config
@@ -210,8 +212,9 @@ def _render_refusal(root: Path, out: Path, config: dict[str, Any]) -> str | None
     """Why `render --out` may not write to `out`, if it may not: it replaces what is there,
     so it writes only to a new or empty folder, or one it wrote before, outside the pages
     it copies."""
-    if out.is_symlink() or (out.exists() and not out.is_dir()):
-        return f"{out} is not a folder; give --out a new folder, like --out build"
+    inside = [out, out / "docs", out / CONFIG_FILE]
+    if any(path.is_symlink() for path in inside) or (out.exists() and not out.is_dir()):
+        return f"{out} is not a folder, or holds links; give --out a new folder, like --out build"
     project, target = root.resolve(), out.resolve()
     if target == project or target in project.parents:
         return f"{out} holds the project itself; give --out a new folder, like --out build"
@@ -221,8 +224,8 @@ def _render_refusal(root: Path, out: Path, config: dict[str, Any]) -> str | None
     if not out.exists() or not any(out.iterdir()):
         return None
     try:
-        written = (out / CONFIG_FILE).read_text(encoding="utf-8").startswith(_RENDERED)
-    except (OSError, UnicodeDecodeError):
+        written = read_text(out / CONFIG_FILE).startswith(_RENDERED)
+    except YamlError:
         written = False
     if not written:
         return (
@@ -281,6 +284,9 @@ def _schema(root: Path, *, check: bool) -> int:
     stale = []
     for relative, model in SCHEMAS.items():
         path = root / relative
+        if outside(root, path):
+            print(f"{relative} is outside the project folder; nothing was written", file=sys.stderr)
+            return 1
         wanted = render_schema(model)
         current = path.read_text(encoding="utf-8") if path.exists() else None
         if current == wanted:

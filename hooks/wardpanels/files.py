@@ -39,6 +39,14 @@ def display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
+def outside(root: Path, path: Path) -> bool:
+    """Whether writing `path` would write outside the project folder: through a link, or a
+    setting that names a folder elsewhere. The commands write only inside the project."""
+    project = root.resolve()
+    target = path.resolve()
+    return path.is_symlink() or (target != project and project not in target.parents)
+
+
 def data_files(
     folder: Path, root: Path, problems: list[Problem], *, required: bool = False
 ) -> list[tuple[Path, str]]:

@@ -7,7 +7,7 @@ import re
 import sys
 from pathlib import Path
 
-from .files import MAX_SLUG, SUFFIX, WINDOWS_DEVICES
+from .files import MAX_SLUG, SUFFIX, WINDOWS_DEVICES, outside
 from .model import SLUG_PATTERN
 from .routes import RESERVED_SLUGS
 from .settings import CONFIG_FILE, SettingsError, read_settings
@@ -93,6 +93,9 @@ def new_ward(root: Path, name: str, slug: str | None) -> int:
     except SettingsError:
         folder = root / "wards"
     path = folder / f"{chosen}{SUFFIX}"
+    if outside(root, path):
+        print(f"{path} is outside the project folder; nothing was written", file=sys.stderr)
+        return 1
     if path.exists() or path.is_symlink():
         print(f"{path.relative_to(root)} already exists; edit it instead", file=sys.stderr)
         return 1
