@@ -179,6 +179,16 @@ CATALOGUE_HEAD = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\
             "used (integer division or modulo by zero)",
         ),
         (
+            '"Plural-Forms: nplurals=two; plural=(n != 1);\\n"\n',
+            "translations/bn/messages.po:5:1: Plural-Forms: write it like nplurals=2; "
+            "plural=(n != 1); with 1 to 9 forms",
+        ),
+        (
+            '"Language: bn\\n"\n"Content-Type: text/plain; charset=latin-1\\n"\n',
+            "translations/bn/messages.po:6:1: Content-Type: the catalogue is UTF-8, so write "
+            "charset=UTF-8",
+        ),
+        (
             '"Plural-Forms: nplurals=2; plural=((n != 1);\\n"\n',
             "translations/bn/messages.po:5:1: Plural-Forms: the formula '((n != 1)' cannot be "
             "used (unbalanced parenthesis in plural form)",

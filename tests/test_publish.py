@@ -136,3 +136,11 @@ def test_a_folder_that_cannot_be_written_is_a_plain_error(tmp_path, capsys, monk
     monkeypatch.setattr(publish.os, "open", read_only)
     assert publish.publish(site, WRITE) == 1
     assert ".site.lock cannot be made here (Permission denied)" in capsys.readouterr().err
+
+
+def test_the_folder_it_runs_in_is_never_published_over(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "keep.txt").write_text("kept")
+    assert publish.publish(Path("."), WRITE) == 1
+    assert "holds this folder" in capsys.readouterr().err
+    assert (tmp_path / "keep.txt").read_text() == "kept"

@@ -83,3 +83,14 @@ def test_id_domain_is_a_host_name_so_nothing_can_get_into_a_calendar_line():
         "mkdocs.yml:1:1: extra.wardpanels.id_domain: write a site's name in lower case, like "
         "wardpanels.example.org"
     )
+
+
+def test_a_language_code_that_is_not_one_says_so_plainly():
+    with pytest.raises(SettingsError) as raised:
+        settings_from(
+            "Ward panels", "https://x.org/", {"languages": [{"code": "Bengali", "name": "b"}]}
+        )
+    assert raised.value.problems[0].plain() == (
+        "mkdocs.yml:1:1: extra.wardpanels.languages[0].code: 'Bengali' is not a language code, "
+        "like bn or pt-br"
+    )

@@ -247,9 +247,9 @@ def read_catalogue(path: Path) -> Catalogue:
         text = loading.read_text(path)
     except loading.YamlError as error:
         raise CatalogueError([(error.mark.line, error.mark.column, error.message)]) from None
-    unclosed = _unclosed_strings(text)
-    if unclosed:
-        raise CatalogueError(unclosed)
+    unread = _unclosed_strings(text) + _header_faults(text)
+    if unread:
+        raise CatalogueError(unread)
     try:
         catalogue = read_po(io.StringIO(text), abort_invalid=True)
     except Exception as error:  # Babel raises its own PoFileError, with the line in it
@@ -306,10 +306,35 @@ def _unclosed_strings(text: str) -> list[tuple[int, int, str]]:
     ]
 
 
+_PLURAL_FORMS = re.compile(r"nplurals\s*=\s*[1-9]\s*;\s*plural\s*=[^;]+;?")
+_CHARSET = re.compile(r"charset\s*=\s*([^\s\\\";]+)", re.IGNORECASE)
+
+
+def _header_line(text: str, field: str) -> int:
+    return next((n for n, line in enumerate(text.splitlines(), 1) if field in line), 1)
+
+
+def _header_faults(text: str) -> list[tuple[int, int, str]]:
+    """Header fields gettext would stumble on: a Plural-Forms line it cannot read, and a
+    character set other than UTF-8 (the catalogue is read as UTF-8, as the gate checks)."""
+    faults = []
+    line = _header_line(text, "Plural-Forms:")
+    forms = text.splitlines()[line - 1] if "Plural-Forms:" in text else ""
+    if forms and not _PLURAL_FORMS.search(forms):
+        faults.append(
+            (line, 1, "Plural-Forms: write it like nplurals=2; plural=(n != 1); with 1 to 9 forms")
+        )
+    for charset in _CHARSET.finditer(text):
+        if charset[1].lower().replace("-", "") != "utf8":
+            line = text.count("\n", 0, charset.start()) + 1
+            faults.append((line, 1, "Content-Type: the catalogue is UTF-8, so write charset=UTF-8"))
+    return faults
+
+
 def _plural_faults(forms: str, count: int, text: str) -> list[tuple[int, int, str]]:
     """The Plural-Forms header's formula, tried as gettext will use it on every number a
     page can show: it must read, and give a form the catalogue has."""
-    line = next((n for n, found in enumerate(text.splitlines(), 1) if "Plural-Forms:" in found), 1)
+    line = _header_line(text, "Plural-Forms:")
     formula = forms.split("plural=", 1)[-1].strip().rstrip(";")
     try:
         choose = gettext.c2py(formula)

@@ -34,6 +34,13 @@ def publish(site: Path, command: Sequence[str]) -> int:
     if not site.parent.is_dir():
         print(f"There is no folder {site.parent} to publish {site.name}/ in.", file=sys.stderr)
         return 1
+    here = Path.cwd().resolve()
+    if site.resolve() == here or site.resolve() in here.parents:
+        print(
+            f"{site} holds this folder; publish into a folder of its own, like site",
+            file=sys.stderr,
+        )
+        return 1
     fresh = _beside(site, "tmp")
     lock = site.with_name(f".{site.name}.lock")
     refusal = _not_ours([site, fresh, _beside(site, "old")], lock)

@@ -217,6 +217,8 @@ def _explain(error: ValidationError, source: str) -> list[Problem]:
                 f" Did you mean '{close[0]}'?" if close else f" Settings here: {', '.join(known)}."
             )
             message = f"'{loc[-1]}' is not a setting.{hint}"
+        elif detail["type"] == "string_pattern_mismatch" and loc[-1:] == ("code",):
+            message = f"{detail['input']!r} is not a language code, like bn or pt-br"
         else:
             message = detail["msg"].removeprefix("Value error, ")
         found.append(Problem(source, 1, 1, where, message))
