@@ -170,7 +170,6 @@ Time = Annotated[
 ]
 
 
-# One line of text: a name or title written over several lines in YAML reads as one line.
 def _one_alphabet(value: str) -> str:
     """Refuse a word made of Latin letters and Cyrillic or Greek look-alikes."""
     word = mixed_word(value)
@@ -183,6 +182,7 @@ def _one_alphabet(value: str) -> str:
     return value
 
 
+# One line of text: a name or title written over several lines in YAML reads as one line.
 Text = Annotated[
     StrictStr,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=500),
