@@ -19,6 +19,7 @@ from .conftest import MINIMAL_WARD, PROJECT_CONFIG, mkdocs_build
         'https://wardpanels.example.org/" onload="alert(1)',
         "https://wardpanels.example.org/\nX-INJECTED:1",
         "https://wardpanels.example.org/ panels/",
+        "https://wardpanels.example.org/\u202egro.live/",
         "https://www.towerhamlets.gov.uk@evil.example/",
         "https://wardpanels.example.org/" + "a" * 3000,
         "wardpanels.example.org",

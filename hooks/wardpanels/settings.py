@@ -29,7 +29,7 @@ from pydantic import (
 
 from .errors import Problem, field_path
 from .i18n import NUMBERING_SYSTEMS
-from .loading import YamlError, read_text
+from .loading import YamlError, read_text, unseen
 
 CONFIG_FILE = "mkdocs.yml"
 LANGUAGE_CODE = r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$"
@@ -86,7 +86,7 @@ def web_address_problem(value: str) -> str | None:
     shown = value if len(value) <= 60 else value[:57] + "..."
     if len(value) > MAX_URL:
         return f"the address is {len(value)} characters long; keep it to {MAX_URL}"
-    if _NOT_IN_URL.search(value):
+    if _NOT_IN_URL.search(value) or unseen(value):
         return (
             f"{shown!r} holds a space, a quote, a line break or another character an address "
             "cannot have"
