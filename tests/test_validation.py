@@ -425,3 +425,25 @@ def test_github_annotations_cannot_be_forged_by_a_file_name_or_a_value():
 def test_plain_messages_never_pass_a_control_character_to_the_terminal():
     problem = Problem("wards/x.yml", 1, 1, "name", "'\x1b[2J\x1b[31mred' is not allowed")
     assert problem.plain() == "wards/x.yml:1:1: name: '\\x1b[2J\\x1b[31mred' is not allowed"
+
+
+@pytest.mark.parametrize(
+    "second", ["\u0421\u0430\u0440\u0435 Street", "\uff23\uff41\uff50\uff45 Street"]
+)
+def test_a_second_ward_with_a_name_that_looks_the_same_is_refused(project, second):
+    """Cyrillic С, а, р, е, or full-width letters: another string, the same name to a reader."""
+    project("wards/a.yml", MINIMAL_WARD.replace("Example Ward", "Cape Street"))
+    project("wards/b.yml", MINIMAL_WARD.replace("Example Ward", second))
+    assert only_problem(project) == (
+        "wards/b.yml:1:7: name: wards/a.yml already has this name, or one that looks the "
+        "same; each ward has one file"
+    )
+
+
+def test_a_glossary_term_that_looks_like_another_is_refused(project):
+    project("wards/a.yml", MINIMAL_WARD)
+    project(
+        "glossary/a.yml",
+        "- term: PCSO\n  meaning: x\n- term: \uff30\uff23\uff33\uff2f\n  meaning: y\n",
+    )
+    assert "'ＰＣＳＯ' is already in the glossary (glossary/a.yml, line 1)" in only_problem(project)
