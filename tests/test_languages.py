@@ -229,6 +229,17 @@ def test_a_ward_file_that_cannot_be_read_does_not_also_blame_its_translation(pro
     assert [p.file for p in caught.value.problems] == ["wards/x.yml"]
 
 
+def test_a_glossary_file_that_cannot_be_read_does_not_also_blame_its_translation(project):
+    settings, sources = project_with_translation(project, "draft: true\n")
+    project("glossary/terms.yml", "- term: PCSO\n  meaning: [unclosed\n")
+    project(
+        "translations/bn/glossary.yml", "terms:\n  PCSO:\n    meaning: {text: x, from: abcdefgh}\n"
+    )
+    with pytest.raises(DataError) as caught:
+        load_site(sources, settings, NOW)
+    assert [p.file for p in caught.value.problems] == ["glossary/terms.yml"]
+
+
 def test_a_translation_may_not_add_a_link_the_english_does_not_have(project):
     mark = fingerprint("Streets by the canal.")
     settings, sources = project_with_translation(

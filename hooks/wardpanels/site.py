@@ -133,12 +133,16 @@ def load_site(
         history = background.submit(committed_versions, sources.wards, wanted, now)
         checked = list(_check_wards(found, settings, now, problems))
         problems.extend(_clashes(checked))
+        before = len(problems)
         glossary = _load_glossary(sources, problems)
+        glossary_read = not any(p.severity is Severity.ERROR for p in problems[before:])
         postcodes = _load_postcodes(sources, problems)
         languages = _load_languages(sources, settings, problems)
         problems.extend(_missing_pages(sources, languages))
         readable = {c.path.name.removesuffix(files.SUFFIX): c.ward for c in checked}
         unreadable = {path.name.removesuffix(files.SUFFIX) for path, _ in found} - set(readable)
+        if not glossary_read:
+            unreadable.add("")  # the glossary's translation waits for the glossary
         translated = {
             language.code: load_translations(
                 sources.language_folder(language.code),

@@ -166,8 +166,8 @@ def load_translations(
 ) -> Found:
     """A language's translation files, checked: unknown wards, entries and fields are
     errors, and a translation whose English has changed is a warning, at its line. The
-    translations of `unreadable` wards (whose files have errors of their own) wait until
-    those are put right."""
+    translations of `unreadable` wards (whose files have errors of their own; "" for the
+    glossary) wait until those are put right."""
     found = Found()
     found.wanted = sum(len(list(_english_texts(ward))) for ward in wards.values()) + sum(
         len(list(_term_texts(term))) for term in glossary.values()
@@ -193,7 +193,8 @@ def load_translations(
                 if translation.draft:
                     found.drafts.add(slug)
     glossary_file = folder / "glossary.yml"
-    if glossary_file.exists() or glossary_file.is_symlink():  # a link: the gate names it
+    wanted = "" not in unreadable
+    if wanted and (glossary_file.exists() or glossary_file.is_symlink()):  # a link: gate names it
         shown = files.display(glossary_file, root)
         loaded_glossary = load_valid(GlossaryTranslation, glossary_file, shown, problems)
         if loaded_glossary is not None:
