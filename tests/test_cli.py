@@ -282,3 +282,8 @@ def test_render_writes_through_no_link_in_a_folder_it_wrote_before(
     assert main(["render", "--root", str(project.root), "--out", str(out)]) == 1
     assert "holds links" in capsys.readouterr().err
     assert elsewhere.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_schema_says_plainly_when_it_cannot_write(tmp_path, capsys):
+    assert main(["schema", "--root", str(tmp_path / "missing")]) == 1
+    assert "wards/ward.schema.json could not be written" in capsys.readouterr().err

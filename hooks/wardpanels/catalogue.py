@@ -117,7 +117,13 @@ def main(root: Path, *, check: bool) -> int:
             )
         return 1 if stale else 0
     for path in stale:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(wanted[path])
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(wanted[path])
+        except OSError as error:
+            print(
+                f"{path.relative_to(root)} could not be written ({error.strerror})", file=sys.stderr
+            )
+            return 1
         print(f"wrote {path.relative_to(root)}", file=sys.stderr)
     return 0

@@ -293,9 +293,13 @@ def _schema(root: Path, *, check: bool) -> int:
             continue
         if check:
             stale.append(relative)
-        else:
+            continue
+        try:
             path.write_text(wanted, encoding="utf-8")
-            print(f"wrote {relative}", file=sys.stderr)
+        except OSError as error:
+            print(f"{relative} could not be written ({error.strerror})", file=sys.stderr)
+            return 1
+        print(f"wrote {relative}", file=sys.stderr)
     for relative in stale:
         print(
             f"{relative} is out of date: run 'wardpanels schema' and commit the result",
