@@ -140,10 +140,8 @@ def test_a_moved_meeting_is_rescheduled_in_structured_data(repo):
     assert event["startDate"] == "2027-03-17T19:00+00:00"
 
 
-def commit_text(root: Path, text: str | bytes, when: str) -> None:
-    """Commit the ward file as it is given, however broken, at the time given."""
-    path = root / "wards" / "x.yml"
-    (path.write_bytes if isinstance(text, bytes) else path.write_text)(text)
+def git(root: Path, *args: str, when: str = "2026-11-01T10:00:00Z") -> None:
+    """Run git as an editor would, at the time given."""
     env = {
         **os.environ,
         "GIT_AUTHOR_DATE": when,
@@ -153,8 +151,15 @@ def commit_text(root: Path, text: str | bytes, when: str) -> None:
         "GIT_COMMITTER_NAME": "Editor",
         "GIT_COMMITTER_EMAIL": "editor@example.org",
     }
-    subprocess.run(["git", "add", "-A"], cwd=root, check=True, env=env)
-    subprocess.run(["git", "commit", "-q", "-m", "edit"], cwd=root, check=True, env=env)
+    subprocess.run(["git", *args], cwd=root, check=True, env=env, capture_output=True)
+
+
+def commit_text(root: Path, text: str | bytes, when: str) -> None:
+    """Commit the ward file as it is given, however broken, at the time given."""
+    path = root / "wards" / "x.yml"
+    (path.write_bytes if isinstance(text, bytes) else path.write_text)(text)
+    git(root, "add", "-A", when=when)
+    git(root, "commit", "-q", "-m", "edit", when=when)
 
 
 def test_no_fault_anywhere_in_the_history_can_stop_a_build(repo):
@@ -174,19 +179,6 @@ def test_no_fault_anywhere_in_the_history_can_stop_a_build(repo):
     assert max(r.modified for r in record.history.meetings.values()) <= NOW.astimezone(UTC)
     page = rendered(site)["wards/x.md"]
     assert "2099" not in page and "11476" not in page
-
-
-def git(root: Path, *args: str, when: str = "2026-11-01T10:00:00Z") -> None:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_DATE": when,
-        "GIT_COMMITTER_DATE": when,
-        "GIT_AUTHOR_NAME": "Editor",
-        "GIT_AUTHOR_EMAIL": "editor@example.org",
-        "GIT_COMMITTER_NAME": "Editor",
-        "GIT_COMMITTER_EMAIL": "editor@example.org",
-    }
-    subprocess.run(["git", *args], cwd=root, check=True, env=env, capture_output=True)
 
 
 def test_a_commit_dated_in_the_future_gets_one_time_in_every_build(repo):
