@@ -98,6 +98,8 @@ def on_post_build(config: MkDocsConfig) -> None:
 def on_build_error(error: Exception) -> None:
     global _report
     _report = None  # MkDocs says why it stopped; "none stops publishing" would mislead
+    if _rendering is not None:
+        _rendering.close()  # no stray traceback from the render's processes at exit
 
 
 def on_shutdown() -> None:

@@ -113,6 +113,17 @@ def test_new_ward_writes_a_starter_file_that_validates(project, capsys):
     assert "checked: no errors" in capsys.readouterr().err
 
 
+def test_new_ward_takes_the_accents_off_a_names_letters(project):
+    assert main(["new-ward", "Café Quarter", "--root", str(project.root)]) == 0
+    assert (project.root / "wards" / "cafe-quarter.yml").is_file()
+
+
+def test_new_ward_writes_nothing_in_a_folder_that_is_not_a_project(tmp_path, capsys):
+    assert main(["new-ward", "Example Ward", "--root", str(tmp_path)]) == 1
+    assert "is not a ward panels project" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_new_ward_never_overwrites(project, capsys):
     project("wards/elm-east.yml", MINIMAL_WARD)
     assert main(["new-ward", "Elm East", "--root", str(project.root)]) == 1
@@ -213,3 +224,57 @@ def test_ajv_compiles_each_schema_and_accepts_every_file(schema, files, borough:
     found = sorted(str(path) for path in (borough.root / files).glob("*.yml"))
     result = node_tool("validate_schema.mjs", str(ROOT / schema), *found)
     assert result == {"compiled": True, "invalid": {}}
+
+
+@pytest.mark.parametrize("where", [".", "README.md", "occupied", "link", "..", "docs/out"])
+def test_render_refuses_the_project_a_file_and_a_folder_it_did_not_write(
+    where, project, capsys, tmp_path
+):
+    project("wards/example.yml", MINIMAL_WARD)
+    project("README.md", "# Read me\n")
+    project("occupied/notes.txt", "mine\n")
+    project("docs/about.md", "# About\n")
+    (tmp_path / "link").symlink_to(tmp_path / "occupied")
+    before = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
+    out = tmp_path / "wards" / where if where == ".." else tmp_path / where
+    assert main(["render", "--root", str(project.root), "--out", str(out)]) == 1
+    assert "give --out a new" in capsys.readouterr().err
+    assert {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()} == before
+
+
+def test_render_writes_again_over_its_own_output(project, tmp_path):
+    project("wards/example.yml", MINIMAL_WARD)
+    project("docs/about.md", "# About\n")
+    out = tmp_path / "build"
+    assert main(["render", "--root", str(project.root), "--out", str(out)]) == 0
+    assert main(["render", "--root", str(project.root), "--out", str(out)]) == 0
+
+
+def test_new_ward_writes_nothing_outside_the_project(project, tmp_path_factory, capsys):
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    config = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    project("mkdocs.yml", config + f"    wards: {elsewhere}\n")
+    assert main(["new-ward", "Example Ward", "--root", str(project.root)]) == 1
+    assert "is outside the project folder; nothing was written" in capsys.readouterr().err
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_render_writes_through_no_link_in_a_folder_it_wrote_before(
+    project, tmp_path_factory, capsys
+):
+    project("wards/example.yml", MINIMAL_WARD)
+    project("docs/about.md", "# About\n")
+    out = project.root / "build"
+    assert main(["render", "--root", str(project.root), "--out", str(out)]) == 0
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / "mkdocs.yml"
+    elsewhere.write_text("mine\n", encoding="utf-8")
+    (out / "mkdocs.yml").unlink()
+    (out / "mkdocs.yml").symlink_to(elsewhere)
+    assert main(["render", "--root", str(project.root), "--out", str(out)]) == 1
+    assert "holds links" in capsys.readouterr().err
+    assert elsewhere.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_schema_says_plainly_when_it_cannot_write(tmp_path, capsys):
+    assert main(["schema", "--root", str(tmp_path / "missing")]) == 1
+    assert "wards/ward.schema.json could not be written" in capsys.readouterr().err

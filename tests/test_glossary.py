@@ -102,6 +102,21 @@ def test_never_inside_headings_links_or_code():
     assert "<abbr" not in html
 
 
+def test_a_bengali_word_is_explained_whole_never_inside_a_longer_word():
+    extension = GlossaryAbbreviations(words={"bn": {"দল": "একসাথে কাজ করা মানুষ।"}}, default="bn")
+    html = markdown.Markdown(extensions=[extension]).convert("দলীয় সভা, দল এসেছে")
+    assert html.count("<abbr") == 1 and "দলীয় সভা" in html
+
+
+def test_a_term_spelt_like_python_markdowns_placeholder_leaves_the_html_whole():
+    extension = GlossaryAbbreviations(words={"en": {"wzxhzdk": "A made-up word"}})
+    html = markdown.Markdown(extensions=["md_in_html", extension]).convert(
+        "A wzxhzdk here.\n\n<b>bold</b> and <i>slanted</i>\n"
+    )
+    assert "<b>bold</b>" in html and "<i>slanted</i>" in html
+    assert html.count("<abbr") == 1
+
+
 class _AbbrPlaces(HTMLParser):
     """Records the elements each <abbr> sits inside."""
 

@@ -141,13 +141,8 @@ def test_a_moved_meeting_is_rescheduled_in_structured_data(repo):
     assert event["startDate"] == "2027-03-17T19:00+00:00"
 
 
-def commit_text(root: Path, text: str | bytes, when: str) -> None:
-    """Commit the ward file as it is given, however broken, at the time given."""
-    path = root / "wards" / "x.yml"
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text)
+def git(root: Path, *args: str, when: str = "2026-11-01T10:00:00Z") -> None:
+    """Run git as an editor would, at the time given."""
     env = {
         **os.environ,
         "GIT_AUTHOR_DATE": when,
@@ -157,8 +152,18 @@ def commit_text(root: Path, text: str | bytes, when: str) -> None:
         "GIT_COMMITTER_NAME": "Editor",
         "GIT_COMMITTER_EMAIL": "editor@example.org",
     }
-    subprocess.run(["git", "add", "-A"], cwd=root, check=True, env=env)
-    subprocess.run(["git", "commit", "-q", "-m", "edit"], cwd=root, check=True, env=env)
+    subprocess.run(["git", *args], cwd=root, check=True, env=env, capture_output=True)
+
+
+def commit_text(root: Path, text: str | bytes, when: str) -> None:
+    """Commit the ward file as it is given, however broken, at the time given."""
+    path = root / "wards" / "x.yml"
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text)
+    git(root, "add", "-A", when=when)
+    git(root, "commit", "-q", "-m", "edit", when=when)
 
 
 def test_no_fault_anywhere_in_the_history_can_stop_a_build(repo):
@@ -173,8 +178,63 @@ def test_no_fault_anywhere_in_the_history_can_stop_a_build(repo):
     unreadable = [w.message for w in site.warnings if "git history" in w.message]
     assert len(unreadable) == 3  # one warning for each version that cannot be read
     assert all("cannot be read, so it counts as a change" in m for m in unreadable)
-    # Dates after the build's "now" (11476, 2099) are taken as "now".
-    assert record.history.updated == NOW.astimezone(UTC)
+    # Dates after the build's "now" (11476, 2099) take the time of the commit before them.
+    assert record.history.updated == datetime(2026, 10, 3, 10, tzinfo=UTC)
     assert max(r.modified for r in record.history.meetings.values()) <= NOW.astimezone(UTC)
     page = rendered(site)["wards/x.md"]
     assert "2099" not in page and "11476" not in page
+
+
+def test_a_commit_dated_in_the_future_gets_one_time_in_every_build(repo):
+    commit(repo, "2026-10-01T10:00:00Z")
+    commit(repo, "2099-01-01T10:00:00Z", start="18:30")
+    first = event(repo)
+    assert first.decoded("DTSTAMP") == datetime(2026, 10, 1, 10, tzinfo=UTC)
+    assert event(repo, now=datetime(2027, 1, 1, tzinfo=UTC)).to_ical() == first.to_ical()
+
+
+def test_a_merge_joining_two_branches_edits_gives_the_same_calendar_every_day(repo):
+    commit(repo, "2026-10-01T10:00:00Z", extra="    note: First\n")
+    git(repo, "branch", "-M", "main")
+    git(repo, "checkout", "-q", "-b", "other")
+    commit(repo, "2026-10-02T10:00:00Z", start="18:30", extra="    note: First\n")
+    git(repo, "checkout", "-q", "main")
+    commit(repo, "2026-10-03T10:00:00Z", extra="    note: Second\n")
+    git(repo, "merge", "-q", "--no-ff", "-m", "Merge", "other", when="2026-10-04T10:00:00Z")
+    text = (repo / "wards" / "x.yml").read_text(encoding="utf-8")
+    assert "18:30" in text and "Second" in text  # the merge joined both edits
+    today, tomorrow = event(repo), event(repo, now=datetime(2026, 11, 24, 12, tzinfo=UTC))
+    assert today.to_ical() == tomorrow.to_ical()
+    assert today.decoded("DTSTAMP") == datetime(2026, 10, 4, 10, tzinfo=UTC)
+
+
+def test_history_is_read_from_a_folder_with_a_name_in_any_script(repo):
+    data = repo / "Ward files – বাংলা"
+    (data / "wards").mkdir(parents=True)
+    (data / "glossary").mkdir()
+    text = MINIMAL_WARD + MEETING.format(date="2027-03-10", start="19:00", extra="")
+    (data / "wards" / "x.yml").write_text(text, encoding="utf-8")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "add", when="2026-11-01T10:00:00Z")
+    assert event(data).decoded("DTSTAMP") == datetime(2026, 11, 1, 10, tzinfo=UTC)
+
+
+def test_a_file_deleted_and_restored_has_no_version_that_cannot_be_read(repo):
+    commit(repo, "2026-10-01T10:00:00Z")
+    git(repo, "rm", "-q", "wards/x.yml", when="2026-10-02T10:00:00Z")
+    git(repo, "commit", "-q", "-m", "gone", when="2026-10-02T10:00:00Z")
+    (repo / "wards").mkdir()
+    commit(repo, "2026-10-03T10:00:00Z")
+    site = load_site(Sources(repo, repo / "wards", repo / "glossary"), GOLDEN_SETTINGS, NOW)
+    assert not [w for w in site.warnings if "git history" in w.message]
+    assert event(repo)["SEQUENCE"] == 0
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give the folder to another user")
+def test_a_repository_git_refuses_as_dubious_is_named_in_a_warning(repo):
+    commit(repo, "2026-11-01T10:00:00Z")
+    os.chown(repo, 12345, 12345)
+    site = load_site(Sources(repo, repo / "wards", repo / "glossary"), GOLDEN_SETTINGS, NOW)
+    (warning,) = [w for w in site.warnings if "git history" in w.message]
+    assert warning.file == "wards" and "dubious ownership" in warning.message
+    assert f"git config --global --add safe.directory {repo}" in warning.message

@@ -3,12 +3,15 @@ new language added as data alone."""
 
 from __future__ import annotations
 
+import unicodedata
+
 import icalendar
 import pytest
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import write_po
 
 from wardpanels import catalogue
+from wardpanels.cli import main as cli_main
 from wardpanels.errors import DataError
 from wardpanels.render import render_site
 from wardpanels.settings import CONFIG_FILE, read_settings
@@ -183,6 +186,31 @@ CATALOGUE_HEAD = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\
             "invisible character (carriage return, U+000D); remove it",
         ),
         (
+            'msgid "Menu"\nmsgstr "মেনু\n',
+            'translations/bn/messages.po:6:13: this text has no closing quote (") at the end '
+            "of the line",
+        ),
+        (
+            '"Plural-Forms: nplurals=2; plural=(n / 0);\\n"\n',
+            "translations/bn/messages.po:5:1: Plural-Forms: the formula '(n / 0)' cannot be "
+            "used (integer division or modulo by zero)",
+        ),
+        (
+            '"Plural-Forms: nplurals=two; plural=(n != 1);\\n"\n',
+            "translations/bn/messages.po:5:1: Plural-Forms: write it like nplurals=2; "
+            "plural=(n != 1); with 1 to 9 forms",
+        ),
+        (
+            '"Language: bn\\n"\n"Content-Type: text/plain; charset=latin-1\\n"\n',
+            "translations/bn/messages.po:6:1: Content-Type: the catalogue is UTF-8, so write "
+            "charset=UTF-8",
+        ),
+        (
+            '"Plural-Forms: nplurals=2; plural=((n != 1);\\n"\n',
+            "translations/bn/messages.po:5:1: Plural-Forms: the formula '((n != 1)' cannot be "
+            "used (unbalanced parenthesis in plural form)",
+        ),
+        (
             'msgid "Menu"\nmsgstr "মে\x1bনু"\n',
             "translations/bn/messages.po:6:11: there is an invisible character here (escape, "
             "U+001B), which editors and tools read differently; delete it, or retype this line",
@@ -197,6 +225,75 @@ def test_a_catalogue_slip_is_found_by_validate_at_its_line_not_by_the_build(
     with pytest.raises(DataError) as caught:
         load_site(sources, settings, NOW)
     assert [p.plain() for p in caught.value.problems] == [message]
+
+
+def test_the_catalogue_command_never_writes_back_a_catalogue_it_cannot_read(project, capsys):
+    with_language(project, "bn", "বাংলা")
+    broken = CATALOGUE_HEAD + 'msgid "Menu"\nmsgstr "মেনু\n'
+    project("translations/bn/messages.po", broken)
+    assert cli_main(["catalogue", "--root", str(project.root)]) == 1
+    assert "translations/bn/messages.po:6:13: this text has no closing quote" in (
+        capsys.readouterr().err
+    )
+    assert (project.root / "translations/bn/messages.po").read_text(encoding="utf-8") == broken
+
+
+def test_a_ward_file_that_cannot_be_read_does_not_also_blame_its_translation(project):
+    settings, sources = project_with_translation(project, "draft: true\n")
+    project("wards/x.yml", "name: [unclosed\n")
+    with pytest.raises(DataError) as caught:
+        load_site(sources, settings, NOW)
+    assert [p.file for p in caught.value.problems] == ["wards/x.yml"]
+
+
+def test_a_glossary_file_that_cannot_be_read_does_not_also_blame_its_translation(project):
+    settings, sources = project_with_translation(project, "draft: true\n")
+    project("glossary/terms.yml", "- term: PCSO\n  meaning: [unclosed\n")
+    project(
+        "translations/bn/glossary.yml", "terms:\n  PCSO:\n    meaning: {text: x, from: abcdefgh}\n"
+    )
+    with pytest.raises(DataError) as caught:
+        load_site(sources, settings, NOW)
+    assert [p.file for p in caught.value.problems] == ["glossary/terms.yml"]
+
+
+def test_a_translation_may_not_add_a_link_the_english_does_not_have(project):
+    mark = fingerprint("Streets by the canal.")
+    settings, sources = project_with_translation(
+        project, f"summary: {{text: '[খাল](https://evil.example/)', from: {mark}}}\n"
+    )
+    with pytest.raises(DataError) as caught:
+        load_site(sources, settings, NOW)
+    assert [p.plain() for p in caught.value.problems] == [
+        "translations/bn/wards/x.yml:1:17: summary.text: this links to https://evil.example/, "
+        "which the English does not; a translation keeps the English's links"
+    ]
+
+
+def test_a_glossary_translation_keyed_in_decomposed_letters_finds_its_term(project):
+    with_language(project, "bn", "বাংলা")
+    project("wards/x.yml", MINIMAL_WARD)
+    project("translations/bn/messages.po", "")
+    project("glossary/terms.yml", "- term: Café\n  meaning: A place.\n")
+    decomposed, mark = unicodedata.normalize("NFD", "Café"), fingerprint("A place.")
+    project(
+        "translations/bn/glossary.yml",
+        f"terms:\n  {decomposed}:\n    meaning: {{text: একটি জায়গা।, from: {mark}}}\n",
+    )
+    settings = read_settings(project.root / CONFIG_FILE)
+    site = load_site(Sources.of(project.root, settings), settings, NOW)
+    assert site.translations["bn"][""] == {("glossary", "Café", "meaning"): "একটি জায়গা।"}
+
+
+def test_digits_must_name_a_numbering_system_the_site_knows(project, capsys):
+    project("wards/x.yml", MINIMAL_WARD)
+    with_language(project, "bn", "বাংলা, digits: bengali")
+    project("translations/bn/messages.po", "")
+    assert cli_main(["validate", "--root", str(project.root)]) == 1
+    assert capsys.readouterr().out.startswith(
+        "mkdocs.yml:1:1: extra.wardpanels.languages[0].digits: 'bengali' is not a numbering "
+        "system the site knows; write one of latn, beng,"
+    )
 
 
 def test_a_catalogue_that_is_a_link_is_not_read(project, tmp_path_factory):

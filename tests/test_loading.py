@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from wardpanels.loading import Mark, YamlError, parse_yaml
@@ -89,3 +91,39 @@ def test_an_empty_file_is_explained():
 
 def test_two_documents_in_one_file_are_refused():
     assert "more than one" in refusal("a: 1\n---\nb: 2\n").message
+
+
+# Format characters that show as a sign (number signs before Arabic and Syriac digits), and
+# the joiners Bengali spelling needs: the only ones data text may hold.
+_SHOWN_OR_NEEDED = {
+    *range(0x600, 0x606),
+    0x6DD,
+    0x70F,
+    0x890,
+    0x891,
+    0x8E2,
+    0x110BD,
+    0x110CD,
+    0x200C,
+    0x200D,
+}
+
+
+def test_every_invisible_format_character_is_refused_typed_or_escaped():
+    for code in range(0x110000):
+        char = chr(code)
+        if unicodedata.category(char) != "Cf" or code in _SHOWN_OR_NEEDED:
+            continue
+        with pytest.raises(YamlError, match=rf"U\+{code:04X}\)"):
+            parse_yaml(f"name: a{char}b\n", "x.yml")
+        with pytest.raises(YamlError, match=rf"U\+{code:04X}\)"):
+            parse_yaml(f'name: "a\\U{code:08x}b"\n', "x.yml")
+
+
+def test_bengali_keeps_its_joiners():
+    assert parse_yaml("name: র\u200dয\u200c\n", "x.yml").value == {"name": "র\u200dয\u200c"}
+
+
+def test_text_and_keys_are_read_in_one_spelling():
+    decomposed = unicodedata.normalize("NFD", "Café")
+    assert parse_yaml(f"{decomposed}: {decomposed}\n", "x.yml").value == {"Café": "Café"}

@@ -58,6 +58,10 @@ MADE_TEXT = {
     "HTML": ("<script>alert(1)</script>", "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>"),
     "attribute list": ("Text {: .danger }", "<p>Text {: .danger }</p>"),
     "abbreviation definition": ("*[HTML]: Hypertext", "<p>*[HTML]: Hypertext</p>"),
+    "link reference definition": (
+        "See [it].\n\n[it]: https://evil.example/",
+        "<p>See [it].</p>\n<p>[it]: https://evil.example/</p>",
+    ),
 }
 
 MADE_SAFE = {
@@ -66,6 +70,10 @@ MADE_SAFE = {
         '<p>!<a href="https://evil.example/p.png">x</a></p>',
     ),
     "script link: its words only": ("[x](javascript:alert(1))", "<p><span>x</span></p>"),
+    "a user name before the site: its words only": (
+        "[council](https://www.towerhamlets.gov.uk@evil.example/)",
+        "<p><span>council</span></p>",
+    ),
 }
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from wardpanels.cli import main as wardpanels_main
 from wardpanels.postcodes import (
     CODE_POINT_OPEN,
     NSPL,
@@ -30,7 +31,7 @@ from wardpanels.postcodes import (
     write_table,
 )
 
-from .conftest import BOROUGH
+from .conftest import BOROUGH, MINIMAL_WARD
 
 COMMITTED = BOROUGH / "postcodes"  # a table as `wardpanels postcodes` writes it
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "postcodes"
@@ -433,3 +434,45 @@ def test_a_source_yml_without_attribution_is_refused(tmp_path: Path) -> None:
     (folder / "source.yml").write_text("\n".join(kept) + "\n", encoding="utf-8")
     with pytest.raises(PostcodeSourceError, match=r"^postcodes/source\.yml:\d+: attribution"):
         read_table(folder)
+
+
+def test_the_readmes_own_command_is_accepted(tmp_path: Path) -> None:
+    out = tmp_path / "postcodes"
+    command = ["postcodes", "--council", TOWER_HAMLETS, "--edition", "2025", "--out", str(out)]
+    assert wardpanels_main([*command, str(FIXTURES / "e.csv")]) == 0
+    assert read_table(out).wards_by_postcode["E3 2AA"] == "E05009319"
+
+
+def test_a_device_or_an_endless_line_is_never_read_without_limit(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    endless = tmp_path / "endless.csv"
+    endless.write_text("x" * 100_000, encoding="utf-8")
+    for given in ("/dev/zero", str(endless)):
+        assert main([given, "--council", TOWER_HAMLETS, "--out", str(tmp_path / "out")]) == 1
+    err = capsys.readouterr().err
+    assert "/dev/zero: is not a file" in err and f"{endless}:1: this line is over 4096" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_licence_link_that_is_not_a_web_address_is_refused(tmp_path: Path) -> None:
+    folder = tmp_path / "postcodes"
+    write_table(small_table({"E3 2AA": "E05009320"}), folder)
+    text = (folder / "source.yml").read_text(encoding="utf-8")
+    (folder / "source.yml").write_text(text.replace(OGL_URL, "javascript:alert(1)"), "utf-8")
+    with pytest.raises(PostcodeSourceError, match=r"^postcodes/source\.yml:6: licence_url: "):
+        read_table(folder)
+
+
+def test_a_postcode_far_from_the_others_is_warned_about_at_its_line(project, capsys) -> None:
+    rows = {
+        f"E3 {n}A{letter}": "E05009319" for n in range(2, 8) for letter in "ABDEFGHJLNPQRSTUWXYZ"
+    }
+    write_table(small_table({**rows, "TR1 1AA": "E05009319"}), project.root / "postcodes")
+    project("wards/example.yml", MINIMAL_WARD + "gss_code: E05009319\n")
+    assert wardpanels_main(["validate", "--root", str(project.root), "--verbose"]) == 0
+    line = 2 + sorted([*rows, "TR1 1AA"]).index("TR1 1AA")
+    assert (
+        f"postcodes/postcodes.csv: 1 warning\n  line {line}: TR1 1AA is far from the table's "
+        "other postcodes" in capsys.readouterr().out
+    )

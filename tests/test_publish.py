@@ -89,3 +89,58 @@ def test_a_stop_between_the_two_renames_is_put_right_by_the_next_build(tmp_path,
     publish.recover(site)
     assert (site / "index.html").read_text() == "old"
     assert not (tmp_path / "site.old").exists()
+
+
+@pytest.mark.parametrize("name", ["site.tmp", "site.old", "site", ".site.lock"])
+def test_a_link_by_a_name_publishing_uses_is_never_followed(name, tmp_path, capsys):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "keep.txt").write_text("kept")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / name).symlink_to(outside / ("keep.txt" if name == ".site.lock" else ""))
+    assert publish.publish(project / "site", WRITE) == 1
+    assert "run this again" in capsys.readouterr().err
+    assert sorted(p.name for p in outside.iterdir()) == ["keep.txt"]
+    assert (outside / "keep.txt").read_text() == "kept"
+
+
+def test_a_plain_file_named_site_tmp_is_a_plain_error(tmp_path, capsys):
+    site = published(tmp_path)
+    (tmp_path / "site.tmp").write_text("mine")
+    assert publish.publish(site, WRITE) == 1
+    assert "site.tmp is not a folder this command made" in capsys.readouterr().err
+    assert (tmp_path / "site.tmp").read_text() == "mine"
+
+
+def test_a_full_disk_while_putting_the_build_in_place_is_a_plain_error(
+    tmp_path, capsys, monkeypatch
+):
+    site = published(tmp_path)
+
+    def full(fresh: Path, target: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(publish, "swap_in", full)
+    assert publish.publish(site, WRITE) == 1
+    assert "(No space left on device), so site/ was left as it was" in capsys.readouterr().err
+    assert (site / "index.html").read_text() == "old"
+
+
+def test_a_folder_that_cannot_be_written_is_a_plain_error(tmp_path, capsys, monkeypatch):
+    site = published(tmp_path)
+
+    def read_only(*arguments: object, **options: object) -> int:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(publish.os, "open", read_only)
+    assert publish.publish(site, WRITE) == 1
+    assert ".site.lock cannot be made here (Permission denied)" in capsys.readouterr().err
+
+
+def test_the_folder_it_runs_in_is_never_published_over(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "keep.txt").write_text("kept")
+    assert publish.publish(Path("."), WRITE) == 1
+    assert "holds this folder" in capsys.readouterr().err
+    assert (tmp_path / "keep.txt").read_text() == "kept"

@@ -65,3 +65,10 @@ def test_a_process_running_other_threads_renders_in_itself(golden_site):
     finally:
         release.set()
         other.join()
+
+
+def test_a_render_closed_before_it_was_asked_for_leaves_no_process_behind(golden_site):
+    """A build that fails after the render started closes it, so nothing prints at exit."""
+    rendering = Rendering(golden_site, GOLDEN_SETTINGS, parallel=True)
+    rendering.close()
+    assert multiprocessing.active_children() == []

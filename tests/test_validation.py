@@ -133,11 +133,37 @@ def test_links_must_be_web_mail_or_phone(project, link):
 
 
 @pytest.mark.parametrize(
-    "summary", ["See [the map](/map/) first", "[notes]: ../notes/", "[a [b] c](#p)"]
+    ("link", "message"),
+    [
+        ("https:evil.example", "has no site's name after https://"),
+        ("https://evil.example\\@www.towerhamlets.gov.uk/", "has '@' before its site's name"),
+        ("https://www.t\u043ewerhamlets.gov.uk/", "mixes Latin letters with Cyrillic"),
+    ],
 )
+def test_a_link_that_reads_as_one_site_and_leads_to_another_is_refused(project, link, message):
+    project("wards/elm-east.yml", MINIMAL_WARD + f"links:\n  - title: X\n    url: '{link}'\n")
+    assert message in only_problem(project)
+
+
+@pytest.mark.parametrize("summary", ["See [the map](/map/) first", "[a [b] c](#p)"])
 def test_a_link_inside_the_site_is_refused_as_it_cannot_be_checked(project, summary):
     project("wards/elm-east.yml", MINIMAL_WARD + f"summary: '{summary}'\n")
     assert "points inside this site" in only_problem(project)
+
+
+@pytest.mark.parametrize(
+    "summary", ["[notes]: ../notes/", "- > [notes]: https://x.org/ 'A title'", "[n]:\n\n  /x/"]
+)
+def test_a_link_reference_definition_is_refused_as_it_hides_where_a_link_goes(project, summary):
+    project("wards/elm-east.yml", MINIMAL_WARD + f'summary: "{summary}"\n')
+    assert "defines a link to use elsewhere" in only_problem(project)
+
+
+def test_the_link_check_takes_no_time_on_brackets_that_never_close(project):
+    """A pattern from "[" to ")" backtracked for minutes on this; the check is linear."""
+    project("wards/elm-east.yml", MINIMAL_WARD + f"summary: '{'[x](' * 100 + '](' * 2000}'\n")
+    root = project.root
+    load_site(Sources(root, root / "wards", root / "glossary"), GOLDEN_SETTINGS, NOW)
 
 
 @pytest.mark.parametrize("summary", ["Text ](0 with a stray bracket", "[Bow] (east) and ]("])
@@ -404,3 +430,25 @@ def test_github_annotations_cannot_be_forged_by_a_file_name_or_a_value():
 def test_plain_messages_never_pass_a_control_character_to_the_terminal():
     problem = Problem("wards/x.yml", 1, 1, "name", "'\x1b[2J\x1b[31mred' is not allowed")
     assert problem.plain() == "wards/x.yml:1:1: name: '\\x1b[2J\\x1b[31mred' is not allowed"
+
+
+@pytest.mark.parametrize(
+    "second", ["\u0421\u0430\u0440\u0435 Street", "\uff23\uff41\uff50\uff45 Street"]
+)
+def test_a_second_ward_with_a_name_that_looks_the_same_is_refused(project, second):
+    """Cyrillic С, а, р, е, or full-width letters: another string, the same name to a reader."""
+    project("wards/a.yml", MINIMAL_WARD.replace("Example Ward", "Cape Street"))
+    project("wards/b.yml", MINIMAL_WARD.replace("Example Ward", second))
+    assert only_problem(project) == (
+        "wards/b.yml:1:7: name: wards/a.yml already has this name, or one that looks the "
+        "same; each ward has one file"
+    )
+
+
+def test_a_glossary_term_that_looks_like_another_is_refused(project):
+    project("wards/a.yml", MINIMAL_WARD)
+    project(
+        "glossary/a.yml",
+        "- term: PCSO\n  meaning: x\n- term: \uff30\uff23\uff33\uff2f\n  meaning: y\n",
+    )
+    assert "'ＰＣＳＯ' is already in the glossary (glossary/a.yml, line 1)" in only_problem(project)

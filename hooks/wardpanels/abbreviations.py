@@ -12,13 +12,14 @@ which a page in another language gives on its title (`# Title { lang="bn" }`), o
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any
 from xml.etree.ElementTree import Element
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import AtomicString
+from markdown.util import ETX, STX, AtomicString
 
 # Text inside these is never marked up.
 _SKIP = frozenset(
@@ -43,7 +44,20 @@ _SKIP = frozenset(
 )
 
 
-_IN_WORD = re.compile(r"[\w-]")
+def _in_word(text: str, position: int) -> bool:
+    """Whether the character at `position` belongs to a word: a letter, a digit, a mark (a
+    Bengali vowel sign, an accent) or a joiner. A term is explained only as a whole word,
+    never as the start of a longer one, which would split a vowel sign from its letter."""
+    if not 0 <= position < len(text):
+        return False
+    char = text[position]
+    return char in "-_\u200c\u200d" or unicodedata.category(char)[0] in "LMN"
+
+
+# Python-Markdown holds raw HTML out of the text as placeholders, `STX wzxhzdk:0 ETX`, until
+# the page is written out: a term spelt like one ("wzxhzdk") is never looked for inside
+# them, or the HTML would be lost. The data gate refuses STX and ETX, so only these are.
+_PLACEHOLDER = re.compile(f"{STX}[^{ETX}]*{ETX}")
 
 
 class _AbbreviationTreeprocessor(Treeprocessor):
@@ -100,10 +114,14 @@ class _AbbreviationTreeprocessor(Treeprocessor):
         def title(found: re.Match[str]) -> str | None:
             return titles.get(found.group(1)) or words.get(found.group(1).lower())
 
+        held = [found.span() for found in _PLACEHOLDER.finditer(text)]
         matches = [
             found
             for found in self.pattern.finditer(text)
-            if (found.start() == 0 or not _IN_WORD.match(text, found.start() - 1)) and title(found)
+            if not _in_word(text, found.start() - 1)
+            and not _in_word(text, found.end())
+            and not any(start < found.end() and found.start() < end for start, end in held)
+            and title(found)
         ]
         if not matches:
             return text

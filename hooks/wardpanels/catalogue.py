@@ -18,7 +18,8 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from .i18n import CATALOGUE, TEMPLATE
+from .files import outside
+from .i18n import CATALOGUE, TEMPLATE, CatalogueError, read_catalogue
 from .settings import CONFIG_FILE, SettingsError, read_settings
 from .templating import EXTRACTION_OPTIONS
 
@@ -86,6 +87,12 @@ def main(root: Path, *, check: bool) -> int:
     for language in settings.languages:
         path = folder / language.code / CATALOGUE
         if path.exists():
+            try:
+                read_catalogue(path)  # a fault would be written back, made worse
+            except CatalogueError as error:
+                for line, column, message in error.faults:
+                    print(f"{path.relative_to(root)}:{line}:{column}: {message}", file=sys.stderr)
+                return 1
             with path.open("rb") as handle:
                 existing = read_po(handle, locale=language.code.replace("-", "_"))
         else:
@@ -93,6 +100,11 @@ def main(root: Path, *, check: bool) -> int:
         existing.update(fresh, no_fuzzy_matching=True)
         existing.creation_date = existing.revision_date = _FIXED
         wanted[path] = _written(existing, include_previous=False, ignore_obsolete=True)
+    away = [path for path in wanted if outside(root, path)]
+    for path in away:
+        print(f"{path} is outside the project folder; nothing was written", file=sys.stderr)
+    if away:
+        return 1
     stale = [
         path for path, text in wanted.items() if not path.exists() or path.read_bytes() != text
     ]
@@ -105,7 +117,13 @@ def main(root: Path, *, check: bool) -> int:
             )
         return 1 if stale else 0
     for path in stale:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(wanted[path])
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(wanted[path])
+        except OSError as error:
+            print(
+                f"{path.relative_to(root)} could not be written ({error.strerror})", file=sys.stderr
+            )
+            return 1
         print(f"wrote {path.relative_to(root)}", file=sys.stderr)
     return 0

@@ -25,7 +25,9 @@ from . import catalogue, postcodes, starter
 from .build import BuildError, load
 from .changes import compare
 from .errors import Problem
+from .files import outside
 from .i18n import Language
+from .loading import YamlError, read_text
 from .render import render_site
 from .report import Report
 from .revisions import Revision, RevisionError, load_revision
@@ -72,12 +74,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     new_ward.add_argument("--root", type=Path, default=Path("."), help=root_help)
 
-    postcode = commands.add_parser(
-        "postcodes",
-        help="write the postcode table from the national open data",
-        add_help=False,
-    )
-    postcode.add_argument("arguments", nargs=argparse.REMAINDER)
+    # Listed for the help; run before parsing, as its own options would not pass through.
+    commands.add_parser("postcodes", help="write the postcode table from the national open data")
 
     schema = commands.add_parser("schema", help="write the JSON Schemas editors' tools use")
     schema.add_argument("--root", type=Path, default=Path("."), help=root_help)
@@ -110,7 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--pages", type=Path, help="also write the public paths of the pages that change here"
     )
 
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments[:1] == ["postcodes"]:
+        return postcodes.main(arguments[1:])
+    args = parser.parse_args(arguments)
     if args.command == "changes":
         return _changes(args.root, args.base, args.head, args.pages)
     if args.command == "validate":
@@ -119,8 +120,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _render(args.root, args.out)
     if args.command == "new-ward":
         return starter.new_ward(args.root, args.name, args.slug)
-    if args.command == "postcodes":
-        return postcodes.main(args.arguments)
     if args.command == "catalogue":
         return catalogue.main(args.root, check=args.check)
     return _schema(args.root, check=args.check)
@@ -206,6 +205,10 @@ def _render(root: Path, out: Path) -> int:
     and files, and `out/mkdocs.yml` builds them with the project's settings and no hooks."""
     try:
         config = _config(root)
+        refusal = _render_refusal(root, out, config)
+        if refusal:
+            print(refusal, file=sys.stderr)
+            return 1
         loaded = _load(root, history=True)
     except SettingsError as error:
         _report(error.problems, "plain")
@@ -216,30 +219,64 @@ def _render(root: Path, out: Path) -> int:
         return 1
     manifest = render_site(loaded.site, loaded.settings)
     docs = out / "docs"
-    if docs.exists():
-        shutil.rmtree(docs)
-    shutil.copytree(root / str(config.get("docs_dir", "docs")), docs)
-    for item in manifest:
-        target = docs / item.path
-        if target.exists():
-            print(
-                f"{item.path} is written by the build; remove the hand-written file",
-                file=sys.stderr,
-            )
-            return 1
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(item.content, bytes):
-            target.write_bytes(item.content)
-        else:
-            target.write_text(item.content, encoding="utf-8")
-    child = _plain_config(root, out, config, manifest)
-    (out / CONFIG_FILE).write_text(child, encoding="utf-8")
+    try:
+        if docs.exists():
+            shutil.rmtree(docs)
+        shutil.copytree(root / str(config.get("docs_dir", "docs")), docs)
+        for item in manifest:
+            target = docs / item.path
+            if target.exists():
+                print(
+                    f"{item.path} is written by the build; remove the hand-written file",
+                    file=sys.stderr,
+                )
+                return 1
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(item.content, bytes):
+                target.write_bytes(item.content)
+            else:
+                target.write_text(item.content, encoding="utf-8")
+        child = _plain_config(root, out, config, manifest)
+        (out / CONFIG_FILE).write_text(_RENDERED + child, encoding="utf-8")
+    except OSError as error:
+        print(f"{out} could not be written ({error.strerror or error}).", file=sys.stderr)
+        return 1
     print(
         f"Wrote {len(manifest.outputs)} files to {docs}. Build them with: "
         f"mkdocs build -f {out / CONFIG_FILE}",
         file=sys.stderr,
     )
     return 0
+
+
+_RENDERED = "# Written by `wardpanels render`: the rendered site, built with no hooks.\n"
+
+
+def _render_refusal(root: Path, out: Path, config: dict[str, Any]) -> str | None:
+    """Why `render --out` may not write to `out`, if it may not: it replaces what is there,
+    so it writes only to a new or empty folder, or one it wrote before, outside the pages
+    it copies."""
+    inside = [out, out / "docs", out / CONFIG_FILE]
+    if any(path.is_symlink() for path in inside) or (out.exists() and not out.is_dir()):
+        return f"{out} is not a folder, or holds links; give --out a new folder, like --out build"
+    project, target = root.resolve(), out.resolve()
+    if target == project or target in project.parents:
+        return f"{out} holds the project itself; give --out a new folder, like --out build"
+    pages = (root / str(config.get("docs_dir", "docs"))).resolve()
+    if target == pages or pages in target.parents:
+        return f"{out} is among the pages it would copy; give --out a new folder, like --out build"
+    if not out.exists() or not any(out.iterdir()):
+        return None
+    try:
+        written = read_text(out / CONFIG_FILE).startswith(_RENDERED)
+    except YamlError:
+        written = False
+    if not written:
+        return (
+            f"{out} already holds files that 'wardpanels render' did not write; give --out "
+            "a new or empty folder"
+        )
+    return None
 
 
 def _plain_config(root: Path, out: Path, config: dict[str, Any], manifest: Any) -> str:
@@ -273,8 +310,7 @@ def _plain_config(root: Path, out: Path, config: dict[str, Any], manifest: Any) 
         "extra": {THEME_KEY: _plain(manifest.theme)},
         "not_in_nav": "\n".join(hidden) + "\n",
     }
-    head = "# Written by `wardpanels render`: the rendered site, built with no hooks.\n"
-    return head + yaml.safe_dump(child, allow_unicode=True, sort_keys=False, width=1000)
+    return yaml.safe_dump(child, allow_unicode=True, sort_keys=False, width=1000)
 
 
 def _plain(value: Any) -> Any:
@@ -292,15 +328,22 @@ def _schema(root: Path, *, check: bool) -> int:
     stale = []
     for relative, model in SCHEMAS.items():
         path = root / relative
+        if outside(root, path):
+            print(f"{relative} is outside the project folder; nothing was written", file=sys.stderr)
+            return 1
         wanted = render_schema(model)
         current = path.read_text(encoding="utf-8") if path.exists() else None
         if current == wanted:
             continue
         if check:
             stale.append(relative)
-        else:
+            continue
+        try:
             path.write_text(wanted, encoding="utf-8")
-            print(f"wrote {relative}", file=sys.stderr)
+        except OSError as error:
+            print(f"{relative} could not be written ({error.strerror})", file=sys.stderr)
+            return 1
+        print(f"wrote {relative}", file=sys.stderr)
     for relative in stale:
         print(
             f"{relative} is out of date: run 'wardpanels schema' and commit the result",

@@ -10,8 +10,14 @@ from zoneinfo import ZoneInfo
 LONDON = ZoneInfo("Europe/London")
 
 
+# The years the site works with: dates outside them are typing mistakes (0026 for 2026),
+# and would break calendars and the sums the standards do.
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
 class ClockError(ValueError):
-    """SOURCE_DATE_EPOCH is set but is not a number of seconds."""
+    """SOURCE_DATE_EPOCH is set but is not a number of seconds in the years the site
+    works with."""
 
 
 def build_time(environ: Mapping[str, str] = os.environ) -> datetime:
@@ -20,11 +26,17 @@ def build_time(environ: Mapping[str, str] = os.environ) -> datetime:
     if not epoch:
         return datetime.now(LONDON)
     try:
-        return datetime.fromtimestamp(int(epoch), tz=LONDON)
+        now = datetime.fromtimestamp(int(epoch), tz=LONDON)
     except (ValueError, OverflowError, OSError):
         raise ClockError(
             f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {epoch!r}"
         ) from None
+    if not FIRST_YEAR <= now.year <= LAST_YEAR:
+        raise ClockError(
+            f"SOURCE_DATE_EPOCH is {epoch}, a moment in the year {now.year}; the site works "
+            f"with dates from {FIRST_YEAR} to {LAST_YEAR}"
+        )
+    return now
 
 
 def london(day: date, moment: time) -> datetime:

@@ -23,6 +23,11 @@ SUFFIX = ".yml"
 # The longest file name every output can take: a ward's name becomes files such as
 # `calendars/<slug>/<slug>-2026-12-09-<id>.ics`, and most file systems allow 255 bytes.
 MAX_SLUG = 80
+# Names Windows gives to devices, whatever follows them: a file `con.yml`, or the
+# `calendars/con.ics` made from it, cannot be checked out or opened there.
+WINDOWS_DEVICES = frozenset(
+    {"con", "prn", "aux", "nul"} | {f"{port}{n}" for port in ("com", "lpt") for n in range(10)}
+)
 _LOOK_ALIKE = re.compile(r"\.ya?ml\b|\.yml\s", re.IGNORECASE)
 
 
@@ -32,6 +37,14 @@ def display(path: Path, root: Path) -> str:
         return path.absolute().relative_to(root.absolute()).as_posix()
     except ValueError:
         return path.as_posix()
+
+
+def outside(root: Path, path: Path) -> bool:
+    """Whether writing `path` would write outside the project folder: through a link, or a
+    setting that names a folder elsewhere. The commands write only inside the project."""
+    project = root.resolve()
+    target = path.resolve()
+    return path.is_symlink() or (target != project and project not in target.parents)
 
 
 def data_files(
@@ -123,6 +136,15 @@ def slug_problem(path: Path, shown: str) -> Problem | None:
             "",
             f"the site uses the name '{slug}' for a page of its own: rename the file after "
             "the ward, like bow-east.yml",
+        )
+    if slug in WINDOWS_DEVICES:
+        return Problem(
+            shown,
+            1,
+            1,
+            "",
+            f"Windows keeps the name '{slug}' for a device, so the site's files named after "
+            f"it could not be checked out there: rename the file, like {slug}-ward.yml",
         )
     if not re.match(SLUG_PATTERN, slug):
         return Problem(

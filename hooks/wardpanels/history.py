@@ -6,10 +6,10 @@ committed versions of each ward file. git is run twice for the whole build, not 
 
 Reading history is best effort and can never stop a build: a version that cannot be read
 (a control character, deep nesting, a broken commit) counts as "changed at that commit",
-with one warning naming the commit; a commit dated after the build's "now" counts as made
-"now". Without history (no git, or a shallow clone) every meeting counts as unchanged
-since the oldest version git has: SEQUENCE starts at 0 and rises again once full history
-is there.
+with one warning naming the commit; a commit dated after the build's "now" takes the time
+of the commit before it. Without history (no git, or a shallow clone) every meeting
+counts as unchanged since the oldest version git has: SEQUENCE starts at 0 and rises
+again once full history is there.
 """
 
 from __future__ import annotations
@@ -79,56 +79,85 @@ class FileHistory:
         return self.updated.astimezone(LONDON).date() if self.updated else None
 
 
-def committed_versions(
-    folder: Path, files: Iterable[Path], now: datetime
-) -> dict[Path, list[Version]]:
+@dataclass(frozen=True)
+class Committed:
+    """Every committed version of each ward file, and why git would not say, if it would not."""
+
+    versions: Mapping[Path, list[Version]]
+    refused: str | None = None
+
+
+def committed_versions(folder: Path, files: Iterable[Path], now: datetime) -> Committed:
     """Every committed version of each file, oldest first; empty without git history.
 
     `folder` is where the files live: git is asked about the repository that holds it.
-    Commit dates after `now` are taken as `now`.
+    History is read along the first parent of each merge, as the branch published it, so a
+    merge that joins two branches' edits is one version, the same in every build.
     """
     wanted = {path.resolve() for path in files}
-    top = git(folder, "rev-parse", "--show-toplevel") if wanted else None
-    if top is None:
-        return {}
-    top_path = Path(top.strip())
-    log = git(
-        top_path,
-        "log",
-        "--topo-order",  # a commit before its parents, whatever the clocks said
-        "--format=%x00%H %ct",
-        "--name-only",
-        "--no-renames",
-        "--",
-        *sorted(str(path) for path in wanted),
-    )
+    try:
+        top = git(folder, "rev-parse", "--show-toplevel") if wanted else None
+        if top is None:
+            return Committed({})
+        top_path = Path(top.strip())
+        log = git(
+            top_path,
+            "log",
+            "--first-parent",  # the branch as published; a merge is one change
+            "-m",  # with what the merge changed, which git otherwise leaves out
+            "--topo-order",  # a commit before its parents, whatever the clocks said
+            "--format=%x00%H %ct",
+            "--name-only",
+            "--no-renames",
+            "--",
+            *sorted(str(path) for path in wanted),
+        )
+    except GitRefusedError as refused:
+        return Committed({}, str(refused))
     if not log:
-        return {}
+        return Committed({})
     requests: list[tuple[Path, str, datetime, str]] = []
-    for entry in log.split("\0")[1:]:
-        header, *names = entry.strip().splitlines() or [""]
-        commit, _, seconds = header.partition(" ")
-        when = _commit_time(seconds, now)
-        for name in filter(None, names):
+    for commit, when, names in _dated(log.split("\0")[1:], now):
+        for name in names:
             path = (top_path / name).resolve()
             if path in wanted:
                 requests.append((path, commit, when, f"{commit}:{name}"))
     blobs = _cat_files(top_path, [spec for *_, spec in requests])
     versions: dict[Path, list[Version]] = defaultdict(list)
     for (path, commit, when, _), text in zip(requests, blobs, strict=True):
-        versions[path].append(Version(commit, when, text))
+        if not isinstance(text, _Absent):  # deleted in this commit, restored in a later one
+            versions[path].append(Version(commit, when, text))
     # Oldest first, in the order of history: commits made in one second (a rebase), or
-    # dated in the future and taken as "now", keep their order.
-    return {path: found[::-1] for path, found in versions.items()}
+    # dated in the future, keep their order.
+    return Committed({path: found[::-1] for path, found in versions.items()})
 
 
-def _commit_time(seconds: str, now: datetime) -> datetime:
-    """A commit's time, never later than the build's "now" (a wrong clock, or a forgery)."""
+def _dated(entries: list[str], now: datetime) -> list[tuple[str, datetime, list[str]]]:
+    """Each commit of the log (newest first) with its time and the files it changed.
+
+    A commit dated after "now" (a wrong clock, or a forgery) takes the time of the commit
+    before it, or "now" when there is none: so it never pins itself to the top of a feed,
+    and every build until its date comes gives it the same time.
+    """
+    dated = []
+    earlier: datetime | None = None
+    for entry in reversed(entries):
+        header, *names = entry.strip().splitlines() or [""]
+        commit, _, seconds = header.partition(" ")
+        when = _commit_time(seconds)
+        if when is None or when > now:
+            when = earlier or now.astimezone(UTC)
+        earlier = when
+        dated.append((commit, when, [name for name in names if name]))
+    return dated[::-1]
+
+
+def _commit_time(seconds: str) -> datetime | None:
+    """A commit's time, if it is one Python can hold."""
     try:
-        when = datetime.fromtimestamp(int(seconds), UTC)
+        return datetime.fromtimestamp(int(seconds), UTC)
     except (ValueError, OverflowError, OSError):
-        return now.astimezone(UTC)
-    return min(when, now.astimezone(UTC))
+        return None
 
 
 def file_history(
@@ -227,11 +256,20 @@ def _parsed(text: str | None) -> Any:
         return _UNREADABLE
 
 
+class GitRefusedError(Exception):
+    """git will not read the repository: the reason, and what to do, in plain words."""
+
+
+# Paths as they are (a folder named "Ward files – 2026"), not quoted with octal escapes.
+_GIT = ("git", "-c", "core.quotepath=off")
+
+
 def git(cwd: Path, *args: str) -> str | None:
-    """What a git command prints, or None when git is missing or the command fails."""
+    """What a git command prints, or None when git is missing or the command fails; a
+    repository git refuses to read ('dubious ownership') raises GitRefusedError."""
     try:
         result = subprocess.run(
-            ["git", *args],
+            [*_GIT, *args],
             cwd=cwd,
             capture_output=True,
             check=False,
@@ -240,29 +278,47 @@ def git(cwd: Path, *args: str) -> str | None:
     except (OSError, subprocess.TimeoutExpired):
         return None
     if result.returncode != 0:
+        if b"dubious ownership" in result.stderr:
+            raise GitRefusedError(
+                f"git will not read the history of {cwd}, as another user owns the folder "
+                "('dubious ownership'), so every meeting counts as changed now. If you trust "
+                f"it, run: git config --global --add safe.directory {cwd}"
+            )
         return None
     return result.stdout.decode("utf-8", errors="replace")
 
 
-def _cat_files(top: Path, specs: list[str]) -> list[str | None]:
-    """The text of many `commit:path` blobs; None for one that is not UTF-8 text."""
-    texts: list[str | None] = []
+class _Absent:
+    """A commit's version of a file that the commit deleted."""
+
+
+ABSENT = _Absent()
+
+
+def _cat_files(top: Path, specs: list[str]) -> list[str | _Absent | None]:
+    """The text of many `commit:path` blobs: None for one that is not UTF-8 text, ABSENT for
+    one the commit does not have."""
+    texts: list[str | _Absent | None] = []
     for blob in cat_blobs(top, specs):
+        if blob is None or isinstance(blob, _Absent):
+            texts.append(blob)
+            continue
         try:
-            texts.append(None if blob is None else blob.decode("utf-8"))
+            texts.append(blob.decode("utf-8"))
         except UnicodeDecodeError:
             texts.append(None)
     return texts
 
 
-def cat_blobs(top: Path, specs: list[str]) -> list[bytes | None]:
+def cat_blobs(top: Path, specs: list[str]) -> list[bytes | _Absent | None]:
     """The bytes of many blobs (`commit:path`, or an object id) through one
-    `git cat-file --batch`; None for one git cannot give."""
+    `git cat-file --batch`: ABSENT for one the commit does not have, None for one git
+    cannot give."""
     if not specs:
         return []
     try:
         result = subprocess.run(
-            ["git", "cat-file", "--batch"],
+            [*_GIT, "cat-file", "--batch"],
             cwd=top,
             check=False,
             input="\n".join(specs).encode() + b"\n",
@@ -272,7 +328,7 @@ def cat_blobs(top: Path, specs: list[str]) -> list[bytes | None]:
     except (OSError, subprocess.TimeoutExpired):
         return [None] * len(specs)
     output, position = result.stdout, 0
-    blobs: list[bytes | None] = []
+    blobs: list[bytes | _Absent | None] = []
     for _ in specs:
         end = output.find(b"\n", position)
         if end < 0:
@@ -280,6 +336,9 @@ def cat_blobs(top: Path, specs: list[str]) -> list[bytes | None]:
             continue
         header = output[position:end].split()
         position = end + 1
+        if header[-1:] == [b"missing"]:
+            blobs.append(ABSENT)
+            continue
         if len(header) < 3 or header[1] != b"blob":
             blobs.append(None)
             continue

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -50,6 +51,8 @@ _ZEROS = {
     "gujr": "GUJARATI DIGIT ZERO",
     "tamldec": "TAMIL DIGIT ZERO",
 }
+# The numbering systems a language's `digits` setting may name.
+NUMBERING_SYSTEMS = ("latn", *_ZEROS)
 
 
 class CatalogueError(Exception):
@@ -244,11 +247,15 @@ def read_catalogue(path: Path) -> Catalogue:
         text = loading.read_text(path)
     except loading.YamlError as error:
         raise CatalogueError([(error.mark.line, error.mark.column, error.message)]) from None
+    unread = _unclosed_strings(text) + _header_faults(text)
+    if unread:
+        raise CatalogueError(unread)
     try:
         catalogue = read_po(io.StringIO(text), abort_invalid=True)
     except Exception as error:  # Babel raises its own PoFileError, with the line in it
         raise CatalogueError([(getattr(error, "lineno", 1), 1, str(error))]) from None
-    faults = [
+    faults = _plural_faults(catalogue.plural_forms, catalogue.num_plurals, text)
+    faults += [
         (
             message.lineno or 1,
             1,
@@ -280,6 +287,70 @@ def read_catalogue(path: Path) -> Catalogue:
         if isinstance(message.id, str) and message.id and message.string == message.id
     )
     return Catalogue(gettext.GNUTranslations(buffer), same, bool(catalogue.fuzzy))
+
+
+# A line of a .po file that holds text: a keyword (maybe of an obsolete entry) and a quoted
+# string, or a string alone that goes on the one before.
+_TEXT_LINE = re.compile(r'^(?:#~\s*)?(?:msg(?:ctxt|id|id_plural|str(?:\[\d+\])?)\b|")')
+_QUOTED = re.compile(r'^(?:#~\s*)?(?:msg\w+(?:\[\d+\])?[ \t]+)?"(?:[^"\\]|\\.)*"[ \t]*$')
+
+
+def _unclosed_strings(text: str) -> list[tuple[int, int, str]]:
+    """Lines whose text has no closing quote. Babel drops a line's last character as if it
+    were the quote, so the translation would lose a letter, and `wardpanels catalogue`
+    would write it back shortened."""
+    return [
+        (number, len(line) + 1, 'this text has no closing quote (") at the end of the line')
+        for number, line in enumerate(text.splitlines(), start=1)
+        if _TEXT_LINE.match(line) and not _QUOTED.match(line)
+    ]
+
+
+_PLURAL_FORMS = re.compile(r"nplurals\s*=\s*[1-9]\s*;\s*plural\s*=[^;]+;?")
+_CHARSET = re.compile(r"charset\s*=\s*([^\s\\\";]+)", re.IGNORECASE)
+
+
+def _header_line(text: str, field: str) -> int:
+    return next((n for n, line in enumerate(text.splitlines(), 1) if field in line), 1)
+
+
+def _header_faults(text: str) -> list[tuple[int, int, str]]:
+    """Header fields gettext would stumble on: a Plural-Forms line it cannot read, and a
+    character set other than UTF-8 (the catalogue is read as UTF-8, as the gate checks)."""
+    faults = []
+    line = _header_line(text, "Plural-Forms:")
+    forms = text.splitlines()[line - 1] if "Plural-Forms:" in text else ""
+    if forms and not _PLURAL_FORMS.search(forms):
+        faults.append(
+            (line, 1, "Plural-Forms: write it like nplurals=2; plural=(n != 1); with 1 to 9 forms")
+        )
+    for charset in _CHARSET.finditer(text):
+        if charset[1].lower().replace("-", "") != "utf8":
+            line = text.count("\n", 0, charset.start()) + 1
+            faults.append((line, 1, "Content-Type: the catalogue is UTF-8, so write charset=UTF-8"))
+    return faults
+
+
+def _plural_faults(forms: str, count: int, text: str) -> list[tuple[int, int, str]]:
+    """The Plural-Forms header's formula, tried as gettext will use it on every number a
+    page can show: it must read, and give a form the catalogue has."""
+    line = _header_line(text, "Plural-Forms:")
+    formula = forms.split("plural=", 1)[-1].strip().rstrip(";")
+    try:
+        choose = gettext.c2py(formula)
+        wrong = next((n for n in range(1000) if not 0 <= choose(n) < count), None)
+    except (ValueError, ArithmeticError, RecursionError) as error:
+        return [(line, 1, f"Plural-Forms: the formula {formula!r} cannot be used ({error})")]
+    if wrong is not None:
+        return [
+            (
+                line,
+                1,
+                f"Plural-Forms: the formula {formula!r} gives form {choose(wrong)} for "
+                f"{wrong}, but nplurals is {count}",
+            )
+        ]
+    return []
 
 
 def _strings(value: str | Sequence[str] | None) -> Sequence[str]:

@@ -42,11 +42,19 @@ MAX_DIGITS = 15  # Python refuses to read numbers of more than 4300 digits
 
 # Characters an editor cannot see or did not mean to type: C0 and C1 controls but tab and
 # line feed (a carriage return only before a line feed), the Unicode line and paragraph
-# separators, the bidirectional controls that reorder text as it is shown, a byte order
-# mark inside the file, and the noncharacters U+FFFE and U+FFFF.
+# separators, and every invisible format character: the soft hyphen, the zero-width space
+# and word joiners (a name with one inside passes for another), every bidirectional
+# control (the marks U+200E, U+200F and U+061C too: around "12/03" they reorder what
+# residents read), the tag characters (U+E0000 to U+E007F, which hide whole sentences),
+# the annotation and shorthand controls. Also the blank "letters" (Hangul fillers, the
+# Khmer inherent vowels, the combining grapheme joiner), a byte order mark inside the
+# file, and the noncharacters. The zero-width joiner and non-joiner stay: Bengali
+# spelling needs them.
 _UNSEEN = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff"
-    "\ufdd0-\ufdef\ufffe\uffff]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
+    "\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164"
+    "\ufeff\ufdd0-\ufdef\uffa0\ufff9-\ufffb\ufffe\uffff\U0001bca0-\U0001bca3"
+    "\U00013430-\U0001343f\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
 )
 _NAMES = {
     "\x00": "NUL",
@@ -247,14 +255,14 @@ def _build(parser: Any, loc: Loc, document: Document) -> Any:
     document.values[loc] = (start.line, start.column)
     if kind is yaml.ScalarEvent:
         value = event.value
-        found = unseen(value) if not value.isprintable() else None
+        found = None if value.isascii() and value.isprintable() else unseen(value)
         if found is not None:
             raise YamlError(
                 _mark(start),
                 f"this text holds an invisible character ({describe(found.group())}), written "
                 "as an escape; remove it",
             )
-        return _scalar(event)
+        return _composed(_scalar(event))
     if len(loc) >= MAX_DEPTH:
         raise YamlError(
             _mark(start),
@@ -275,7 +283,7 @@ def _build(parser: Any, loc: Loc, document: Document) -> Any:
             raise YamlError(
                 _mark(key_event.start_mark), "a field name must be a single word, like 'name:'"
             )
-        key = str(_scalar(key_event))
+        key = _composed(str(_scalar(key_event)))
         if key in mapping:
             first_line = keys[(*loc, key)][0] + 1
             raise YamlError(
@@ -288,6 +296,15 @@ def _build(parser: Any, loc: Loc, document: Document) -> Any:
         mapping[key] = _build(parser, (*loc, key), document)
     parser.get_event()
     return mapping
+
+
+def _composed(value: Any) -> Any:
+    """Text in one spelling (Unicode NFC): a key or a term typed with its accents or vowel
+    signs as separate characters (NFD, as some Mac tools save them) matches the same one
+    typed whole."""
+    if isinstance(value, str) and not unicodedata.is_normalized("NFC", value):
+        return unicodedata.normalize("NFC", value)
+    return value
 
 
 def _scalar(event: Any) -> Any:

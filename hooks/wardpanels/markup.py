@@ -31,10 +31,12 @@ TOC_MARKER = "[TOC]"
 # Everything Python-Markdown or Python's str.splitlines() would take as a line break.
 _LINE_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 # What may come before structure on a line: indentation, and quote or list markers.
-_LEAD = r"(?:[ \t]*(?:>|[-*+]|\d+[.)])(?=[ \t]|$))*[ \t]*"
+LINE_LEAD = r"(?:[ \t]*(?:>|[-*+]|\d+[.)])(?=[ \t]|$))*[ \t]*"
 # Line openings that would make a heading (also a setext underline of any length), an
-# admonition or an abbreviation definition.
-_LINE_STARTS = re.compile(rf"^({_LEAD})(#|!!!|\?\?\?|\*\[|=+[ \t]*$|-+[ \t]*$)", re.MULTILINE)
+# admonition, an abbreviation definition or a link reference definition.
+_LINE_STARTS = re.compile(
+    rf"^({LINE_LEAD})(#|!!!|\?\?\?|\*\[|\[[^\[\]\n]*\]:|=+[ \t]*$|-+[ \t]*$)", re.MULTILINE
+)
 
 
 def plain(text: object) -> Markup:
@@ -90,9 +92,14 @@ def link_target(url: str) -> Markup:
 
 
 def is_safe_link(url: str) -> bool:
-    """True for relative links and the schemes residents' browsers should follow."""
-    scheme = urlsplit(url.strip()).scheme.lower()
-    return not scheme or scheme in SAFE_SCHEMES
+    """True for relative links and the schemes residents' browsers should follow, with no
+    user name before the site's name (which makes a link lead elsewhere than it reads)."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    scheme = parts.scheme.lower()
+    return (not scheme or scheme in SAFE_SCHEMES) and "@" not in parts.netloc
 
 
 class _SafeLinksTreeprocessor(Treeprocessor):

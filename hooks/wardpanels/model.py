@@ -11,6 +11,7 @@ import re
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
@@ -28,9 +29,11 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from .clock import LONDON
+from .clock import FIRST_YEAR, LAST_YEAR, LONDON
 from .i18n import Message
 from .i18n import lazy as _
+from .lookalike import mixed_word
+from .markup import LINE_LEAD
 from .postcodes import normalise as normalise_postcode
 
 DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
@@ -40,7 +43,13 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _ADDRESS = r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+"
 # Written without needless escapes, so that JavaScript validators (Ajv, in ECMA-262's
 # unicode mode) compile the same patterns as Python does.
-LINK_PATTERN = "^(https?://[^\\s<>\"'`]+|mailto:" + _ADDRESS + "|tel:\\+?[0-9][0-9-]*)$"
+# The site's name in an http(s) address holds no "@": one before it would make the words
+# before it a user name, and the link lead elsewhere.
+LINK_PATTERN = (
+    "^(https?://[^\\s<>\"'`/?#@\\\\]+(?:[/?#][^\\s<>\"'`]*)?|mailto:"
+    + _ADDRESS
+    + "|tel:\\+?[0-9][0-9-]*)$"
+)
 EMAIL_PATTERN = "^" + _ADDRESS + "$"
 PHONE_PATTERN = r"^\+?[0-9][0-9 ()-]*[0-9]$"
 GSS_PATTERN = r"^[EWSN]05\d{6}$"
@@ -97,10 +106,6 @@ def _read_date(value: Any) -> date:
             "the year in {given} cannot be right{hint}", given=value, hint=_year_hint(parsed)
         )
     return parsed
-
-
-# Dates outside these years are typing mistakes (0026 for 2026), and would break calendars.
-FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 def _year_hint(day: date) -> str:
@@ -163,31 +168,71 @@ Time = Annotated[
     BeforeValidator(_read_time),
     WithJsonSchema({"type": "string", "pattern": TIME_PATTERN}),
 ]
+
+
+def _one_alphabet(value: str) -> str:
+    """Refuse a word made of Latin letters and Cyrillic or Greek look-alikes."""
+    word = mixed_word(value)
+    if word is not None:
+        raise _problem(
+            "'{word}' mixes Latin letters with Cyrillic or Greek ones that look the same; "
+            "retype it on an English keyboard",
+            word=word,
+        )
+    return value
+
+
 # One line of text: a name or title written over several lines in YAML reads as one line.
 Text = Annotated[
     StrictStr,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=500),
     AfterValidator(lambda value: " ".join(value.split())),
+    AfterValidator(_one_alphabet),
 ]
 # Markdown links to a page of this site or to an anchor cannot be checked from a ward
 # file, and a strict build refuses those it cannot resolve: so editors write full
-# addresses. Emphasis nested hundreds deep would overflow Python-Markdown's stack.
-_MARKDOWN_LINK = re.compile(
-    r"\[[^\n]*?\]\(\s*<?([^)\s>]*)[^)]*\)|^[ \t]*\[[^\]\n]+\]:[ \t]*<?(\S+?)>?[ \t]*$", re.M
-)
+# addresses, and every address is held to the rules of a link field. A link's target is
+# found from its "](" alone, so the search is linear however the brackets are arranged
+# (a pattern from "[" to ")" backtracks for minutes on "[x](" written 600 times); a link
+# reference definition ("[name]: address", its address maybe on the next line) is
+# refused, as it hides where a link goes. Emphasis, and lists and quotes, nested hundreds
+# deep would overflow Python-Markdown's stack; thousands of brackets would take it minutes.
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_REFERENCE = re.compile(rf"^{LINE_LEAD}\[[^\[\]\n]*\]:", re.MULTILINE)
+_NESTING = re.compile(r"[ \t]*(?:>|[-*+]|\d+[.)])(?=[ \t]|$)")
 MAX_EMPHASIS = 100
+MAX_BRACKETS = 100  # Python-Markdown takes seconds over thousands of "[" (18 s for "![")
+MAX_NESTING = 8
 MAX_RESIDENTS = 10_000  # more came to no ward panel: a slip of the keyboard
 
 
+def _nesting(line: str) -> int:
+    """How deep a line nests lists and quotes: its markers, and its indentation in fours."""
+    indent = len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+    depth, position = indent // 4, 0
+    while found := _NESTING.match(line, position):
+        depth, position = depth + 1, found.end()
+    return depth
+
+
 def _checked_markdown(value: str) -> str:
-    for found in _MARKDOWN_LINK.finditer(value):
-        target = found[1] if found[1] is not None else found[2]
-        if target and not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target):
+    opened, closed = value.find("["), value.rfind(")")
+    for found in _LINK_TARGET.finditer(value):
+        target = found[1]
+        if not target or not 0 <= opened < found.start() or found.end() > closed:
+            continue  # no "[" before it or no ")" after it: not a link
+        if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target):
             raise _problem(
                 "the link '{target}' points inside this site, which a ward file cannot check; "
                 "write the page's full address, starting https://",
                 target=target,
             )
+        _checked_link(target)  # other schemes keep their words and lose the link (SafeLinks)
+    if _REFERENCE.search(value):
+        raise _problem(
+            "a line starting '[name]:' defines a link to use elsewhere, which hides where it "
+            "goes; write each link where it is used, as [words](https://...)"
+        )
     emphasis = value.count("*") + value.count("_")
     if emphasis > MAX_EMPHASIS:
         raise _problem(
@@ -195,7 +240,26 @@ def _checked_markdown(value: str) -> str:
             count=emphasis,
             most=MAX_EMPHASIS,
         )
-    return value
+    brackets = value.count("[")
+    if brackets > MAX_BRACKETS:
+        raise _problem(
+            "this text has {count} [ marks; a link needs one, so keep to {most} at most",
+            count=brackets,
+            most=MAX_BRACKETS,
+        )
+    depth = max(map(_nesting, value.splitlines()), default=0)
+    if depth > MAX_NESTING:
+        raise _problem(
+            "this text nests lists or quotes {depth} deep; keep it to {most} at most",
+            depth=depth,
+            most=MAX_NESTING,
+        )
+    return _one_alphabet(value)
+
+
+def markdown_links(value: str) -> set[str]:
+    """The address of every link in a Markdown text."""
+    return {found[1] for found in _LINK_TARGET.finditer(value) if found[1]}
 
 
 Markdown = Annotated[
@@ -210,7 +274,53 @@ Postcode = Annotated[
     StringConstraints(strip_whitespace=True, pattern=POSTCODE_PATTERN),
     AfterValidator(lambda value: normalise_postcode(value) or value),
 ]
-Link = Annotated[StrictStr, StringConstraints(strip_whitespace=True, pattern=LINK_PATTERN)]
+
+
+def link_problem(url: str) -> PydanticCustomError | None:
+    """Why an address read as a URL cannot be a link for residents, if it cannot: only
+    http(s), mailto: and tel:, and no user name before the site's (which makes
+    `https://www.towerhamlets.gov.uk@evil.example/` lead to evil.example)."""
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname
+        parts.port  # noqa: B018 - reading it checks it
+    except ValueError:
+        return _problem("'{url}' is not a web address that can be read", url=url)
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https", "mailto", "tel"):
+        return _problem(
+            "the link '{url}' must start with https://, http://, mailto: or tel:", url=url
+        )
+    if scheme in ("http", "https") and not host:
+        return _problem(
+            "the link '{url}' has no site's name after {scheme}://", url=url, scheme=scheme
+        )
+    if scheme in ("http", "https") and parts.username is not None:
+        return _problem(
+            "the link '{url}' has '@' before its site's name, so it would lead to {host}; "
+            "write the site's own address",
+            url=url,
+            host=host,
+        )
+    return None
+
+
+def _checked_link(value: Any) -> Any:
+    """A link read as a browser reads it; its site's name in one alphabet, as it looks."""
+    if isinstance(value, str) and value.strip().lower().startswith(("http:", "https:")):
+        problem = link_problem(value)
+        if problem is not None:
+            raise problem
+        _one_alphabet(value)
+    return value
+
+
+Link = Annotated[
+    StrictStr,
+    BeforeValidator(_checked_link),
+    StringConstraints(strip_whitespace=True, pattern=LINK_PATTERN),
+    WithJsonSchema({"type": "string", "pattern": LINK_PATTERN}),
+]
 Email = Annotated[StrictStr, StringConstraints(strip_whitespace=True, pattern=EMAIL_PATTERN)]
 Phone = Annotated[StrictStr, StringConstraints(strip_whitespace=True, pattern=PHONE_PATTERN)]
 

@@ -19,6 +19,7 @@ import argparse
 import csv
 import json
 import re
+import stat
 import sys
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
@@ -29,6 +30,7 @@ from types import MappingProxyType
 from typing import Literal
 
 from .loading import Document, YamlError, parse_yaml, read_text
+from .settings import web_address_problem
 
 OGL_NAME = "Open Government Licence v3.0"
 OGL_URL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
@@ -163,6 +165,8 @@ class PostcodeTable:
 
     source: PostcodeSource
     wards_by_postcode: Mapping[str, str] = field(repr=False)
+    # The line of each postcode in the committed file, for messages about it.
+    lines: Mapping[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for postcode, ward in self.wards_by_postcode.items():
@@ -281,6 +285,9 @@ class _Layout:
     header: bool
 
 
+MAX_LINE = 4096  # the longest line of the ONSPD has about 400 characters
+
+
 def extract(paths: Sequence[Path], council: str, *, edition: str | None = None) -> PostcodeTable:
     """One council's live postcodes and their wards, from ONSPD, NSPL or Code-Point Open CSVs.
 
@@ -324,17 +331,31 @@ def extract(paths: Sequence[Path], council: str, *, edition: str | None = None) 
 
 
 def _council_rows(path: Path, council: str) -> Iterator[tuple[_Layout, int, list[str]]]:
-    """The rows of a file that mention the council, with the file's layout and line numbers."""
+    """The rows of a file that mention the council, with the file's layout and line numbers.
+
+    Only a plain file is read (not a device such as /dev/zero, or a pipe), a line at a
+    time, and no line further than MAX_LINE characters: a national file is long, but each
+    of its lines is short.
+    """
     display = str(path)
     number = 0
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise PostcodeSourceError("is not a file; give the postcode CSV files", file=display)
         with path.open(encoding="utf-8-sig", newline="") as stream:
-            first = stream.readline()
-            number = 1
-            layout = _detect(_parse_line(first, display, 1), display)
-            if not layout.header and council in first:
-                yield layout, 1, _parse_line(first, display, 1)
-            for number, line in enumerate(stream, start=2):
+            layout: _Layout | None = None
+            while line := stream.readline(MAX_LINE + 1):
+                number += 1
+                if len(line) > MAX_LINE:
+                    raise PostcodeSourceError(
+                        f"this line is over {MAX_LINE} characters; is this a postcode CSV file?",
+                        file=display,
+                        line=number,
+                    )
+                if layout is None:
+                    layout = _detect(_parse_line(line, display, 1), display)
+                    if layout.header:
+                        continue
                 if council in line:  # a quick test: most of a national file is skipped unparsed
                     yield layout, number, _parse_line(line, display, number)
     except OSError as error:
@@ -602,7 +623,25 @@ def read_table(folder: Path) -> PostcodeTable:
             file=f"{folder.name}/{SOURCE_FILE}",
             line=count_line,
         )
-    return PostcodeTable(source, wards)
+    return PostcodeTable(source, wards, lines)
+
+
+def far_postcodes(table: PostcodeTable) -> list[str]:
+    """Postcodes in an area (the letters they start with: E, EC, TR) that holds almost none
+    of the table's others: a council's postcodes lie together, so one of them is far from
+    the borough, most likely a slip of the keyboard."""
+    areas = Counter(_area(postcode) for postcode in table.wards_by_postcode)
+    few = min(FAR_AREA_MOST, len(table) * FAR_AREA_SHARE)
+    return [postcode for postcode in table.wards_by_postcode if areas[_area(postcode)] <= few]
+
+
+# An area with a handful of the postcodes, and under one in a hundred: Tower Hamlets has
+# eleven in EC, at the City's edge, which is near.
+FAR_AREA_MOST, FAR_AREA_SHARE = 4, 0.01
+
+
+def _area(postcode: str) -> str:
+    return re.match(r"[A-Z]+", postcode)[0]  # type: ignore[index]
 
 
 def _read_text(path: Path, display: str) -> str:
@@ -645,6 +684,9 @@ def _read_source(folder: Path) -> tuple[PostcodeSource, int]:
     council = text("council")
     if not _COUNCIL.fullmatch(council):
         raise _source_error(document, "council", f"{council!r} is not a code like E09000030")
+    problem = web_address_problem(text("licence_url"))
+    if problem:
+        raise _source_error(document, "licence_url", problem)
     source = PostcodeSource(
         council=council,
         source=text("source"),
@@ -743,7 +785,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (PostcodeSourceError, ValueError) as error:
         print(error, file=sys.stderr)
         return 1
-    write_table(table, args.out)
+    try:
+        write_table(table, args.out)
+    except OSError as error:
+        print(f"{args.out} could not be written ({error.strerror or error})", file=sys.stderr)
+        return 1
     print(
         f"Wrote {args.out / TABLE_FILE}: {len(table)} postcodes in {len(table.wards())} wards, "
         f"from {table.source.source} {table.source.edition}.",

@@ -30,6 +30,9 @@ from .site import Site
 from .text import place
 
 _SIZE = re.compile(r'<svg width="(\d+)"')
+# A poster is one A4 sheet whatever the data: the first few current priorities, and a
+# line saying how many more the ward's page has (the print style clamps long texts).
+POSTER_PRIORITIES = 4
 _MODULES = re.compile(r'<path d="([^"]+)"')
 
 
@@ -91,6 +94,7 @@ def render_posters(site: Site, settings: Settings) -> Iterator[Output]:
                 ward=record.ward,
                 meetings=upcoming,
                 current=current_priorities(record.ward.priorities),
+                shown=POSTER_PRIORITIES,
                 versions=versions,
                 page_url=page,
                 image=settings.page_url(social_image().url),
@@ -111,6 +115,7 @@ def _version(language: Language, local: Localiser, ward: Ward) -> dict[str, obje
     return {
         "language": language,
         "_": language._,
+        "ngettext": language.ngettext,
         "when": lambda m: language.when(m.date, m.start, m.end),
         "place": lambda m: place(m, language),
         "local": local.plain,

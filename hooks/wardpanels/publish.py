@@ -12,6 +12,7 @@ exits with status 1, as a failed build does.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import errno
@@ -33,10 +34,28 @@ def publish(site: Path, command: Sequence[str]) -> int:
     if not site.parent.is_dir():
         print(f"There is no folder {site.parent} to publish {site.name}/ in.", file=sys.stderr)
         return 1
+    here = Path.cwd().resolve()
+    if site.resolve() == here or site.resolve() in here.parents:
+        print(
+            f"{site} holds this folder; publish into a folder of its own, like site",
+            file=sys.stderr,
+        )
+        return 1
+    fresh = _beside(site, "tmp")
     lock = site.with_name(f".{site.name}.lock")
-    with lock.open("w") as handle:
+    refusal = _not_ours([site, fresh, _beside(site, "old")], lock)
+    if refusal:
+        print(refusal, file=sys.stderr)
+        return 1
+    try:
+        # Never through a link: a committed link by this name would truncate its target.
+        handle = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    except OSError as error:
+        print(f"{lock.name} cannot be made here ({_reason(error)}).", file=sys.stderr)
+        return 1
+    with os.fdopen(handle, "w") as locked:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(locked, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             print(
                 f"Another build is publishing {site.name}/ now. Wait for it to finish, then "
@@ -44,16 +63,59 @@ def publish(site: Path, command: Sequence[str]) -> int:
                 file=sys.stderr,
             )
             return 1
-        recover(site)
-        fresh = _beside(site, "tmp")
-        shutil.rmtree(fresh, ignore_errors=True)
+        try:
+            recover(site)
+            _remove(fresh)
+        except OSError as error:
+            print(f"{site.name}/ could not be made ready ({_reason(error)}).", file=sys.stderr)
+            return 1
         if subprocess.run([*command, "--site-dir", str(fresh)], check=False).returncode != 0:
-            shutil.rmtree(fresh, ignore_errors=True)
+            _remove_quietly(fresh)
             print(f"The build failed, so {site.name}/ was left as it was.", file=sys.stderr)
             return 1
-        swap_in(fresh, site)
-        shutil.rmtree(fresh, ignore_errors=True)  # it now holds the site as it was
+        try:
+            swap_in(fresh, site)
+        except OSError as error:
+            _remove_quietly(fresh)
+            print(
+                f"The build could not be put in place ({_reason(error)}), so {site.name}/ was "
+                "left as it was.",
+                file=sys.stderr,
+            )
+            return 1
+        _remove_quietly(fresh)  # it now holds the site as it was
     return 0
+
+
+def _not_ours(folders: list[Path], lock: Path) -> str | None:
+    """Why one of the folders publishing replaces, or its lock file, is not what this
+    command makes, if one is not: a link by one of these names (committed by anyone)
+    would have the build write, or delete, wherever it points."""
+    for path in [*folders, lock]:
+        plain = path.is_file() if path == lock else path.is_dir()
+        if path.is_symlink() or (path.exists() and not plain):
+            kind = "file" if path == lock else "folder"
+            return (
+                f"{path.name} is not a {kind} this command made (it is a link, or not a "
+                f"{kind}); remove it, then run this again."
+            )
+    return None
+
+
+def _remove(folder: Path) -> None:
+    """Delete a folder this command made; a link or a file by its name is left alone."""
+    if folder.is_dir() and not folder.is_symlink():
+        shutil.rmtree(folder)
+
+
+def _remove_quietly(folder: Path) -> None:
+    """Delete a left-over copy; one that cannot be deleted is deleted by the next build."""
+    with contextlib.suppress(OSError):
+        _remove(folder)
+
+
+def _reason(error: OSError) -> str:
+    return error.strerror or str(error)
 
 
 def _beside(site: Path, suffix: str) -> Path:
@@ -63,9 +125,9 @@ def _beside(site: Path, suffix: str) -> Path:
 def recover(site: Path) -> None:
     """Put back the published site if a build stopped after moving it aside."""
     old = _beside(site, "old")
-    if old.exists() and not site.exists():
+    if old.is_dir() and not old.is_symlink() and not site.exists():
         old.rename(site)
-    shutil.rmtree(old, ignore_errors=True)
+    _remove(old)
 
 
 def swap_in(fresh: Path, site: Path) -> None:

@@ -63,6 +63,12 @@ class Rendering:
             )
             self._halves = [self._pool.submit(_render_half, half) for half in HALVES]
 
+    def close(self) -> None:
+        """Stop the render when the build fails before it is asked for: its processes end
+        now, not at exit, where they would print a stray traceback."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
     def manifest(self) -> Manifest:
         """Every output, in the same order however it was rendered."""
         if self._pool is None:

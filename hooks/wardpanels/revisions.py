@@ -17,7 +17,7 @@ from typing import Any
 
 from .build import BuildError, Loaded, load
 from .errors import Problem, Severity
-from .history import cat_blobs, git
+from .history import GitRefusedError, cat_blobs, git
 from .settings import CONFIG_FILE, Settings, SettingsError, read_config
 
 _LINK = "120000"
@@ -41,6 +41,13 @@ class Revision:
         there is none."""
         if name is None:
             return cls(None)
+        try:
+            return cls._found(root, name)
+        except GitRefusedError as refused:
+            raise RevisionError(str(refused)) from None
+
+    @classmethod
+    def _found(cls, root: Path, name: str) -> Revision:
         if git(root, "rev-parse", "--show-toplevel") is None:
             raise RevisionError(
                 f"{root.resolve()} is not in a git repository, so '{name}' is unknown"
@@ -103,7 +110,7 @@ def _extract(root: Path, commit: str, paths: list[str], into: Path, revision: Re
     for (mode, _, name), content in zip(entries, blobs, strict=True):
         target = into / name
         target.parent.mkdir(parents=True, exist_ok=True)
-        if content is None:
+        if not isinstance(content, bytes):
             raise RevisionError(f"In {revision.shown}: git cannot give {name}")
         if mode == _LINK:
             os.symlink(".link-in-git", target)  # refused by the gate, never followed

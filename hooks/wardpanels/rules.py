@@ -11,6 +11,7 @@ from datetime import datetime
 
 from .errors import Problem
 from .loading import Document
+from .lookalike import skeleton
 from .model import GlossaryTerm, Ward
 from .text import anchor_id
 from .validation import problem_at
@@ -103,13 +104,15 @@ class PlacedTerm:
 
 
 def glossary_problems(placed: Iterable[PlacedTerm]) -> Iterator[Problem]:
-    """Terms defined twice (ignoring case, across files), and see-also links to nowhere."""
+    """Terms defined twice (ignoring case, across files, or in letters that look the
+    same), and see-also links to nowhere."""
     placed = list(placed)
     first: dict[str, PlacedTerm] = {}
+    looks: dict[str, PlacedTerm] = {}
     for entry in placed:
         key = anchor_id(entry.term.term)
-        if key in first:
-            earlier = first[key]
+        earlier = first.get(key) or looks.get(skeleton(entry.term.term))
+        if earlier is not None:
             mark = earlier.document.mark_of((earlier.index, "term"))
             yield problem_at(
                 entry.document,
@@ -118,7 +121,7 @@ def glossary_problems(placed: Iterable[PlacedTerm]) -> Iterator[Problem]:
                 f"({earlier.document.path}, line {mark.line})",
             )
         else:
-            first[key] = entry
+            first[key] = looks[skeleton(entry.term.term)] = entry
     for entry in placed:
         for position, other in enumerate(entry.term.see_also):
             if anchor_id(other) not in first:

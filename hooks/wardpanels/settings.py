@@ -9,15 +9,27 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from .errors import Problem, field_path
+from .i18n import NUMBERING_SYSTEMS
+from .loading import YamlError, read_text, unseen
 
 CONFIG_FILE = "mkdocs.yml"
 LANGUAGE_CODE = r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$"
@@ -64,6 +76,51 @@ class Standards(_Settings):
         return self
 
 
+MAX_URL = 200  # a poster's QR code holds a ward page's address with room to spare
+_NOT_IN_URL = re.compile(r"[\s\"'`<>\\{}|^]|[^\x21-\x7e\u00a0-\U0010ffff]")
+
+
+def web_address_problem(value: str) -> str | None:
+    """Why `value` is not an absolute http(s) address safe in every output (in HTML
+    attributes, in calendar lines, in a QR code), if it is not."""
+    shown = value if len(value) <= 60 else value[:57] + "..."
+    if len(value) > MAX_URL:
+        return f"the address is {len(value)} characters long; keep it to {MAX_URL}"
+    if _NOT_IN_URL.search(value) or unseen(value):
+        return (
+            f"{shown!r} holds a space, a quote, a line break or another character an address "
+            "cannot have"
+        )
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - reading it checks it
+    except ValueError:
+        return f"{shown!r} is not a web address that can be read"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"{shown!r} must be a full address starting https://, like {_EXAMPLE}"
+    if parts.username is not None or parts.query or parts.fragment:
+        return f"{shown!r} may hold only the site's name and a path, with no '@', '?' or '#'"
+    return None
+
+
+def _web_address(value: Any) -> Any:
+    problem = web_address_problem(value) if isinstance(value, str) else None
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _host_name(value: str) -> str:
+    """A host name, as calendar UIDs and Atom ids are made from: nothing else can get in."""
+    if (value and not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)*", value)) or len(value) > 100:
+        raise ValueError("write a site's name in lower case, like wardpanels.example.org")
+    return value
+
+
+_EXAMPLE = "https://wardpanels.example.org/"
+WebAddress = Annotated[str, AfterValidator(_web_address)]
+
+
 class LanguageSetting(_Settings):
     """A language residents can read the site in, besides English."""
 
@@ -72,18 +129,29 @@ class LanguageSetting(_Settings):
     complete: bool = False  # every interface string translated (a test holds it to that)
     digits: str | None = None  # a CLDR numbering system for dates and times, e.g. "latn"
 
+    @field_validator("digits")
+    @classmethod
+    def _known_digits(cls, value: str | None) -> str | None:
+        if value is not None and value not in NUMBERING_SYSTEMS:
+            raise ValueError(
+                f"'{value}' is not a numbering system the site knows; write one of "
+                f"{', '.join(NUMBERING_SYSTEMS)}"
+            )
+        return value
+
 
 class Settings(_Settings):
     """Everything the outputs need to know about the site, besides its data."""
 
     site_name: str
-    site_url: str = "/"
+    site_url: WebAddress  # including any sub-path
     borough: str
     # Calendar UIDs and Atom ids are made from this, never from a display name: changing
     # it would duplicate every event in every subscriber's calendar. Defaults to the host
     # of site_url.
-    id_domain: str = ""
-    repository: str | None = None  # e.g. https://github.com/owner/repo, for "Edit this page"
+    id_domain: Annotated[str, AfterValidator(_host_name)] = ""
+    # https://github.com/owner/repo, for "Edit this page"; empty when it is not set
+    repository: Annotated[WebAddress | None, BeforeValidator(lambda value: value or None)] = None
     branch: str = "main"
     wards: str = "wards"
     glossary: str = "glossary"
@@ -97,8 +165,6 @@ class Settings(_Settings):
         if not self.id_domain:
             host = urlsplit(self.site_url).hostname or "wardpanels.invalid"
             object.__setattr__(self, "id_domain", host)
-        if not self.repository:
-            object.__setattr__(self, "repository", None)
         codes = [language.code for language in self.languages]
         if "en" in codes or len(set(codes)) != len(codes):
             raise ValueError("each language is listed once, and English is not listed")
@@ -128,7 +194,9 @@ def settings_from(
         options = {}
     if not isinstance(options, Mapping):
         raise _error(source, "expected 'name: value' lines", "extra.wardpanels")
-    values = {"borough": site_name, **options, "site_name": site_name, "site_url": site_url or "/"}
+    if not site_url:
+        raise _error(source, f"give the site's public address, like {_EXAMPLE}", "site_url")
+    values = {"borough": site_name, **options, "site_name": site_name, "site_url": site_url}
     try:
         return Settings.model_validate(values)
     except ValidationError as error:
@@ -140,8 +208,8 @@ def _explain(error: ValidationError, source: str) -> list[Problem]:
     for detail in error.errors():
         loc = tuple(detail["loc"])
         where = "extra.wardpanels." + field_path(loc) if loc[:1] not in {("site_name",), ()} else ""
-        if loc == ("site_name",):
-            where = "site_name"
+        if loc[:1] in {("site_name",), ("site_url",)}:
+            where = str(loc[0])
         if detail["type"] == "extra_forbidden":
             known = _known_at(loc[:-1])
             close = difflib.get_close_matches(str(loc[-1]), known, n=1)
@@ -149,6 +217,8 @@ def _explain(error: ValidationError, source: str) -> list[Problem]:
                 f" Did you mean '{close[0]}'?" if close else f" Settings here: {', '.join(known)}."
             )
             message = f"'{loc[-1]}' is not a setting.{hint}"
+        elif detail["type"] == "string_pattern_mismatch" and loc[-1:] == ("code",):
+            message = f"{detail['input']!r} is not a language code, like bn or pt-br"
         else:
             message = detail["msg"].removeprefix("Value error, ")
         found.append(Problem(source, 1, 1, where, message))
@@ -196,19 +266,26 @@ _ConfigLoader.add_multi_constructor("!", _other_tag)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _other_tag)
 
 
-def read_config(path: Path) -> dict[str, Any]:
-    """mkdocs.yml as a plain mapping (with any `INHERIT:` parent merged under it)."""
+def read_config(path: Path, inheriting: tuple[Path, ...] = ()) -> dict[str, Any]:
+    """mkdocs.yml as a plain mapping (with any `INHERIT:` parent merged under it), read
+    through the data files' gate: a plain file, bounded, UTF-8. `inheriting` are the files
+    that inherit this one, so a file that inherits itself is named, not followed forever."""
+    if path.resolve() in inheriting:
+        raise _error(inheriting[-1].name, f"{path.name} inherits itself", "INHERIT")
     try:
-        with path.open(encoding="utf-8") as handle:
-            config = yaml.load(handle, Loader=_ConfigLoader)
-    except (OSError, yaml.YAMLError) as error:
-        reason = getattr(error, "strerror", None) or str(error).splitlines()[0]
+        config = yaml.load(read_text(path), Loader=_ConfigLoader)
+    except YamlError as error:
+        raise _error(path.name, error.message) from None
+    except yaml.YAMLError as error:
+        reason = str(error).splitlines()[0]
         raise _error(path.name, f"this file cannot be read ({reason})") from None
     if not isinstance(config, dict):
         raise _error(path.name, "expected 'name: value' lines")
     parent = config.pop("INHERIT", None)
     if parent:
-        config = _merged(read_config(path.parent / str(parent)), config)
+        config = _merged(
+            read_config(path.parent / str(parent), (*inheriting, path.resolve())), config
+        )
     return config
 
 

@@ -20,11 +20,12 @@ from . import files
 from .errors import DataError, Problem, Severity
 from .history import FileHistory, committed_versions, file_history
 from .i18n import CATALOGUE, ENGLISH_LANGUAGE, CatalogueError, Language, language, read_catalogue
-from .loading import Mark, YamlError, parse_yaml
+from .loading import Mark, YamlError, parse_yaml, read_text
 from .localise import Key
+from .lookalike import skeleton
 from .model import GlossaryFile, GlossaryTerm, Ward
 from .modelines import DataFile, modeline_problem
-from .postcodes import PostcodeSourceError, PostcodeTable, read_table
+from .postcodes import PostcodeSourceError, PostcodeTable, far_postcodes, read_table
 from .rules import PlacedTerm, glossary_problems, ward_problems
 from .schema import schema_file
 from .settings import Settings
@@ -135,17 +136,24 @@ def load_site(
         checked = list(_check_wards(found, settings, now, problems))
         problems.extend(_clashes(checked))
         read: list[DataFile] = [(path, shown, Ward) for path, shown in found]
+        before = len(problems)
         glossary = _load_glossary(sources, problems, read)
+        glossary_read = not any(p.severity is Severity.ERROR for p in problems[before:])
         postcodes = _load_postcodes(sources, problems)
         languages = _load_languages(sources, settings, problems)
         problems.extend(_missing_pages(sources, languages))
+        readable = {c.path.name.removesuffix(files.SUFFIX): c.ward for c in checked}
+        unreadable = {path.name.removesuffix(files.SUFFIX) for path, _ in found} - set(readable)
+        if not glossary_read:
+            unreadable.add("")  # the glossary's translation waits for the glossary
         translated = {
             language.code: load_translations(
                 sources.language_folder(language.code),
                 sources.root,
-                {c.path.name.removesuffix(files.SUFFIX): c.ward for c in checked},
+                readable,
                 {term.term: term for term in glossary},
                 problems,
+                unreadable,
             )
             for language in languages
         }
@@ -157,9 +165,15 @@ def load_site(
         )
         if any(problem.severity is Severity.ERROR for problem in problems):
             raise DataError(problems)  # the warnings too: they may say why, as for x.yaml
-        versions = history.result()
+        committed = history.result()
+    versions = committed.versions
     wards = []
     warnings = [problem for problem in problems if problem.severity is Severity.WARNING]
+    if committed.refused:
+        shown = files.display(sources.wards, sources.root)
+        warnings.append(
+            Problem(shown, 1, 1, "", f"git history: {committed.refused}", Severity.WARNING)
+        )
     warnings += [warning for c in checked for warning in c.warnings]
     for c in checked:
         past = file_history(versions.get(c.path.resolve(), []), c.value, now, c.text)
@@ -336,8 +350,8 @@ def _marked_translated(path: Path) -> bool:
     """True when a page's front matter says `translated: true` (a page MkDocs cannot read
     is for MkDocs to report)."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_text(path)  # bounded, and never through a link
+    except YamlError:
         return False
     end = text.find("\n---", 4)
     if not text.startswith("---\n") or end == -1:
@@ -375,6 +389,16 @@ def _postcode_warnings(
         if sources.postcodes
         else ""
     )
+    for postcode in far_postcodes(postcodes):
+        yield Problem(
+            table,
+            postcodes.lines.get(postcode, 1),
+            1,
+            "",
+            f"{postcode} is far from the table's other postcodes (almost none of them start "
+            "like it); check that it belongs to the borough",
+            Severity.WARNING,
+        )
     for code in sorted(known - with_file):
         yield Problem(
             table,
@@ -387,20 +411,23 @@ def _postcode_warnings(
 
 
 def _clashes(checked: list[_CheckedWard]) -> Iterator[Problem]:
-    """Two files describing the same ward would give residents two pages for it."""
+    """Two files describing the same ward would give residents two pages for it: names
+    are compared as they look, so one in look-alike letters is the same name."""
     for name in _IDENTITY:
         seen: dict[str, str] = {}
         for entry in checked:
             value = getattr(entry.ward, name)
             if value is None:
                 continue
-            if value.lower() in seen:
+            looks = skeleton(value)
+            if looks in seen:
                 mark = entry.identity_marks[name]
                 yield Problem(
                     entry.source,
                     mark.line,
                     mark.column,
                     name,
-                    f"{seen[value.lower()]} already has this {name}; each ward has one file",
+                    f"{seen[looks]} already has this {name}, or one that looks the same; "
+                    "each ward has one file",
                 )
-            seen.setdefault(value.lower(), entry.source)
+            seen.setdefault(looks, entry.source)

@@ -7,7 +7,7 @@ import re
 import sys
 from pathlib import Path
 
-from .files import MAX_SLUG, SUFFIX
+from .files import MAX_SLUG, SUFFIX, WINDOWS_DEVICES, outside
 from .model import SLUG_PATTERN
 from .routes import RESERVED_SLUGS
 from .settings import CONFIG_FILE, SettingsError, read_settings
@@ -68,6 +68,8 @@ def _refusal(name: str, slug: str | None) -> str | None:
         return f"The web address would be {len(chosen)} characters long; give a shorter --slug."
     if chosen in RESERVED_SLUGS:
         return f"The site uses '{chosen}' for a page of its own; give another --slug."
+    if chosen in WINDOWS_DEVICES:
+        return f"Windows keeps the name '{chosen}' for a device; give another --slug."
     return None
 
 
@@ -78,17 +80,31 @@ def new_ward(root: Path, name: str, slug: str | None) -> int:
     if refusal:
         print(refusal, file=sys.stderr)
         return 1
+    if not (root / CONFIG_FILE).is_file():
+        print(
+            f"{root} is not a ward panels project (it has no {CONFIG_FILE}); give --root the "
+            "project's folder",
+            file=sys.stderr,
+        )
+        return 1
     chosen = slug or slugify(name)
     try:
         folder = root / read_settings(root / CONFIG_FILE).wards
     except SettingsError:
         folder = root / "wards"
     path = folder / f"{chosen}{SUFFIX}"
+    if outside(root, path):
+        print(f"{path} is outside the project folder; nothing was written", file=sys.stderr)
+        return 1
     if path.exists() or path.is_symlink():
         print(f"{path.relative_to(root)} already exists; edit it instead", file=sys.stderr)
         return 1
-    folder.mkdir(parents=True, exist_ok=True)
-    path.write_text(starter_ward(name, chosen), encoding="utf-8")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_text(starter_ward(name, chosen), encoding="utf-8")
+    except OSError as error:
+        print(f"{path.relative_to(root)} could not be written ({error.strerror})", file=sys.stderr)
+        return 1
     print(
         f"Wrote {path.relative_to(root)}. Fill in the panel's contact details, then add meetings "
         "and priorities. Check it with: wardpanels validate",

@@ -11,8 +11,11 @@ from .model import Meeting
 
 
 def slugify(name: str) -> str:
-    """A ward's URL name: `St Katharine's & Wapping` → `st-katharines-and-wapping`."""
-    text = name.lower().replace("&", " and ")
+    """A ward's URL name: `St Katharine's & Wapping` → `st-katharines-and-wapping`, and
+    `Café Quarter` → `cafe-quarter` (accents taken off the letters, not the letters)."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    text = text.lower().replace("&", " and ")
     text = re.sub("['\u2018\u2019]", "", text)
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 

@@ -21,7 +21,7 @@ fluent reader has yet to check; the pages say so.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
@@ -33,7 +33,7 @@ from .errors import Problem, Severity, field_path
 from .history import meeting_identity
 from .loading import Document
 from .localise import Key, feedback_identity
-from .model import Markdown, Model, Text, Ward, described
+from .model import Markdown, Model, Text, Ward, described, markdown_links
 from .modelines import DataFile
 from .validation import load_valid, problem_at
 
@@ -164,9 +164,12 @@ def load_translations(
     wards: Mapping[str, Ward],
     glossary: Mapping[str, Any],
     problems: list[Problem],
+    unreadable: Collection[str] = (),
 ) -> Found:
     """A language's translation files, checked: an unknown field is an error; a
-    translation whose ward, entry or English has changed or gone is a warning, at its line."""
+    translation whose ward, entry or English has changed or gone is a warning, at its line.
+    The translations of `unreadable` wards (whose files have errors of their own; "" for the
+    glossary) wait until those are put right."""
     found = Found()
     found.wanted = sum(len(list(english_texts(ward))) for ward in wards.values()) + sum(
         len(list(term_texts(term))) for term in glossary.values()
@@ -175,6 +178,8 @@ def load_translations(
     if wards_folder.is_dir():
         for path, shown in files.data_files(wards_folder, root, problems):
             slug = path.name.removesuffix(files.SUFFIX)
+            if slug in unreadable:
+                continue
             if slug not in wards:  # the ward was renamed or removed: never a reason to stop
                 problems.append(
                     Problem(
@@ -199,7 +204,8 @@ def load_translations(
                 if translation.draft:
                     found.drafts.add(slug)
     glossary_file = folder / "glossary.yml"
-    if glossary_file.exists() or glossary_file.is_symlink():  # a link: the gate names it
+    wanted = "" not in unreadable
+    if wanted and (glossary_file.exists() or glossary_file.is_symlink()):  # a link: gate names it
         shown = files.display(glossary_file, root)
         found.read.append((glossary_file, shown, GlossaryTranslation))
         loaded_glossary = load_valid(GlossaryTranslation, glossary_file, shown, problems)
@@ -225,6 +231,7 @@ def _checked(
     fresh = {}
     for loc, key, entry in entries:
         original = english.get(key)
+        text: str = entry.text  # type: ignore[attr-defined]
         if original is None:
             field_loc = loc[:-1]
             mark = document.mark_of(field_loc, key=True)
@@ -252,9 +259,18 @@ def _checked(
                     Severity.WARNING,
                 )
             )
+        elif added := sorted(markdown_links(text) - markdown_links(original)):
+            problems.append(
+                problem_at(
+                    document,
+                    loc,
+                    f"this links to {added[0]}, which the English does not; a translation "
+                    "keeps the English's links",
+                )
+            )
         else:
             found.translated += 1
-            fresh[key] = entry.text  # type: ignore[attr-defined]
+            fresh[key] = text
     return fresh
 
 

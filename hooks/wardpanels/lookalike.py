@@ -1,0 +1,54 @@
+"""Names that look alike: one ward or term written twice in letters that look the same.
+
+"Воw Еast" with Cyrillic В, о and Е, or "Bow East" with an invisible character inside, is
+another string than "Bow East" but the same name to every reader. Names are compared by a
+skeleton in the spirit of Unicode TR39: compatibility forms folded (NFKC), characters no
+one sees removed, letters of other alphabets that look like Latin ones made Latin, case
+folded. A word that mixes Latin letters with Cyrillic or Greek ones is refused outright:
+no English or Bengali word does that, and it is how a look-alike is made.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Capitals first (before case folding, В and в look like different Latin letters), then
+# small letters and digits; the letters of the TR39 confusables list that look like
+# Latin ones in the fonts residents' phones use.
+_CAPITALS = str.maketrans(
+    "АВЕЅІЈКМНОРСТУХҮԌΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
+    "ABESIJKMHOPCTYXYGABEZHIKMNOPTYX",
+)
+_SMALL = str.maketrans(
+    "аеѕіјорсухһԁԛԝӏүοαινρϲϳ01",
+    "aesijopcyxhdqwlyoaivpcjol",
+)
+_LETTERS = re.compile(r"[^\W\d_]+")
+_LOOK_ALIKE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+
+
+def _seen(char: str) -> bool:
+    """False for the default-ignorable characters: format controls, variation selectors."""
+    return unicodedata.category(char) != "Cf" and not (
+        "\ufe00" <= char <= "\ufe0f" or "\U000e0100" <= char <= "\U000e01ef" or char == "\u034f"
+    )
+
+
+def skeleton(text: str) -> str:
+    """What a name looks like: two names with one skeleton cannot be told apart."""
+    folded = "".join(filter(_seen, unicodedata.normalize("NFKC", text)))
+    folded = folded.translate(_CAPITALS).casefold().translate(_SMALL)
+    return " ".join(folded.split())
+
+
+def mixed_word(text: str) -> str | None:
+    """The first word that mixes Latin letters with Cyrillic or Greek ones, if any."""
+    for found in _LETTERS.finditer(text):
+        word = found.group()
+        if word.isascii():
+            continue
+        scripts = {unicodedata.name(char, "").split(" ")[0] for char in word}
+        if len(scripts.intersection(_LOOK_ALIKE_SCRIPTS)) > 1:
+            return word
+    return None
