@@ -11,6 +11,8 @@ folder. The data's warnings (news for editors, not faults) are logged as informa
 from __future__ import annotations
 
 import logging
+import shutil
+import tempfile
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
@@ -30,6 +32,8 @@ from wardpanels.theme import THEME_KEY
 
 log = get_plugin_logger("wardpanels")
 _rendering: Rendering | None = None
+# Where the render writes finished files for MkDocs to copy; gone once the site is written.
+_stage: Path | None = None
 _report: Report | None = None  # told once the build is done, unless it failed
 _serving = False
 
@@ -40,13 +44,15 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _rendering, _report
+    global _rendering, _report, _stage
     root = Path(config.config_file_path).parent
     options = config.extra.get("wardpanels")
     _report = None
+    _clear_stage()
+    _stage = Path(tempfile.mkdtemp(prefix="wardpanels-"))
     try:
         _rendering, _report = start_build(
-            root, config.site_name, config.site_url, options, config.docs_dir
+            root, config.site_name, config.site_url, options, config.docs_dir, _stage
         )
     except BuildError as error:
         for line in error.lines:
@@ -86,11 +92,25 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         inclusion = (
             InclusionLevel.NOT_IN_NAV if item.is_page and not listed else InclusionLevel.UNDEFINED
         )
-        files.append(File.generated(config, item.path, content=item.content, inclusion=inclusion))
+        if item.file is not None:
+            written = File.generated(
+                config, item.path, abs_src_path=str(item.file), inclusion=inclusion
+            )
+        else:
+            written = File.generated(config, item.path, content=item.content, inclusion=inclusion)
+        files.append(written)
     return files
 
 
+def _clear_stage() -> None:
+    global _stage
+    if _stage is not None:
+        shutil.rmtree(_stage, ignore_errors=True)
+        _stage = None
+
+
 def on_post_build(config: MkDocsConfig) -> None:
+    _clear_stage()
     if _serving:
         _tell()
 
@@ -100,9 +120,11 @@ def on_build_error(error: Exception) -> None:
     _report = None  # MkDocs says why it stopped; "none stops publishing" would mislead
     if _rendering is not None:
         _rendering.close()  # no stray traceback from the render's processes at exit
+    _clear_stage()
 
 
 def on_shutdown() -> None:
+    _clear_stage()
     if not _serving:
         _tell()  # after MkDocs' own last line, so the summary ends the build's output
 

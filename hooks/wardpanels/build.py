@@ -63,10 +63,16 @@ def load(
 
 
 def start_build(
-    root: Path, site_name: Any, site_url: Any, options: Any, pages: str | None = None
+    root: Path,
+    site_name: Any,
+    site_url: Any,
+    options: Any,
+    pages: str | None = None,
+    stage: Path | None = None,
 ) -> tuple[Rendering, Report]:
     """The site's render, under way in other processes where the system allows, and the
-    report editors should see. A mistake in the settings or the data is a BuildError."""
+    report editors should see. A mistake in the settings or the data is a BuildError.
+    Finished files are written into `stage` as they are rendered (see render._staged)."""
     loaded = load(root, site_name, site_url, options, pages=pages)
-    rendering = Rendering(loaded.site, loaded.settings, parallel=True)
+    rendering = Rendering(loaded.site, loaded.settings, parallel=True, stage=stage)
     return rendering, Report.of(loaded.site)

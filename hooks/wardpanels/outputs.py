@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from .routes import Route
@@ -17,6 +18,8 @@ class Output:
     content: str | bytes
     title: str | None = None
     in_nav: bool = False  # listed in the site's navigation (the rest are linked to)
+    # A finished file already written out (`Rendering(stage=...)`): its content is not held.
+    file: Path | None = None
 
     @property
     def is_page(self) -> bool:

@@ -15,6 +15,8 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import replace
+from pathlib import Path
 
 from . import atom, calendars, finder, opendata, pages, posters, theme
 from .localise import Localiser
@@ -41,8 +43,10 @@ class Rendering:
     once.
     """
 
-    def __init__(self, site: Site, settings: Settings, *, parallel: bool = False) -> None:
-        self._site, self._settings = site, settings
+    def __init__(
+        self, site: Site, settings: Settings, *, parallel: bool = False, stage: Path | None = None
+    ) -> None:
+        self._site, self._settings, self._stage = site, settings, stage
         self.theme = theme.theme_values(site, settings)
         self.abbreviations, self.words = explanations(site)
         self._pool: ProcessPoolExecutor | None = None
@@ -59,7 +63,7 @@ class Rendering:
                 len(HALVES),
                 mp_context=multiprocessing.get_context("fork"),
                 initializer=_share,
-                initargs=(site, settings),
+                initargs=(site, settings, stage),
             )
             self._halves = [self._pool.submit(_render_half, half) for half in HALVES]
 
@@ -72,7 +76,11 @@ class Rendering:
     def manifest(self) -> Manifest:
         """Every output, in the same order however it was rendered."""
         if self._pool is None:
-            outputs = [o for half in HALVES for o in _half(self._site, self._settings, half)]
+            outputs = [
+                o
+                for half in HALVES
+                for o in _staged(_half(self._site, self._settings, half), self._stage)
+            ]
         else:
             try:
                 outputs = [o for future in self._halves for o in future.result()]
@@ -102,17 +110,34 @@ def _half(site: Site, settings: Settings, half: int) -> Iterator[Output]:
         yield from posters.render_posters(site, settings)
 
 
-_shared: tuple[Site, Settings] | None = None  # in a pool's process: what it renders from
+def _staged(outputs: Iterable[Output], stage: Path | None) -> Iterator[Output]:
+    """With a `stage` folder, each finished file (a calendar, data file, feed or poster) is
+    written there as soon as it is rendered and handed on by where it is, not held: a build
+    then holds only the pages, which the generator still has to theme."""
+    for item in outputs:
+        if stage is None or item.is_page:
+            yield item
+            continue
+        target = stage / item.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        content = item.content
+        target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        yield replace(item, content=b"", file=target)
 
 
-def _share(site: Site, settings: Settings) -> None:
+# In a pool's process: what it renders from, and where finished files go.
+_shared: tuple[Site, Settings, Path | None] | None = None
+
+
+def _share(site: Site, settings: Settings, stage: Path | None) -> None:
     global _shared
-    _shared = (site, settings)
+    _shared = (site, settings, stage)
 
 
 def _render_half(half: int) -> list[Output]:
     assert _shared is not None, "the pool's initializer shares the site"
-    return list(_half(*_shared, half))
+    site, settings, stage = _shared
+    return list(_staged(_half(site, settings, half), stage))
 
 
 def explanations(site: Site) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
