@@ -76,8 +76,10 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _rendering
     assert _rendering is not None, "on_config starts the render"
     manifest: Manifest = _rendering.manifest()  # rendered while MkDocs gathered its files
+    _rendering = None  # the site's data is not needed again: MkDocs may have its memory
     other_languages = manifest.language_folders  # each has its own menu, not MkDocs' nav
     for file in files:
         if file.src_uri.startswith(other_languages):
