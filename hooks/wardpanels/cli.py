@@ -4,6 +4,7 @@ wardpanels validate              every ward, glossary, postcode and translation 
 wardpanels render --out DIR      the whole site as plain files, for any generator
 wardpanels new-ward "Bow East"   a starter ward file
 wardpanels postcodes FILES...    the postcode table, from the national open data
+wardpanels boundaries FILE       the ward boundaries, from an ONS GeoJSON file
 wardpanels schema [--check]      the JSON Schemas editors' tools use
 wardpanels catalogue [--check]   the interface text to translate
 """
@@ -20,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from . import catalogue, postcodes, starter
+from . import boundaries_import, catalogue, postcodes, starter
 from .build import BuildError, load
 from .errors import Problem
 from .render import render_site
@@ -28,8 +29,15 @@ from .schema import SCHEMAS, render_schema
 from .settings import CONFIG_FILE, SettingsError, read_config
 from .theme import THEME_KEY
 
+DELEGATED = {"postcodes": postcodes.main, "boundaries": boundaries_import.main}
+
 
 def main(argv: Sequence[str] | None = None) -> int:
+    given = list(sys.argv[1:] if argv is None else argv)
+    # Commands with their own options: handed everything after their name, as argparse's
+    # REMAINDER would not take an option (`--council`) that comes first.
+    if given and given[0] in DELEGATED:
+        return DELEGATED[given[0]](given[1:])
     parser = argparse.ArgumentParser(
         prog="wardpanels", description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
@@ -70,6 +78,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     postcode.add_argument("arguments", nargs=argparse.REMAINDER)
 
+    boundary = commands.add_parser(
+        "boundaries", help="write the ward boundaries from an ONS GeoJSON file", add_help=False
+    )
+    boundary.add_argument("arguments", nargs=argparse.REMAINDER)
+
     schema = commands.add_parser("schema", help="write the JSON Schemas editors' tools use")
     schema.add_argument("--root", type=Path, default=Path("."), help=root_help)
     schema.add_argument(
@@ -84,15 +97,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--check", action="store_true", help="fail if a committed catalogue is out of date"
     )
 
-    args = parser.parse_args(argv)
+    args = parser.parse_args(given)
     if args.command == "validate":
         return _validate(args.root, args.format, strict=args.strict)
     if args.command == "render":
         return _render(args.root, args.out)
     if args.command == "new-ward":
         return starter.new_ward(args.root, args.name, args.slug)
-    if args.command == "postcodes":
-        return postcodes.main(args.arguments)
     if args.command == "catalogue":
         return catalogue.main(args.root, check=args.check)
     return _schema(args.root, check=args.check)

@@ -20,7 +20,7 @@ from urllib.parse import quote, urlsplit
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from . import calendars, finder, markup, opendata, schedule, templating
+from . import calendars, finder, markup, opendata, schedule, templating, wardmap
 from .atom import FEED_LENGTH
 from .history import Revision, Timing, meeting_identity
 from .i18n import Language
@@ -41,6 +41,7 @@ from .routes import (
     priorities_data,
     priority_anchor,
     standard_anchor,
+    ward_boundaries_data,
     ward_data,
     ward_feed,
     ward_police_events,
@@ -384,6 +385,10 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             finder=lambda: finder.finder_form(
                 site, settings, language, lambda t: t.href_from(route)
             ),
+            ward_map=lambda: wardmap.ward_map(site, language, lambda t: t.href_from(route)),
+            locate=lambda: wardmap.locate_button(
+                site, settings, language, lambda t: t.href_from(route)
+            ),
             **values,
         )
         fallbacks = sum(local.fallbacks for local in localisers.values())
@@ -466,6 +471,8 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             priorities_data=priorities_data(),
             finder_data=finder_data(),
             postcodes=site.postcodes.source if site.postcodes else None,
+            boundaries=site.boundaries.source if site.boundaries else None,
+            boundaries_data=ward_boundaries_data(),
             # Each ward's files, as addresses with <ward> in them, from the routes.
             ward_files={
                 name: make("<ward>").href_from(data_page())
