@@ -99,10 +99,10 @@ def ward_map(site: Site, language: Language, href: Callable[[Route], str]) -> Ma
         if ward is not None
     ]
     key = [
-        Markup('<li><a href="%s"><span class="wp-map__number">%s</span> %s</a></li>')
+        Markup('<li><span class="wp-map__number">%s</span> <a href="%s">%s</a></li>')
         % (
-            href(language.routes.ward(record.slug)),
             number if ward is not None else "",
+            href(language.routes.ward(record.slug)),
             record.ward.name,
         )
         for number, record, ward in numbered
@@ -113,7 +113,7 @@ def ward_map(site: Site, language: Language, href: Callable[[Route], str]) -> Ma
         '<svg class="wp-map__svg" viewBox="0 0 %s %s" role="group" aria-label="%s" '
         'font-size="%s">%s</svg>'
         '<figcaption><p class="wp-map__caption">%s</p><ol class="wp-map__key">%s</ol>'
-        '<p class="wp-map__source">%s <a href="%s">%s</a>.</p></figcaption></figure>'
+        '<p class="wp-map__source">%s. <a href="%s">%s</a>.</p></figcaption></figure>'
     ) % (
         drawing.width,
         drawing.height,
@@ -122,7 +122,7 @@ def ward_map(site: Site, language: Language, href: Callable[[Route], str]) -> Ma
         Markup("").join(links),
         _("Each number on the map is a ward in this list:"),
         Markup("").join(key),
-        " ".join(source.attribution),
+        ". ".join(line.rstrip(".") for line in source.attribution),
         source.licence_url,
         source.licence,
     )
