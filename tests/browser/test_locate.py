@@ -41,9 +41,7 @@ def test_my_location_names_my_ward_and_links_to_its_page(visit, site_url, langua
 
 
 @pytest.mark.parametrize("language", ["en", "bn"])
-def test_near_a_boundary_it_names_both_wards_and_asks_for_the_postcode(
-    visit, site_url, language
-):
+def test_near_a_boundary_it_names_both_wards_and_asks_for_the_postcode(visit, site_url, language):
     _, answer = located(visit, site_url, language, BETWEEN_OLD_MARKETS)
     wards = answer.get_by_role("listitem").all_inner_texts()
     assert sorted(wards) == ["Old Market East", "Old Market West"]
