@@ -350,6 +350,7 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
     views = [ward_view(record, site, settings.standards) for record in site.wards]
     upcoming = borough_upcoming(site)
     glossary_local = Localiser(language, site.translations_for(language, ""))
+    mapped = wardmap.has_map(site)
 
     def page(
         route: Route, template: str, title: str, *, in_nav: bool = True, **values: Any
@@ -385,6 +386,7 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             finder=lambda: finder.finder_form(
                 site, settings, language, lambda t: t.href_from(route)
             ),
+            has_map=mapped,
             ward_map=lambda: wardmap.ward_map(site, language, lambda t: t.href_from(route)),
             locate=lambda: wardmap.locate_button(
                 site, settings, language, lambda t: t.href_from(route)
@@ -471,7 +473,9 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             priorities_data=priorities_data(),
             finder_data=finder_data(),
             postcodes=site.postcodes.source if site.postcodes else None,
-            boundaries=site.boundaries.source if site.boundaries else None,
+            boundaries=site.boundaries.source
+            if wardmap.has_map(site) and site.boundaries
+            else None,
             boundaries_data=ward_boundaries_data(),
             # Each ward's files, as addresses with <ward> in them, from the routes.
             ward_files={

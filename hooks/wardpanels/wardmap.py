@@ -53,10 +53,18 @@ class Drawing:
     wards: tuple[DrawnWard, ...]
 
 
+def has_map(site: Site) -> bool:
+    """Whether any ward of the site has a polygon: else no map, no button, no data."""
+    if site.boundaries is None:
+        return False
+    drawn_codes = site.boundaries.by_code()
+    return any(record.ward.gss_code in drawn_codes for record in site.wards)
+
+
 def render_boundaries_data(site: Site) -> Iterator[Output]:
     """The wards' polygons with each ward's slug and name: open data, and what
     "Use my location" downloads when it is pressed."""
-    if site.boundaries is None:
+    if site.boundaries is None or not has_map(site):
         return
     shapes = site.boundaries.by_code()
     features = [
@@ -70,8 +78,8 @@ def render_boundaries_data(site: Site) -> Iterator[Output]:
 
 
 def ward_map(site: Site, language: Language, href: Callable[[Route], str]) -> Markup:
-    """The map and its numbered list of wards, or nothing when there are no boundaries."""
-    if site.boundaries is None:
+    """The map and its numbered list of wards, or nothing when no ward has a polygon."""
+    if site.boundaries is None or not has_map(site):
         return Markup("")
     _ = language._
     drawing = drawn(site.boundaries)
@@ -133,7 +141,7 @@ def locate_button(
 ) -> Markup:
     """ "Use my location": hidden until the page's script shows it (it needs the browser's
     location and the script), and only where there are boundaries to answer from."""
-    if site.boundaries is None:
+    if not has_map(site):
         return Markup("")
     _ = language._
     messages = {
@@ -249,10 +257,8 @@ def _label(polygon: list[list[tuple[int, int]]]) -> tuple[int, int]:
         for i in range(-6, 7):
             for j in range(-6, 7):
                 point = (centre[0] + i * step, centre[1] + j * step)
-                if not _inside(point, polygon):
-                    continue
-                distance = min(_edge_distance(point, ring) for ring in polygon)
-                if distance > best_distance:
+                distance = _clearance(point, polygon, best_distance)
+                if distance > best_distance and _inside(point, polygon):
                     best, best_distance = (round(point[0]), round(point[1])), distance
         centre, half = (float(best[0]), float(best[1])), half / 3
     return best
@@ -268,14 +274,24 @@ def _inside(point: GridPoint, polygon: list[list[tuple[int, int]]]) -> bool:
     return crossings % 2 == 1
 
 
-def _edge_distance(point: GridPoint, ring: list[tuple[int, int]]) -> float:
+def _clearance(point: GridPoint, polygon: list[list[tuple[int, int]]], beat: float) -> float:
+    """How far the point is from the polygon's nearest edge; any answer at most `beat` as
+    soon as an edge that close is found (the point then cannot be the best)."""
     px, py = point
     nearest = float("inf")
-    for (ax, ay), (bx, by) in itertools.pairwise(ring):
-        dx, dy = bx - ax, by - ay
-        length = dx * dx + dy * dy
-        t = 0.0 if length == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length))
-        nearest = min(nearest, (px - ax - t * dx) ** 2 + (py - ay - t * dy) ** 2)
+    limit = beat * beat if beat > 0 else -1.0
+    for ring in polygon:
+        for (ax, ay), (bx, by) in itertools.pairwise(ring):
+            dx, dy = bx - ax, by - ay
+            length = dx * dx + dy * dy
+            t = (
+                0.0
+                if length == 0
+                else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length))
+            )
+            nearest = min(nearest, (px - ax - t * dx) ** 2 + (py - ay - t * dy) ** 2)
+            if nearest <= limit:
+                return float(nearest**0.5)
     return float(nearest**0.5)
 
 
