@@ -199,3 +199,32 @@ def test_the_map_is_drawn_to_the_national_grid_not_raw_longitude_and_latitude(bo
     square = WardShape("E05900001", "Square", ((((*corners, corners[0])),),))
     drawing = drawn(Boundaries(real.source, (square,)))
     assert (drawing.width, drawing.height) == (101, 101)
+
+
+def test_boundaries_of_other_wards_give_no_map_no_button_and_no_data(tmp_path, capsys):
+    """Another borough's wards built with these boundaries: nothing half drawn."""
+    from wardpanels.render import render_site
+
+    copied = copy_borough(tmp_path / "borough")
+    shutil.rmtree(copied.boundaries)
+    run_import(ONS_FILE, "--council", "E09900001", "--out", copied.boundaries, capsys=capsys)
+    settings = read_settings(ROOT / "mkdocs.yml")
+    site = load_site(copied.sources(), settings, NOW, read_history=False)
+    outputs = {o.path: o.content for o in render_site(site, settings)}
+    assert "data/ward-boundaries.geojson" not in outputs
+    for page in ("index.md", "wards/index.md", "bn/wards/index.md"):
+        assert "wp-map" not in str(outputs[page]) and "wp-locate" not in str(outputs[page])
+
+
+def test_the_open_data_page_credits_the_boundaries_and_links_to_them(borough: Borough):
+    settings = read_settings(ROOT / "mkdocs.yml")
+    site = load_site(borough.sources(), settings, NOW, read_history=False)
+    page = next(
+        str(o.content)
+        for o in render_pages(site, settings, ENGLISH_LANGUAGE)
+        if o.path == "data/index.md"
+    )
+    section = page[page.index("## Ward boundaries") :]
+    assert "[ward-boundaries.geojson](ward-boundaries.geojson)" in section
+    assert "- Source: Office for National Statistics licensed under the Open Government" in section
+    assert "- Contains OS data © Crown copyright and database right 2020" in section
