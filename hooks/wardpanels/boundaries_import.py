@@ -36,7 +36,7 @@ from .boundaries import (
     polygons_of,
     write_boundaries,
 )
-from .grid import from_grid, to_grid
+from .grid import from_grid, segment_distance, to_grid
 from .postcodes import OGL_NAME, OGL_URL, PostcodeSourceError, read_table
 
 ONS = "Office for National Statistics ward boundaries"
@@ -239,11 +239,9 @@ def _douglas_peucker(
     the end point (`last` wrapped round the ring)."""
     if last - first < 2:
         return set()
-    ax, ay = grid[first]
-    bx, by = grid[last_point]
     farthest, distance = first, -1.0
     for index in range(first + 1, last):
-        found = _distance(grid[index], ax, ay, bx, by)
+        found = segment_distance(grid[index], grid[first], grid[last_point])
         if found > distance:
             farthest, distance = index, found
     if distance <= tolerance:
@@ -253,15 +251,6 @@ def _douglas_peucker(
         | _douglas_peucker(grid, first, farthest, farthest, tolerance)
         | _douglas_peucker(grid, farthest, last_point, last, tolerance)
     )
-
-
-def _distance(point: Point, ax: float, ay: float, bx: float, by: float) -> float:
-    """From a point to the segment a-b, in the grid's metres."""
-    px, py = point
-    dx, dy = bx - ax, by - ay
-    length = dx * dx + dy * dy
-    t = 0.0 if length == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length))
-    return float(((px - ax - t * dx) ** 2 + (py - ay - t * dy) ** 2) ** 0.5)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

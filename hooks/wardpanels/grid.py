@@ -43,3 +43,13 @@ def _convert(points: Iterable[Point], source: str, target: str) -> list[Point]:
         [x for x, _ in listed], [y for _, y in listed], errcheck=True
     )
     return list(zip(xs, ys, strict=True))
+
+
+def segment_distance(point: Point, a: Point, b: Point) -> float:
+    """From a point to the segment a-b, on a plane (grid metres, or a drawing's units)."""
+    px, py = point
+    (ax, ay), (bx, by) = a, b
+    dx, dy = bx - ax, by - ay
+    length = dx * dx + dy * dy
+    t = 0.0 if length == 0 else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length))
+    return float(((px - ax - t * dx) ** 2 + (py - ay - t * dy) ** 2) ** 0.5)

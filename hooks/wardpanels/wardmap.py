@@ -22,7 +22,7 @@ from functools import lru_cache
 from markupsafe import Markup
 
 from .boundaries import Boundaries, Polygon, feature_collection, feature_json
-from .grid import to_grid
+from .grid import segment_distance, to_grid
 from .i18n import Language
 from .outputs import Output, output
 from .routes import Route, locate_script, ward_boundaries_data
@@ -277,22 +277,13 @@ def _inside(point: GridPoint, polygon: list[list[tuple[int, int]]]) -> bool:
 def _clearance(point: GridPoint, polygon: list[list[tuple[int, int]]], beat: float) -> float:
     """How far the point is from the polygon's nearest edge; any answer at most `beat` as
     soon as an edge that close is found (the point then cannot be the best)."""
-    px, py = point
     nearest = float("inf")
-    limit = beat * beat if beat > 0 else -1.0
     for ring in polygon:
-        for (ax, ay), (bx, by) in itertools.pairwise(ring):
-            dx, dy = bx - ax, by - ay
-            length = dx * dx + dy * dy
-            t = (
-                0.0
-                if length == 0
-                else max(0.0, min(1.0, ((px - ax) * dx + (py - ay) * dy) / length))
-            )
-            nearest = min(nearest, (px - ax - t * dx) ** 2 + (py - ay - t * dy) ** 2)
-            if nearest <= limit:
-                return float(nearest**0.5)
-    return float(nearest**0.5)
+        for a, b in itertools.pairwise(ring):
+            nearest = min(nearest, segment_distance(point, a, b))
+            if nearest <= beat:
+                return nearest
+    return nearest
 
 
 def _tints(boundaries: Boundaries) -> dict[str, int]:
