@@ -85,3 +85,9 @@ def test_the_home_page_offers_the_button_and_the_map_below_the_finder(visit, sit
     assert button.is_visible()
     page.get_by_role("link", name="See the wards on a map").click()
     page.wait_for_url(f"{site_url}wards/#map")
+
+
+def test_a_position_known_only_roughly_is_not_taken_for_a_ward(visit, site_url):
+    rough = {**ELM_EAST, "accuracy": 2500}
+    _, answer = located(visit, site_url, "bn", rough)
+    assert "২,৫০০ মিটারের" in answer.inner_text() and answer.get_by_role("link").count() == 0

@@ -155,7 +155,8 @@
         data.then(
           function (boundaries) {
             var found = answer(boundaries, coords.longitude, coords.latitude, coords.accuracy);
-            found.metres = Math.round(coords.accuracy);
+            // In the page's language and its digits: ১,২০০ on a Bengali page.
+            found.metres = Math.round(coords.accuracy).toLocaleString(document.documentElement.lang || undefined);
             show(box, found, messages);
           },
           function () { out.textContent = messages.failed; }
