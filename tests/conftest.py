@@ -4,8 +4,8 @@ the fly.
 No test reads the live data in wards/, glossary/, postcodes/ or the wards' translations:
 editors change those every week, and a valid change must never fail the suite. Every build
 the tests make reads the fixture borough in tests/fixtures/borough/ instead (nine invented
-wards, a glossary, Bengali translations and postcodes, frozen at the tests' "now"); the
-live data is checked by `make check-data`, at the real "now".
+wards, a glossary, Bengali translations, postcodes and ward boundaries, frozen at the tests'
+"now"); the live data is checked by `make check-data`, at the real "now".
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ panel:
 BOROUGH = FIXTURES / "borough"
 BOROUGH_SLUGS = sorted(path.stem for path in (BOROUGH / "wards").glob("*.yml"))
 # The live data folders, named only for the tests that are about them (test_live_data.py).
-LIVE_DATA = ("wards", "glossary", "postcodes", "translations")
+LIVE_DATA = ("wards", "glossary", "postcodes", "translations", "boundaries")
 
 
 @dataclass(frozen=True)
@@ -73,13 +73,23 @@ class Borough:
     def translations(self) -> Path:
         return self.root / "translations"
 
+    @property
+    def boundaries(self) -> Path:
+        return self.root / "boundaries"
+
     def environment(self) -> dict[str, str]:
         """The WARDPANELS_* settings that point a build of mkdocs.yml at this borough."""
         return {f"WARDPANELS_{name.upper()}": str(self.root / name) for name in LIVE_DATA}
 
     def sources(self, pages: Path | None = None) -> Sources:
         return Sources(
-            self.root, self.wards, self.glossary, self.postcodes, self.translations, pages
+            self.root,
+            self.wards,
+            self.glossary,
+            self.postcodes,
+            self.translations,
+            pages,
+            self.boundaries,
         )
 
 

@@ -1,4 +1,5 @@
-"""The only tests about the live data in wards/, glossary/, postcodes/ and translations/.
+"""The only tests about the live data in wards/, glossary/, postcodes/, translations/ and
+boundaries/.
 
 Editors change those files every week, so nothing here pins what they hold: these tests
 prove that the suite never reads them, that the changes editors make pass what CI runs, and
@@ -24,6 +25,7 @@ import yaml
 from pydantic import BaseModel
 
 from wardpanels import schedule
+from wardpanels.boundaries import feature_collection, feature_json, read_boundaries
 from wardpanels.clock import build_time
 from wardpanels.loading import parse_yaml
 from wardpanels.model import GlossaryFile, Ward
@@ -33,6 +35,7 @@ from wardpanels.schema import schema_file
 from wardpanels.translations import GlossaryTranslation, WardTranslation, fingerprint
 
 from .conftest import LIVE_DATA, ROOT
+from .test_locate import wrong_answers
 
 LIVE_SLUGS = sorted(path.stem for path in (ROOT / "wards").glob("*.yml"))
 TESTS = Path(__file__).resolve().parent
@@ -83,6 +86,20 @@ def test_every_live_data_file_names_the_schema_of_its_kind_for_editors_tools():
 def test_the_live_postcode_table_matches_its_sidecar():
     table = read_table(ROOT / "postcodes")
     assert len(table) == table.source.postcodes > 0
+
+
+def test_the_live_boundaries_never_answer_a_postcode_point_with_a_wrong_ward(tmp_path):
+    """Every Code-Point Open postcode point of the borough, through "Use my location"."""
+    boundaries, problems = read_boundaries(ROOT / "boundaries", "boundaries")
+    assert problems == [] and boundaries is not None
+    data = tmp_path / "ward-boundaries.geojson"
+    features = [
+        feature_json({"code": shape.code, "name": shape.name}, shape.polygons)
+        for shape in boundaries.wards
+    ]
+    data.write_text(feature_collection(features), encoding="utf-8")
+    wrong, kinds = wrong_answers(data)
+    assert wrong == [] and "outside" not in kinds
 
 
 # --- The changes editors make every week, on a copy of the project --------------------

@@ -89,6 +89,7 @@ def test_web_server_settings_compress_every_kind_of_text_the_site_serves(config,
         "text/css",
         "application/javascript",
         "application/json",
+        "application/geo+json",  # the wards' outlines "Use my location" downloads
         "application/xml",
         "application/atom+xml",
         "text/calendar",

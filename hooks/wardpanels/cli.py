@@ -4,6 +4,7 @@ wardpanels validate              every ward, glossary, postcode and translation 
 wardpanels render --out DIR      the whole site as plain files, for any generator
 wardpanels new-ward "Bow East"   a starter ward file
 wardpanels postcodes FILES...    the postcode table, from the national open data
+wardpanels boundaries FILE       the ward boundaries, from an ONS GeoJSON file
 wardpanels schema [--check]      the JSON Schemas editors' tools use
 wardpanels catalogue [--check]   the interface text to translate
 wardpanels changes --base REV    what a change to the data does, in plain words (Markdown)
@@ -21,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from . import catalogue, postcodes, starter
+from . import boundaries_import, catalogue, postcodes, starter
 from .build import BuildError, load
 from .changes import compare
 from .errors import Problem
@@ -36,8 +37,15 @@ from .settings import CONFIG_FILE, SettingsError, read_config
 from .site import Site
 from .theme import THEME_KEY
 
+DELEGATED = {"postcodes": postcodes.main, "boundaries": boundaries_import.main}
+
 
 def main(argv: Sequence[str] | None = None) -> int:
+    given = list(sys.argv[1:] if argv is None else argv)
+    # Commands with their own options: handed everything after their name, as argparse's
+    # REMAINDER would not take an option (`--council`) that comes first.
+    if given and given[0] in DELEGATED:
+        return DELEGATED[given[0]](given[1:])
     parser = argparse.ArgumentParser(
         prog="wardpanels", description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
@@ -77,6 +85,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Listed for the help; run before parsing, as its own options would not pass through.
     commands.add_parser("postcodes", help="write the postcode table from the national open data")
 
+    boundary = commands.add_parser(
+        "boundaries", help="write the ward boundaries from an ONS GeoJSON file", add_help=False
+    )
+    boundary.add_argument("arguments", nargs=argparse.REMAINDER)
+
     schema = commands.add_parser("schema", help="write the JSON Schemas editors' tools use")
     schema.add_argument("--root", type=Path, default=Path("."), help=root_help)
     schema.add_argument(
@@ -108,10 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--pages", type=Path, help="also write the public paths of the pages that change here"
     )
 
-    arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments[:1] == ["postcodes"]:
-        return postcodes.main(arguments[1:])
-    args = parser.parse_args(arguments)
+    args = parser.parse_args(given)
     if args.command == "changes":
         return _changes(args.root, args.base, args.head, args.pages)
     if args.command == "validate":

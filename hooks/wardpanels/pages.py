@@ -20,7 +20,7 @@ from urllib.parse import quote, urlsplit
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from . import calendars, finder, markup, opendata, schedule, templating
+from . import calendars, finder, markup, opendata, schedule, templating, wardmap
 from .atom import FEED_LENGTH
 from .history import Revision, Timing, meeting_identity
 from .i18n import Language
@@ -41,6 +41,7 @@ from .routes import (
     priorities_data,
     priority_anchor,
     standard_anchor,
+    ward_boundaries_data,
     ward_data,
     ward_feed,
     ward_police_events,
@@ -351,6 +352,7 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
     views = [ward_view(record, site, settings.standards) for record in site.wards]
     upcoming = borough_upcoming(site)
     glossary_local = Localiser(language, site.translations_for(language, ""))
+    mapped = wardmap.has_map(site)
 
     def page(
         route: Route, template: str, title: str, *, in_nav: bool = True, **values: Any
@@ -384,6 +386,11 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             google_link=lambda view: calendars.google_link(event(view), view.meeting),
             outlook_link=lambda view: calendars.outlook_link(event(view), view.meeting),
             finder=lambda: finder.finder_form(
+                site, settings, language, lambda t: t.href_from(route)
+            ),
+            has_map=mapped,
+            ward_map=lambda: wardmap.ward_map(site, language, lambda t: t.href_from(route)),
+            locate=lambda: wardmap.locate_button(
                 site, settings, language, lambda t: t.href_from(route)
             ),
             **values,
@@ -468,6 +475,10 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             priorities_data=priorities_data(),
             finder_data=finder_data(),
             postcodes=site.postcodes.source if site.postcodes else None,
+            boundaries=site.boundaries.source
+            if wardmap.has_map(site) and site.boundaries
+            else None,
+            boundaries_data=ward_boundaries_data(),
             # Each ward's files, as addresses with <ward> in them, from the routes.
             ward_files={
                 name: make("<ward>").href_from(data_page())

@@ -235,6 +235,16 @@ def finder_data() -> Route:
     return Route("data/finder.json")
 
 
+def ward_boundaries_data() -> Route:
+    """The wards' polygons: open data, and what "Use my location" downloads when pressed."""
+    return Route("data/ward-boundaries.geojson")
+
+
+def locate_script() -> Route:
+    """The script behind "Use my location", loaded only when the button is pressed."""
+    return Route("assets/locate.js")
+
+
 def social_image() -> Route:
     return Route("assets/social.png")
 

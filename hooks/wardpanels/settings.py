@@ -156,6 +156,7 @@ class Settings(_Settings):
     wards: str = "wards"
     glossary: str = "glossary"
     postcodes: str = "postcodes"
+    boundaries: str = "boundaries"
     translations: str = "translations"
     languages: tuple[LanguageSetting, ...] = ()
     standards: Standards = Standards()

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from . import files
+from .boundaries import BOUNDARIES_FILE, Boundaries, read_boundaries
 from .errors import DataError, Problem, Severity
 from .history import FileHistory, committed_versions, file_history
 from .i18n import CATALOGUE, ENGLISH_LANGUAGE, CatalogueError, Language, language, read_catalogue
@@ -45,6 +46,7 @@ class Sources:
     postcodes: Path | None = None
     translations: Path | None = None
     pages: Path | None = None  # the hand-written pages (MkDocs' docs_dir)
+    boundaries: Path | None = None
 
     @classmethod
     def of(cls, root: Path, settings: Settings, pages: str | None = None) -> Sources:
@@ -56,6 +58,7 @@ class Sources:
             postcodes=root / settings.postcodes,
             translations=root / settings.translations,
             pages=root / pages if pages else None,
+            boundaries=root / settings.boundaries,
         )
 
     def language_folder(self, code: str) -> Path:
@@ -86,6 +89,7 @@ class Site:
     warnings: tuple[Problem, ...] = ()
     languages: tuple[Language, ...] = (ENGLISH_LANGUAGE,)
     postcodes: PostcodeTable | None = None
+    boundaries: Boundaries | None = None  # the wards' polygons, for the map
     # Each language's translations of editors' text: by ward slug ("" for the glossary).
     translations: Mapping[str, Mapping[str, Mapping[Key, str]]] = field(default_factory=dict)
     # Which of them are drafts a fluent reader has yet to check, by language.
@@ -140,6 +144,7 @@ def load_site(
         glossary = _load_glossary(sources, problems, read)
         glossary_read = not any(p.severity is Severity.ERROR for p in problems[before:])
         postcodes = _load_postcodes(sources, problems)
+        boundaries = _load_boundaries(sources, problems)
         languages = _load_languages(sources, settings, problems)
         problems.extend(_missing_pages(sources, languages))
         readable = {c.path.name.removesuffix(files.SUFFIX): c.ward for c in checked}
@@ -191,6 +196,7 @@ def load_site(
         )
         wards.append(WardRecord(c.path.stem, c.source, c.ward, past, c.assessments))
     warnings.extend(_postcode_warnings(checked, postcodes, sources))
+    warnings.extend(_boundary_warnings(checked, boundaries, sources))
     return Site(
         wards=tuple(sorted(wards, key=lambda record: (record.ward.name.lower(), record.slug))),
         glossary=tuple(sorted(glossary, key=lambda term: anchor_id(term.term))),
@@ -198,6 +204,7 @@ def load_site(
         warnings=tuple(sorted(warnings)),
         languages=(ENGLISH_LANGUAGE, *languages),
         postcodes=postcodes,
+        boundaries=boundaries,
         translations={code: f.by_ward for code, f in translated.items()},
         drafts={code: frozenset(f.drafts) for code, f in translated.items()},
         coverage={code: (f.translated, f.stale, f.wanted) for code, f in translated.items()},
@@ -283,6 +290,17 @@ def _load_postcodes(sources: Sources, problems: list[Problem]) -> PostcodeTable 
         )
         problems.append(Problem(where, error.line or 1, 1, "", error.message))
         return None
+
+
+def _load_boundaries(sources: Sources, problems: list[Problem]) -> Boundaries | None:
+    """The committed ward boundaries, if the project has them."""
+    if sources.boundaries is None or not sources.boundaries.is_dir():
+        return None
+    boundaries, found = read_boundaries(
+        sources.boundaries, files.display(sources.boundaries, sources.root)
+    )
+    problems.extend(found)
+    return boundaries
 
 
 def _load_languages(
@@ -406,6 +424,41 @@ def _postcode_warnings(
             1,
             "",
             f"postcodes here are in the ward {code}, but no ward file has that gss_code",
+            Severity.WARNING,
+        )
+
+
+def _boundary_warnings(
+    checked: list[_CheckedWard], boundaries: Boundaries | None, sources: Sources
+) -> Iterator[Problem]:
+    """Wards the map leaves out (they stay in the list beside it), and polygons of wards
+    with no file."""
+    if boundaries is None or sources.boundaries is None:
+        return
+    drawn = boundaries.by_code()
+    shown = files.display(sources.boundaries, sources.root) + "/" + BOUNDARIES_FILE
+    for c in checked:
+        code = c.ward.gss_code
+        if code not in drawn:
+            mark = c.identity_marks["gss_code"]
+            reason = f"{shown} has no polygon for {code}" if code else "it has no gss_code"
+            yield Problem(
+                c.source,
+                mark.line,
+                mark.column,
+                "gss_code",
+                f"{reason}, so the map of the wards leaves this ward out (it stays in the "
+                "list beside the map)",
+                Severity.WARNING,
+            )
+    with_file = {c.ward.gss_code for c in checked}
+    for code in sorted(set(drawn) - with_file):
+        yield Problem(
+            shown,
+            1,
+            1,
+            "",
+            f"there is a polygon for the ward {code}, but no ward file has that gss_code",
             Severity.WARNING,
         )
 

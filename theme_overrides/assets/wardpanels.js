@@ -9,6 +9,8 @@
  * 4. Keyboard access Material lacks below 1220px: real buttons for the menu and search,
  *    Escape to close the menu, and no focus on links hidden off screen.
  * 5. A name for the search dialog.
+ * 6. "Use my location": shown where the browser can tell it; its script (locate.js) and
+ *    the wards' outlines load only when it is pressed.
  */
 (function () {
   "use strict";
@@ -173,6 +175,34 @@
     });
   }
 
+  /* 6. Use my location. */
+
+  function enableLocate() {
+    if (!navigator.geolocation) {
+      return;
+    }
+    document.querySelectorAll(".wp-locate").forEach(function (box) {
+      var script = null;
+      box.hidden = false;
+      box.querySelector("button").addEventListener("click", function () {
+        if (!script) {
+          script = new Promise(function (resolve, reject) {
+            var tag = element("script", "", {src: box.getAttribute("data-script")});
+            tag.onload = resolve;
+            tag.onerror = function () { script = null; reject(); };
+            document.head.appendChild(tag);
+          });
+        }
+        script.then(
+          function () { window.wardLocate.start(box); },
+          function () {
+            box.querySelector(".wp-locate__answer").textContent = JSON.parse(box.getAttribute("data-messages")).failed;
+          }
+        );
+      });
+    });
+  }
+
   /* 4. Keyboard access to Material's menu and search on small screens. */
 
   // Material opens the menu and search with <label>s, which a keyboard cannot reach. A
@@ -288,6 +318,7 @@
     hideEndedMeetings();
     enableFinders();
     enableCopyButtons();
+    enableLocate();
     headerButtons();
     drawerFocus();
     searchFocus();
