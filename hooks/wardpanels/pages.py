@@ -444,15 +444,27 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             source=site.postcodes.source,
         )
         for district in found:
+            rows = finder.district_rows(site, district)
             yield page(
                 r.postcode_district(district),
                 "postcode-district.md.j2",
                 _("Postcodes starting %(district)s", district=district),
                 in_nav=False,
                 district=district,
-                rows=finder.district_rows(site, district),
+                rows=rows,
                 source=site.postcodes.source,
             )
+            for row in rows:
+                yield page(
+                    r.postcode_sector(row.sector),
+                    "postcode-sector.md.j2",
+                    _("Postcodes starting %(sector)s", sector=row.sector),
+                    in_nav=False,
+                    district=district,
+                    sector=row.sector,
+                    rows=finder.sector_rows(site, row.sector),
+                    source=site.postcodes.source,
+                )
     if language.is_default:
         yield page(
             data_page(),

@@ -155,6 +155,11 @@ class Routes:
         """`/postcodes/e3/`: each sector of a postcode district and its wards."""
         return self._page(f"postcodes/{district.lower()}.md")
 
+    def postcode_sector(self, sector: str) -> Route:
+        """`/postcodes/e14/e14-9/`: every postcode of the sector "E14 9" and its ward."""
+        district, digit = sector.lower().split(" ")
+        return self._page(f"postcodes/{district}/{district}-{digit}.md")
+
     def ward_calendar(self, slug: str) -> Route:
         return Route(f"{self.prefix}calendars/{slug}.ics")
 
