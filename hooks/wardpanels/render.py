@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from . import atom, calendars, finder, opendata, pages, posters, theme
+from . import atom, calendars, embed, finder, opendata, pages, posters, theme
 from .localise import Localiser
 from .outputs import Manifest, Output
 from .settings import Settings
@@ -81,7 +81,8 @@ HALVES = (0, 1)
 
 def _half(site: Site, settings: Settings, half: int) -> Iterator[Output]:
     """Half of the outputs, the two of about the same work: the first language's pages
-    with every calendar, data file and feed; the other languages' pages with the posters."""
+    with every calendar, data file and feed; the other languages' pages with the posters
+    and the embedded cards."""
     first, *others = site.languages
     if half == 0:
         yield from pages.render_pages(site, settings, first)
@@ -94,6 +95,8 @@ def _half(site: Site, settings: Settings, half: int) -> Iterator[Output]:
         for language in others:
             yield from pages.render_pages(site, settings, language)
         yield from posters.render_posters(site, settings)
+        for language in site.languages:
+            yield from embed.render_embeds(site, settings, language)
 
 
 _shared: tuple[Site, Settings] | None = None  # in a pool's process: what it renders from

@@ -5,7 +5,8 @@
  *    rebuild does the rest).
  * 2. The ward finder: postcode, street, estate or ward name to ward, from the site's own
  *    data, downloaded only when a resident uses it.
- * 3. "Copy the address" buttons for calendar subscriptions.
+ * 3. "Copy" buttons for calendar subscriptions, links and the embed code, and the phone's
+ *    share sheet for a ward or a meeting.
  * 4. Keyboard access Material lacks below 1220px: real buttons for the menu and search,
  *    Escape to close the menu, and no focus on links hidden off screen.
  * 5. A name for the search dialog.
@@ -193,6 +194,21 @@
     });
   }
 
+  /* 3b. The phone's own share sheet, where the browser has one. */
+
+  function enableShareSheets() {
+    if (!navigator.share) {
+      return;
+    }
+    document.querySelectorAll("button.wp-share__sheet").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.share({title: button.dataset.title, text: button.dataset.text, url: button.dataset.url})
+          .catch(function () { /* closed without sharing: nothing to say */ });
+      });
+    });
+  }
+
   /* 4. Keyboard access to Material's menu and search on small screens. */
 
   // Material opens the menu and search with <label>s, which a keyboard cannot reach. A
@@ -308,6 +324,7 @@
     hideEndedMeetings();
     enableFinders();
     enableCopyButtons();
+    enableShareSheets();
     headerButtons();
     drawerFocus();
     searchFocus();
