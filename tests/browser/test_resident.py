@@ -192,7 +192,7 @@ def test_without_javascript_the_district_pages_answer_by_postcode(visit, site_ur
     page.goto(site_url)
     page.get_by_role("link", name="E3", exact=True).click()
     expect(page.locator("h1")).to_have_text("Postcodes starting E3")
-    sector = page.locator("h2#e3-2 + ul")
+    sector = page.locator("h2#e3-2 ~ ul").first
     expect(sector.get_by_role("link").first).to_have_text("Elm East")
     sector.get_by_role("link").first.click()
     expect(page.locator("h1")).to_have_text("Elm East ward panel")
