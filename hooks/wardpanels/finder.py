@@ -3,8 +3,10 @@
 With JavaScript, a resident types a postcode, a street, an estate or a ward's name, and
 the page's script answers from `data/finder.json`, which it downloads from the site itself
 only when the finder is used: every postcode of the borough with its ward, and each
-ward's names and areas. Without JavaScript, the same answers are pages: one per postcode
-district (`/postcodes/e3/`) listing each sector and its wards, and Wards A to Z with each
+ward's names and areas, in English and from the translations. The script forgives what
+residents type (finder.js says how). Without JavaScript, the same answers are pages: one
+per postcode district (`/postcodes/e3/`) listing each sector and its wards, one per sector
+(`/postcodes/e3/e3-2/`) listing every postcode with its ward, and Wards A to Z with each
 ward's areas.
 """
 
