@@ -21,7 +21,7 @@ from . import templating
 from .i18n import Language
 from .localise import Localiser
 from .outputs import Output, output
-from .routes import Section, font_stylesheet
+from .routes import Section, font_stylesheet, social_image
 from .schedule import current_priorities, starts
 from .settings import Settings
 from .site import Site, WardRecord
@@ -41,11 +41,16 @@ def _environment() -> Environment:
 def iframe(settings: Settings, language: Language, record: WardRecord) -> str:
     """The HTML another site pastes to show the card."""
     src = settings.page_url(language.routes.ward_embed(record.slug).url)
-    title = language._("%(ward)s ward panel: next meeting and priorities", ward=record.ward.name)
+    title = _title(language, record)
     return (
         f'<iframe src="{_attribute(src)}" title="{_attribute(title)}" width="{WIDTH}" '
         f'height="{HEIGHT}" loading="lazy" style="border:0;max-width:100%"></iframe>'
     )
+
+
+def _title(language: Language, record: WardRecord) -> str:
+    """What the card is, for the iframe's title and for link previews."""
+    return language._("%(ward)s ward panel: next meeting and priorities", ward=record.ward.name)
 
 
 def _attribute(text: str) -> str:
@@ -81,6 +86,9 @@ def render_embeds(site: Site, settings: Settings, language: Language) -> Iterato
                 ward_page=ward_page,
                 next_page=settings.page_url(r.ward(record.slug).at(Section.NEXT_MEETING).url),
                 oembed=settings.page_url(r.ward_oembed(record.slug).url),
+                # Shared by link rather than embedded, the card previews as its ward page.
+                description=_title(language, record),
+                image=settings.page_url(social_image().url),
                 # Bengali needs the site's own font: from the card's own host, like the card.
                 fonts=None if language.is_default else font_stylesheet().href_from(card),
             ),
