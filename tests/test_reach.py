@@ -80,6 +80,20 @@ def test_every_ward_has_an_embeddable_card_that_other_sites_can_discover(
         assert snippet and html.unescape(snippet[1]) == oembed["html"]
 
 
+def test_sector_pages_and_share_links_stay_out_of_every_visitors_search_index(
+    built_site: Path,
+):
+    """Every page load fetches the search index: hundreds of postcodes, or the same share
+    and embed words on every ward, would only make it heavier."""
+    docs = json.loads(read(built_site, "search/search_index.json"))["docs"]
+    assert (built_site / "postcodes" / "e14" / "e14-9" / "index.html").exists()
+    assert not [d for d in docs if re.match(r"(bn/)?postcodes/[^/]+/[^/]+/", d["location"])]
+    ward = " ".join(d["text"] for d in docs if d["location"].startswith("wards/elm-east/"))
+    assert "Elm East" in ward
+    for shared in ("WhatsApp", "iframe", "Outlook.com", "Every postcode starting"):
+        assert shared not in ward
+
+
 def test_every_page_has_social_preview_tags(built_site: Path):
     for page in built_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")

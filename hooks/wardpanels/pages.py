@@ -474,6 +474,9 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
                     sector=row.sector,
                     rows=finder.sector_rows(site, row.sector),
                     source=site.postcodes.source,
+                    # Hundreds of postcodes a page would swell every visitor's search index;
+                    # the finder and the district pages answer postcodes.
+                    meta={"search": {"exclude": True}},
                 )
     if language.is_default:
         yield page(
