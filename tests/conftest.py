@@ -191,12 +191,14 @@ def catalogues_only(folder: Path) -> Path:
 def mkdocs_build(site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` of the project, at the tests' fixed 'now', of the fixture
     borough. Built on other wards (WARDPANELS_WARDS), it leaves out the borough's
-    translations, which do not fit them."""
+    translations and ward boundaries, which do not fit them."""
     if _running is not None and _running.get_closest_marker("build") is None:
         pytest.fail(f"{_running.nodeid} builds the whole site: mark it @pytest.mark.build")
     if "WARDPANELS_WARDS" in env and "WARDPANELS_TRANSLATIONS" not in env:
         folder = site_dir.parent / f"{site_dir.name}-translations"
         env["WARDPANELS_TRANSLATIONS"] = str(catalogues_only(folder))
+    if "WARDPANELS_WARDS" in env and "WARDPANELS_BOUNDARIES" not in env:
+        env["WARDPANELS_BOUNDARIES"] = str(site_dir.parent / f"{site_dir.name}-no-boundaries")
     environment = {**os.environ, "SOURCE_DATE_EPOCH": str(EPOCH), "NO_MKDOCS_2_WARNING": "1", **env}
     command = [
         sys.executable,

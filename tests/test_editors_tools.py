@@ -122,7 +122,7 @@ def test_validate_names_the_translations_marked_as_drafts(project, capsys):
     project("translations/bn/glossary.yml", "draft: true\n")
     assert main(["validate", "--root", str(project.root)]) == 0
     assert (
-        "বাংলা (bn): 0 of 2 texts translated; drafts a fluent reader has yet to check: "
+        "বাংলা (bn): 0 of 3 texts translated; drafts a fluent reader has yet to check: "
         "Elmbrook, the glossary." in capsys.readouterr().err
     )
 

@@ -125,3 +125,50 @@ def test_roman_road_finds_every_ward_it_runs_through(ask):
 def test_nothing_that_matches_gives_no_ward(ask):
     (answer,) = ask(["Buckingham Palace"])
     assert answer == {"kind": "name", "wards": []}
+
+
+@pytest.mark.parametrize(
+    ("typed", "ward"),
+    [
+        # One or two letters wrong, left out, added or swapped, in words of five or more.
+        ("Cabel Street", "ropewalk"),
+        ("Spitalfeilds", "silk-and-spice"),
+        ("Watney Markt", "ropewalk"),
+        ("Chapel Feilds", "chapel-fields"),
+        ("Tredgar Squaer", "elm-west"),
+        # Short forms, as on street signs.
+        ("Commercial Rd", "ropewalk"),
+        ("Teviot Est", "larkhall"),
+        ("Tredegar Sq", "elm-west"),
+        ("Hanbury St.", "silk-and-spice"),
+        # A ward's or an area's name with words around it.
+        ("Larkhall Road", "larkhall"),
+        ("the Fish Island area", "elm-east"),
+        ("Brick Lane market E1", "silk-and-spice"),
+        # Names and areas in Bengali script, from the translations.
+        ("এল্ম ইস্ট", "elm-east"),
+        ("ব্রিক লেন", "silk-and-spice"),
+        ("ফিশ আইল্যান্ড", "elm-east"),
+    ],
+)
+def test_typos_short_forms_extra_words_and_bengali_still_find_the_ward(ask, typed, ward):
+    (answer,) = ask([typed])
+    assert answer["kind"] == "name" and answer["wards"][:1] == [ward], answer
+
+
+def test_a_short_word_is_not_stretched_into_another(ask):
+    # Four letters are too few to guess at: "Lake" is not "Lane".
+    (answer,) = ask(["Wick Lake"])
+    assert "elm-east" not in answer["wards"]
+
+
+@pytest.mark.parametrize("typed", ["E১৪ ৯AB", "Ｅ１４ ９ＡＢ", "e১৪৯ab"])
+def test_bengali_and_full_width_digits_in_a_postcode_are_read(ask, typed):
+    (answer,) = ask([typed])
+    assert answer == {"kind": "postcode", "label": "E14 9AB", "wards": ["heron-quay"]}
+
+
+def test_an_unknown_postcode_in_a_known_sector_lists_only_that_sectors_wards(ask):
+    (answer,) = ask(["E1 6AN"])
+    assert answer["kind"] == "postcode" and answer["sector"] == "E1 6"
+    assert answer["wards"] == ["silk-and-spice", "chapel-fields"]

@@ -185,17 +185,22 @@ def editors_week(project: Path, now: datetime) -> list[str]:
     change(cancelled, cancel_the_next_meeting, "cancelled the next meeting")
     change(cancelled, change_the_areas, "changed the areas")
 
-    translated = sorted((project / "translations" / "bn" / "wards").glob("*.yml"))
-    untranslated = next(s for s in sorted(coming) if s not in {p.stem for p in translated})
+    folder = project / "translations" / "bn" / "wards"
+
+    def translation(slug: str) -> dict[str, Any]:
+        path = folder / f"{slug}.yml"
+        return read(path) if path.exists() else {"draft": True}
+
+    untranslated = next(s for s in sorted(coming) if "summary" not in translation(s))
     summary = read(wards / f"{untranslated}.yml")["summary"]
-    write_whole(
-        project / "translations" / "bn" / "wards" / f"{untranslated}.yml",
-        {"draft": True, "summary": {"text": "ওয়ার্ডের সংক্ষিপ্ত বিবরণ।", "from": fingerprint(summary)}},
-    )
+    translated = translation(untranslated)
+    translated["summary"] = {"text": "ওয়ার্ডের সংক্ষিপ্ত বিবরণ।", "from": fingerprint(summary)}
+    write_whole(folder / f"{untranslated}.yml", translated)
     done.append(f"{untranslated}: translated its summary")
 
     gone = next(s for s in reversed(LIVE_SLUGS) if s not in {moved, cancelled, untranslated})
     (wards / f"{gone}.yml").unlink()
+    (folder / f"{gone}.yml").unlink(missing_ok=True)  # its translation goes with it
     done.append(f"{gone}: deleted")
     run([str(BIN / "wardpanels"), "new-ward", "Riverside Gardens", "--root", str(project)])
     done.append("riverside-gardens: added")

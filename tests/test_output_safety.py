@@ -30,10 +30,13 @@ class _Scanner(HTMLParser):
         self.script_is_data = False
         self.tables: list[list[int]] = []
         self.text: list[str] = []
+        self.in_head = False  # the site's own styles go there (the embedded card's)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
-        if tag in FORBIDDEN_TAGS:
+        if tag == "head":
+            self.in_head = True
+        if tag in FORBIDDEN_TAGS and not (tag == "style" and self.in_head):
             self.faults.append(f"<{tag}>")
         for name, value in attrs:
             if name.startswith("on"):
@@ -57,6 +60,8 @@ class _Scanner(HTMLParser):
             self.tables.append([])
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "head":
+            self.in_head = False
         if tag == "script":
             self.in_script = False
 

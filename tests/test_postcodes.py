@@ -15,7 +15,6 @@ from wardpanels.postcodes import (
     NSPL,
     OGL_URL,
     ONSPD,
-    PostcodeQuery,
     PostcodeSource,
     PostcodeSourceError,
     PostcodeTable,
@@ -25,7 +24,6 @@ from wardpanels.postcodes import (
     index_digits,
     main,
     normalise,
-    parse_query,
     read_table,
     ward_index,
     write_table,
@@ -87,46 +85,6 @@ def test_every_shape_of_outward_code_is_read(typed: str, expected: str) -> None:
 )
 def test_anything_but_a_whole_postcode_is_not_a_postcode(typed: str) -> None:
     assert normalise(typed) is None
-
-
-@pytest.mark.parametrize(
-    ("typed", "kind", "text"),
-    [
-        ("e3 2aa", "postcode", "E3 2AA"),
-        ("E32AA", "postcode", "E3 2AA"),
-        ("E3 2", "sector", "E3 2"),
-        ("  e14   9 ", "sector", "E14 9"),
-        ("EC2M4", "sector", "EC2M 4"),
-        ("E3", "district", "E3"),
-        ("E14", "district", "E14"),
-        ("e1w", "district", "E1W"),
-        ("E32", "district", "E32"),  # without a table, text that could be a district is one
-    ],
-)
-def test_a_query_is_a_postcode_a_sector_or_a_district(typed: str, kind: str, text: str) -> None:
-    query = parse_query(typed)
-    assert query is not None
-    assert (query.kind, query.text) == (kind, text)
-
-
-@pytest.mark.parametrize("typed", ["", "E3 2A", "E3 22", "hello", "E 3", "3E"])
-def test_a_query_that_is_no_postcode_sector_or_district_is_none(typed: str) -> None:
-    assert parse_query(typed) is None
-
-
-def test_a_query_without_a_space_is_read_by_what_the_table_holds(
-    committed: PostcodeTable,
-) -> None:
-    # E14 is a district here, though E1 4 is a sector too.
-    assert parse_query("E14", committed) == PostcodeQuery("district", "E14", "E14", None, True)
-    # No E32 district exists, but sector E3 2 does.
-    assert parse_query("e32", committed) == PostcodeQuery("sector", "E3 2", "E3", "E3 2", True)
-    # E12 is Newham's: it reads as sector E1 2, marked ambiguous so the finder can say so.
-    e12 = parse_query("E12", committed)
-    assert e12 is not None and (e12.kind, e12.text, e12.ambiguous) == ("sector", "E1 2", True)
-    # Neither E19 nor E1 9 is in the borough: the district, which the finder says is not here.
-    assert parse_query("E19", committed) == PostcodeQuery("district", "E19", "E19", None, True)
-    assert parse_query("E1W", committed) == PostcodeQuery("district", "E1W", "E1W")
 
 
 # Building the table from the national files.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import io
 import json
 import os
@@ -54,6 +55,43 @@ def test_every_ward_has_a_poster_linked_from_its_page(built_site: Path):
     assert (
         'role="img" aria-label="QR code to put the meetings in your phone&#39;s calendar"' in poster
     )
+
+
+@pytest.mark.parametrize("language", ["", "bn/"])
+def test_every_ward_has_an_embeddable_card_that_other_sites_can_discover(
+    built_site: Path, language: str
+):
+    for slug in BOROUGH_SLUGS:
+        card = read(built_site, f"{language}wards/{slug}/embed/index.html")
+        assert "<script" not in card and "<iframe" not in card
+        found = re.search(
+            r'<link rel="alternate" type="application/json\+oembed" href="([^"]+)"', card
+        )
+        assert found and found[1] == f"{SITE_URL}{language}wards/{slug}/embed/oembed.json"
+        oembed = json.loads(read(built_site, f"{language}wards/{slug}/embed/oembed.json"))
+        assert (oembed["version"], oembed["type"]) == ("1.0", "rich")
+        assert oembed["html"].startswith(
+            f'<iframe src="{SITE_URL}{language}wards/{slug}/embed/" title="'
+        )
+        assert 'loading="lazy"' in oembed["html"]
+        # The ward page gives council comms the same snippet.
+        ward = read(built_site, f"{language}wards/{slug}/index.html")
+        snippet = re.search(r'<pre class="wp-embed-code"><code>(.*?)</code></pre>', ward)
+        assert snippet and html.unescape(snippet[1]) == oembed["html"]
+
+
+def test_sector_pages_and_share_links_stay_out_of_every_visitors_search_index(
+    built_site: Path,
+):
+    """Every page load fetches the search index: hundreds of postcodes, or the same share
+    and embed words on every ward, would only make it heavier."""
+    docs = json.loads(read(built_site, "search/search_index.json"))["docs"]
+    assert (built_site / "postcodes" / "e14" / "e14-9" / "index.html").exists()
+    assert not [d for d in docs if re.match(r"(bn/)?postcodes/[^/]+/[^/]+/", d["location"])]
+    ward = " ".join(d["text"] for d in docs if d["location"].startswith("wards/elm-east/"))
+    assert "Elm East" in ward
+    for shared in ("WhatsApp", "iframe", "Outlook.com", "Every postcode starting"):
+        assert shared not in ward
 
 
 def test_every_page_has_social_preview_tags(built_site: Path):

@@ -107,6 +107,7 @@ def test_make_site_ends_with_the_wards_warnings_and_the_summary(tmp_path):
             "WARDPANELS_WARDS": str(FIXTURE / "wards"),
             "WARDPANELS_GLOSSARY": str(FIXTURE / "glossary"),
             "WARDPANELS_POSTCODES": str(tmp_path / "no-postcodes"),
+            "WARDPANELS_BOUNDARIES": str(tmp_path / "no-boundaries"),
             "WARDPANELS_TRANSLATIONS": str(catalogues_only(tmp_path / "translations")),
         },
     )

@@ -3,8 +3,10 @@
 With JavaScript, a resident types a postcode, a street, an estate or a ward's name, and
 the page's script answers from `data/finder.json`, which it downloads from the site itself
 only when the finder is used: every postcode of the borough with its ward, and each
-ward's names and areas. Without JavaScript, the same answers are pages: one per postcode
-district (`/postcodes/e3/`) listing each sector and its wards, and Wards A to Z with each
+ward's names and areas, in English and from the translations. The script forgives what
+residents type (finder.js says how). Without JavaScript, the same answers are pages: one
+per postcode district (`/postcodes/e3/`) listing each sector and its wards, one per sector
+(`/postcodes/e3/e3-2/`) listing every postcode with its ward, and Wards A to Z with each
 ward's areas.
 """
 
@@ -23,8 +25,11 @@ from .routes import Route, Section, finder_data
 from .settings import Settings
 from .site import Site, WardRecord
 
-# Stands for a ward's slug in the ward address the form gives the script.
+# Stand for a ward's slug, and a sector's district and digit, in the addresses the form
+# gives the script.
 SLUG = "{slug}"
+DISTRICT = "{district}"
+DIGIT = "{digit}"
 
 
 def render_finder(site: Site, settings: Settings) -> Iterator[Output]:
@@ -36,20 +41,30 @@ def render_finder(site: Site, settings: Settings) -> Iterator[Output]:
         if record.ward.gss_code is not None
     }
     data = {
-        "wards": [
-            {
-                "slug": record.slug,
-                "name": record.ward.name,
-                "former": list(record.ward.former_names),
-                "areas": list(record.ward.areas),
-            }
-            for record in records
-        ],
+        "wards": [_ward_data(site, record) for record in records],
         "postcodes": browser_data(site.postcodes, index) if site.postcodes else {},
         "digits": index_digits(index),
     }
     content = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     yield output(finder_data(), content + "\n")
+
+
+def _ward_data(site: Site, record: WardRecord) -> dict[str, object]:
+    """A ward as the finder matches it: its names and areas in every language."""
+    names = {}
+    areas = list(record.ward.areas)
+    for language in site.languages:
+        translated = site.translations_for(language, record.slug)
+        if name := translated.get(("ward", "", "name")):
+            names[language.code] = name
+        areas.extend(area.strip() for area in translated.get(("ward", "", "areas"), "").split(";"))
+    return {
+        "slug": record.slug,
+        "name": record.ward.name,
+        "names": names,
+        "former": list(record.ward.former_names),
+        "areas": [area for area in areas if area],
+    }
 
 
 @dataclass(frozen=True)
@@ -63,13 +78,28 @@ class DistrictRow:
 def district_rows(site: Site, district: str) -> list[DistrictRow]:
     """Each sector of a district with the site's wards in it."""
     assert site.postcodes is not None
-    by_code = {record.ward.gss_code: record for record in site.wards}
+    by_code = _records_by_code(site)
     rows = []
     for sector, wards in site.postcodes.district_sectors(district):
         found = tuple((by_code[code], count) for code, count in wards if code in by_code)
         if found:
             rows.append(DistrictRow(sector, found))
     return rows
+
+
+def sector_rows(site: Site, sector: str) -> list[tuple[str, WardRecord]]:
+    """Every postcode of a sector ("E14 9") in a ward of the site, with that ward."""
+    assert site.postcodes is not None
+    by_code = _records_by_code(site)
+    return [
+        (postcode, by_code[code])
+        for postcode, code in site.postcodes.sector_postcodes(sector)
+        if code in by_code
+    ]
+
+
+def _records_by_code(site: Site) -> dict[str | None, WardRecord]:
+    return {record.ward.gss_code: record for record in site.wards}
 
 
 def finder_form(
@@ -85,16 +115,21 @@ def finder_form(
         "sector": _(
             "Postcodes starting %(sector)s are in these wards. Your postcode is in one of them:"
         ),
-        "notFound": _(
-            "%(postcode)s is not a postcode in %(borough)s, or we do not know it yet. Choose "
-            "your ward from the list of wards."
+        "unknown": _(
+            "We do not know the postcode %(postcode)s yet. Postcodes starting %(sector)s are "
+            "in these wards, so yours is in one of them:"
         ),
+        "every": _("Every postcode starting %(sector)s, and its ward"),
+        "notFound": _("%(postcode)s is not a postcode in %(borough)s, or we do not know it yet."),
         "names": _("Wards that match \u201c%(query)s\u201d:"),
-        "nothing": _(
-            "We could not find \u201c%(query)s\u201d. Try your postcode, or choose your ward "
-            "from the list of wards."
-        ),
+        "nothing": _("We could not find \u201c%(query)s\u201d in %(borough)s."),
         "empty": _("Type a postcode, a street, an estate or the name of a ward."),
+        "problem": _("There is a problem"),
+        "tries": [
+            _("Check the spelling, or type fewer words, like \u201cCable Street\u201d."),
+            _("Type your whole postcode, like \u201cE3 2AA\u201d."),
+        ],
+        "list": _("Choose your ward from the list of wards and their areas"),
         "next": _("Next meeting"),
         "failed": _("The finder could not load. Choose your ward from the list of wards."),
         "formerly": _("formerly %(names)s"),
@@ -109,6 +144,7 @@ def finder_form(
         # Where each ward's page is, for the script to put the ward's slug in.
         "data-ward": href(r.ward(SLUG)),
         "data-ward-next": href(r.ward(SLUG).at(Section.NEXT_MEETING)),
+        "data-sector": href(r.postcode_sector(f"{DISTRICT} {DIGIT}")),
         "data-messages": json.dumps(messages, ensure_ascii=False),
     }
     districts_found = site.postcode_districts

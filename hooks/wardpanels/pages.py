@@ -20,7 +20,7 @@ from urllib.parse import quote, urlsplit
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from . import calendars, finder, markup, opendata, schedule, templating, wardmap
+from . import calendars, embed, finder, markup, opendata, schedule, share, templating, wardmap
 from .atom import FEED_LENGTH
 from .history import Revision, Timing, meeting_identity
 from .i18n import Language
@@ -36,6 +36,7 @@ from .routes import (
     editors_fields,
     editors_guide,
     finder_data,
+    meeting_anchor,
     meetings_data,
     poster,
     priorities_data,
@@ -78,6 +79,11 @@ class MeetingView:
         if not self.coming or self.cancelled:
             return None
         return calendars.meeting_route(paths, self.record, self.meeting)
+
+    @property
+    def anchor(self) -> str:
+        """Where it is on its ward's page: residents and council comms link to it."""
+        return meeting_anchor(meeting_identity(self.meeting))
 
     @property
     def ends(self) -> str:
@@ -385,6 +391,10 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             glossary_local=glossary_local,
             google_link=lambda view: calendars.google_link(event(view), view.meeting),
             outlook_link=lambda view: calendars.outlook_link(event(view), view.meeting),
+            share_meeting=lambda view: share.meeting_sharing(
+                settings, language, view.record, view.meeting, view.anchor
+            ),
+            share_ward=lambda record: share.ward_sharing(settings, language, record),
             finder=lambda: finder.finder_form(
                 site, settings, language, lambda t: t.href_from(route)
             ),
@@ -453,15 +463,30 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             source=site.postcodes.source,
         )
         for district in found:
+            rows = finder.district_rows(site, district)
             yield page(
                 r.postcode_district(district),
                 "postcode-district.md.j2",
                 _("Postcodes starting %(district)s", district=district),
                 in_nav=False,
                 district=district,
-                rows=finder.district_rows(site, district),
+                rows=rows,
                 source=site.postcodes.source,
             )
+            for row in rows:
+                yield page(
+                    r.postcode_sector(row.sector),
+                    "postcode-sector.md.j2",
+                    _("Postcodes starting %(sector)s", sector=row.sector),
+                    in_nav=False,
+                    district=district,
+                    sector=row.sector,
+                    rows=finder.sector_rows(site, row.sector),
+                    source=site.postcodes.source,
+                    # Hundreds of postcodes a page would swell every visitor's search index;
+                    # the finder and the district pages answer postcodes.
+                    meta={"search": {"exclude": True}},
+                )
     if language.is_default:
         yield page(
             data_page(),
@@ -525,6 +550,7 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             ),
             json_ld=events_json_ld(record, settings, site.now) if language.is_default else None,
             poster=poster(record.slug),
+            embed_code=embed.iframe(settings, language, record),
             feed=ward_feed(record.slug),
             editors=editors_guide(),
             review_months=settings.standards.months_between_meetings,

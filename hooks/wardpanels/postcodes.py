@@ -27,7 +27,6 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Literal
 
 from .loading import Document, YamlError, parse_yaml, read_text
 from .settings import web_address_problem
@@ -66,9 +65,7 @@ SOURCE_FILE = "source.yml"
 
 _OUTWARD = r"[A-Z]{1,2}[0-9][A-Z0-9]?"
 _POSTCODE = re.compile(rf"({_OUTWARD})([0-9][A-Z]{{2}})")
-_DISTRICT = re.compile(_OUTWARD)
 _DISTRICT_PARTS = re.compile(r"([A-Z]{1,2})([0-9]+)([A-Z]?)")
-_SECTOR = re.compile(rf"({_OUTWARD}) ([0-9])")
 _WARD = re.compile(r"[EWSN]05[0-9]{6}")
 _COUNCIL = re.compile(r"[EWSN][0-9]{8}")
 _WHITESPACE = re.compile(r"\s+")
@@ -132,21 +129,6 @@ def _sector_key(sector: str) -> tuple[tuple[str, int, str], str]:
 
 
 @dataclass(frozen=True)
-class PostcodeQuery:
-    """What a resident typed, read as a whole postcode, a sector ("E3 2") or a district ("E3").
-
-    `ambiguous` is true when typed text without a space could be read both ways ("E12":
-    district E12, or sector E1 2), so the finder can say which reading it showed.
-    """
-
-    kind: Literal["postcode", "sector", "district"]
-    text: str
-    district: str
-    sector: str | None = None
-    ambiguous: bool = False
-
-
-@dataclass(frozen=True)
 class PostcodeSource:
     """Where a table came from, and the attribution its licence asks for: source.yml."""
 
@@ -199,8 +181,7 @@ class PostcodeTable:
 
     def sector_wards(self, sector: str) -> list[tuple[str, int]]:
         """The wards a sector's postcodes are in, with how many: most first, ties by code."""
-        canonical = self._canonical_sector(sector)
-        counts = self._wards_by_sector.get(canonical) if canonical else None
+        counts = self._wards_by_sector.get(" ".join(sector.split()).upper())
         if not counts:
             return []
         return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
@@ -214,12 +195,9 @@ class PostcodeTable:
         sectors = self._sectors_by_district.get(district.strip().upper(), [])
         return [(sector, self.sector_wards(sector)) for sector in sectors]
 
-    def _canonical_sector(self, text: str) -> str | None:
-        spaced = " ".join(text.split()).upper()
-        if _SECTOR.fullmatch(spaced):
-            return spaced
-        query = parse_query(text, self)
-        return query.sector if query and query.kind == "sector" else None
+    def sector_postcodes(self, sector: str) -> list[tuple[str, str]]:
+        """Every postcode of a sector ("E14 9") with its ward, in order."""
+        return self._postcodes_by_sector.get(sector, [])
 
     @cached_property
     def _wards_by_sector(self) -> dict[str, Counter[str]]:
@@ -229,45 +207,18 @@ class PostcodeTable:
         return sectors
 
     @cached_property
+    def _postcodes_by_sector(self) -> dict[str, list[tuple[str, str]]]:
+        sectors: dict[str, list[tuple[str, str]]] = {}
+        for postcode, ward in self.wards_by_postcode.items():  # sorted: see __post_init__
+            sectors.setdefault(sector_of(postcode), []).append((postcode, ward))
+        return sectors
+
+    @cached_property
     def _sectors_by_district(self) -> dict[str, list[str]]:
         districts: dict[str, list[str]] = {}
         for sector in sorted(self._wards_by_sector, key=_sector_key):
             districts.setdefault(district_of(sector), []).append(sector)
         return districts
-
-
-def parse_query(text: str, table: PostcodeTable | None = None) -> PostcodeQuery | None:
-    """Read what a resident typed as a postcode, sector or district; None if it is none.
-
-    With a space the reading is plain: "E3 2AA", "E3 2", "E3". Without one, a whole postcode
-    is still plain ("e32aa"), but a short text ending in a digit can be a district or a
-    sector: "E32" is district E32 or sector E3 2, "E14" district E14 or sector E1 4. The rule:
-    it is the district when `table` has that district; else the sector when `table` has that
-    sector; else (or with no table) the district, so the finder says it is not in the
-    borough. So with Tower Hamlets, "E14" is district E14, "E32" is sector E3 2, and "E12" (a
-    Newham district) reads as sector E1 2, marked `ambiguous` so the finder can say so.
-    """
-    spaced = " ".join(text.split()).upper()
-    if not spaced or not spaced.isascii():
-        return None
-    postcode = normalise(spaced)
-    if postcode:
-        return PostcodeQuery("postcode", postcode, district_of(postcode), sector_of(postcode))
-    if _SECTOR.fullmatch(spaced):
-        return PostcodeQuery("sector", spaced, district_of(spaced), spaced)
-    if " " in spaced:
-        return None
-    as_district = _DISTRICT.fullmatch(spaced) is not None
-    sector = f"{spaced[:-1]} {spaced[-1]}"
-    as_sector = _SECTOR.fullmatch(sector) is not None
-    if as_sector and not as_district:
-        return PostcodeQuery("sector", sector, district_of(sector), sector)
-    if not as_district:
-        return None
-    known = table is not None and table.has_district(spaced)
-    if as_sector and table is not None and not known and table.has_sector(sector):
-        return PostcodeQuery("sector", sector, district_of(sector), sector, ambiguous=True)
-    return PostcodeQuery("district", spaced, spaced, ambiguous=as_sector)
 
 
 # Building a table from the national files.

@@ -18,7 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
-from . import atom, calendars, finder, opendata, pages, posters, theme, wardmap
+from . import atom, calendars, embed, finder, opendata, pages, posters, theme, wardmap
 from .localise import Localiser
 from .outputs import Manifest, Output
 from .settings import Settings
@@ -95,7 +95,8 @@ HALVES = (0, 1)
 
 def _half(site: Site, settings: Settings, half: int) -> Iterator[Output]:
     """Half of the outputs, the two of about the same work: the first language's pages
-    with every calendar, data file and feed; the other languages' pages with the posters."""
+    with every calendar, data file and feed; the other languages' pages with the posters
+    and the embedded cards."""
     first, *others = site.languages
     if half == 0:
         yield from pages.render_pages(site, settings, first)
@@ -109,6 +110,8 @@ def _half(site: Site, settings: Settings, half: int) -> Iterator[Output]:
         for language in others:
             yield from pages.render_pages(site, settings, language)
         yield from posters.render_posters(site, settings)
+        for language in site.languages:
+            yield from embed.render_embeds(site, settings, language)
 
 
 def _staged(outputs: Iterable[Output], stage: Path | None) -> Iterator[Output]:

@@ -30,12 +30,19 @@ class Section(StrEnum):
     PANEL = "panel"
     CONTACT = "contact"
     SUBSCRIBE = "subscribe"
+    SHARE = "share"
     STANDARDS = "standards"
 
 
 def priority_anchor(priority_id: str) -> str:
     """Where one priority is on its ward's page."""
     return f"priority-{priority_id}"
+
+
+def meeting_anchor(identity: str) -> str:
+    """Where one coming meeting is on its ward's page, by its id or date: stable while the
+    meeting keeps its id."""
+    return f"meeting-{identity}"
 
 
 def standard_anchor(key: str) -> str:
@@ -154,6 +161,19 @@ class Routes:
     def postcode_district(self, district: str) -> Route:
         """`/postcodes/e3/`: each sector of a postcode district and its wards."""
         return self._page(f"postcodes/{district.lower()}.md")
+
+    def postcode_sector(self, sector: str) -> Route:
+        """`/postcodes/e14/e14-9/`: every postcode of the sector "E14 9" and its ward."""
+        district, digit = sector.lower().split(" ")
+        return self._page(f"postcodes/{district}/{district}-{digit}.md")
+
+    def ward_embed(self, slug: str) -> Route:
+        """`/wards/bow-east/embed/`: a card other sites show in an iframe."""
+        return Route(f"{self.prefix}wards/{slug}/embed/index.html")
+
+    def ward_oembed(self, slug: str) -> Route:
+        """The card's oEmbed description, which its page names for other sites to find."""
+        return Route(f"{self.prefix}wards/{slug}/embed/oembed.json")
 
     def ward_calendar(self, slug: str) -> Route:
         return Route(f"{self.prefix}calendars/{slug}.ics")

@@ -112,6 +112,17 @@ class WardTranslation(Model):
     draft: StrictBool = described(
         "Draft", "true until a fluent reader has checked these translations.", True, default=False
     )
+    name: Line | None = described(
+        "Name",
+        "The ward's name as residents write it in this language, so the finder finds it "
+        "(pages keep the official name).",
+        default=None,
+    )
+    areas: Line | None = described(
+        "Areas",
+        "The ward's areas, translated, one after another with '; ', so the finder finds them too.",
+        default=None,
+    )
     summary: Passage | None = described("Summary", "The ward's summary.", default=None)
     panel: PanelTranslation = described("Panel", "The panel's text.", default=PanelTranslation())
     priorities: dict[str, PriorityTranslation] = described(
@@ -278,6 +289,9 @@ def _ward_entries(
     translation: WardTranslation,
 ) -> Iterator[tuple[tuple[str | int, ...], Key, _Entry]]:
     """Each translated text of a ward: where it is in the file, and whose it is."""
+    for name in ("name", "areas"):
+        if (line := getattr(translation, name)) is not None:
+            yield (name, "text"), ("ward", "", name), line
     if translation.summary:
         yield ("summary", "text"), ("ward", "", "summary"), translation.summary
     if translation.panel.join:
@@ -308,6 +322,9 @@ def _glossary_entries(
 
 def english_texts(ward: Ward) -> Iterator[tuple[Key, str]]:
     """Every text of a ward that a translation can give, keyed as localise reads it."""
+    yield ("ward", "", "name"), ward.name
+    if ward.areas:
+        yield ("ward", "", "areas"), "; ".join(ward.areas)
     if ward.summary:
         yield ("ward", "", "summary"), ward.summary
     yield ("ward", "", "panel.join"), ward.panel.join

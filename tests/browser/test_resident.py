@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 
 from wardpanels import schedule
 
-from ..conftest import BOROUGH_SLUGS, GOLDEN_SETTINGS, NOW, Borough
+from ..conftest import GOLDEN_SETTINGS, NOW, Borough
 
 FIRST_SCREEN = 640
 
@@ -159,7 +159,9 @@ def test_a_street_finds_its_ward_first_and_a_sector_lists_its_wards(visit, site_
     box.fill("zzzz")
     box.press("Enter")
     expect(answer).to_contain_text("We could not find")
-    expect(answer.get_by_role("link")).to_have_count(len(BOROUGH_SLUGS))  # the wards A to Z
+    expect(answer.get_by_role("link")).to_have_text(  # no guess: the wards A to Z
+        "Choose your ward from the list of wards and their areas"
+    )
 
 
 def test_the_404_page_finds_a_ward_on_any_host(visit, site_url):
@@ -190,7 +192,7 @@ def test_without_javascript_the_district_pages_answer_by_postcode(visit, site_ur
     page.goto(site_url)
     page.get_by_role("link", name="E3", exact=True).click()
     expect(page.locator("h1")).to_have_text("Postcodes starting E3")
-    sector = page.locator("h2#e3-2 + ul")
+    sector = page.locator("h2#e3-2 ~ ul").first
     expect(sector.get_by_role("link").first).to_have_text("Elm East")
     sector.get_by_role("link").first.click()
     expect(page.locator("h1")).to_have_text("Elm East ward panel")

@@ -10,7 +10,8 @@ const queries = JSON.parse(readFileSync(0, "utf8"));
 const answers = queries.map((query) => {
   const found = finder.byPostcode(data, query);
   if (found) {
-    return { kind: found.kind, label: found.label, wards: found.wards.map((w) => w.slug) };
+    const answer = { kind: found.kind, label: found.label, wards: found.wards.map((w) => w.slug) };
+    return found.sector ? { ...answer, sector: found.sector } : answer;
   }
   return { kind: "name", wards: finder.byName(data, query).map((w) => w.slug) };
 });

@@ -5,7 +5,8 @@
  *    rebuild does the rest).
  * 2. The ward finder: postcode, street, estate or ward name to ward, from the site's own
  *    data, downloaded only when a resident uses it.
- * 3. "Copy the address" buttons for calendar subscriptions.
+ * 3. "Copy" buttons for calendar subscriptions, links and the embed code, and the phone's
+ *    share sheet for a ward or a meeting.
  * 4. Keyboard access Material lacks below 1220px: real buttons for the menu and search,
  *    Escape to close the menu, and no focus on links hidden off screen.
  * 5. A name for the search dialog.
@@ -66,9 +67,14 @@
     return form.getAttribute(attribute).replace("{slug}", ward.slug);
   }
 
+  // A ward's name in the page's language, where the translations give one.
+  function wardName(ward) {
+    return (ward.names || {})[document.documentElement.lang] || ward.name;
+  }
+
   function wardLink(form, messages, ward) {
     var item = element("li");
-    var link = element("a", ward.name, {href: wardAddress(form, "data-ward", ward)});
+    var link = element("a", wardName(ward), {href: wardAddress(form, "data-ward", ward)});
     item.appendChild(link);
     if (ward.former.length) {
       item.appendChild(document.createTextNode(" (" + say(messages.formerly, {names: ward.former.join(", ")}) + ")"));
@@ -76,45 +82,60 @@
     return item;
   }
 
+  // Nothing found: GOV.UK's error summary, saying what to try.
+  function problem(form, messages, box, text) {
+    var summary = element("div", "", {"class": "wp-error-summary", role: "alert", tabindex: "-1"});
+    summary.appendChild(element("h2", messages.problem, {"class": "wp-error-summary__title"}));
+    summary.appendChild(element("p", text));
+    var tries = element("ul");
+    messages.tries.forEach(function (line) { tries.appendChild(element("li", line)); });
+    var list = element("li");
+    list.appendChild(element("a", messages.list, {href: form.getAttribute("action")}));
+    tries.appendChild(list);
+    summary.appendChild(tries);
+    box.appendChild(summary);
+    form.classList.add("wp-finder--error");
+    summary.focus();
+  }
+
   function answer(form, data, text) {
     var messages = JSON.parse(form.getAttribute("data-messages"));
     var box = form.nextElementSibling;
     var query = text.trim();
-    var lines = [];
-    var wards = [];
-    if (!query) {
-      lines.push(messages.empty);
-    } else {
-      var byPostcode = window.wardFinder.byPostcode(data, query);
-      if (byPostcode && byPostcode.kind === "postcode" && byPostcode.wards.length) {
-        var ward = byPostcode.wards[0];
-        box.replaceChildren();
-        var line = element("p", "", {"class": "wp-finder__found"});
-        var parts = say(messages.postcode, {postcode: byPostcode.label, ward: "\u0000"}).split("\u0000");
-        line.appendChild(document.createTextNode(parts[0]));
-        line.appendChild(element("a", ward.name, {href: wardAddress(form, "data-ward-next", ward)}));
-        line.appendChild(document.createTextNode(parts[1] || ""));
-        box.appendChild(line);
-        return;
-      }
-      if (byPostcode && byPostcode.wards.length) {
-        lines.push(say(messages.sector, {sector: byPostcode.label}));
-        wards = byPostcode.wards;
-      } else if (byPostcode) {
-        lines.push(say(messages.notFound, {postcode: byPostcode.label, borough: messages.borough}));
-        wards = data.wards;  // the wards A to Z, as the message says
-      } else {
-        wards = window.wardFinder.byName(data, query);
-        lines.push(say(wards.length ? messages.names : messages.nothing, {query: query}));
-        wards = wards.length ? wards : data.wards;
-      }
-    }
+    var finder = window.wardFinder;
     box.replaceChildren();
-    lines.forEach(function (line) { box.appendChild(element("p", line)); });
-    if (wards.length) {
-      var list = element("ul");
-      wards.forEach(function (ward) { list.appendChild(wardLink(form, messages, ward)); });
-      box.appendChild(list);
+    form.classList.remove("wp-finder--error");
+    if (!query) {
+      problem(form, messages, box, messages.empty);
+      return;
+    }
+    var found = finder.byPostcode(data, query);
+    var wards = found ? found.wards : finder.byName(data, query);
+    if (!wards.length) {
+      problem(form, messages, box, found ? say(messages.notFound, {postcode: found.label, borough: messages.borough})
+        : say(messages.nothing, {query: query, borough: messages.borough}));
+      return;
+    }
+    if (found && found.kind === "postcode" && !found.sector) {
+      var line = element("p", "", {"class": "wp-finder__found"});
+      var parts = say(messages.postcode, {postcode: found.label, ward: "\u0000"}).split("\u0000");
+      line.appendChild(document.createTextNode(parts[0]));
+      line.appendChild(element("a", wardName(wards[0]), {href: wardAddress(form, "data-ward-next", wards[0])}));
+      line.appendChild(document.createTextNode(parts[1] || ""));
+      box.appendChild(line);
+      return;
+    }
+    box.appendChild(element("p", found && found.sector ? say(messages.unknown, {postcode: found.label, sector: found.sector})
+      : found ? say(messages.sector, {sector: found.label}) : say(messages.names, {query: query})));
+    var list = element("ul");
+    wards.forEach(function (ward) { list.appendChild(wardLink(form, messages, ward)); });
+    box.appendChild(list);
+    if (found && found.sector) {
+      var sector = found.sector.toLowerCase().split(" ");
+      var more = element("p");
+      more.appendChild(element("a", say(messages.every, {sector: found.sector}), {
+        href: form.getAttribute("data-sector").replace(/{district}/g, sector[0]).replace("{digit}", sector[1])}));
+      box.appendChild(more);
     }
   }
 
@@ -175,7 +196,7 @@
     });
   }
 
-  /* 6. Use my location. */
+  /* 3c. Use my location. */
 
   function enableLocate() {
     if (!navigator.geolocation) {
@@ -199,6 +220,21 @@
             box.querySelector(".wp-locate__answer").textContent = JSON.parse(box.getAttribute("data-messages")).failed;
           }
         );
+      });
+    });
+  }
+
+  /* 3b. The phone's own share sheet, where the browser has one. */
+
+  function enableShareSheets() {
+    if (!navigator.share) {
+      return;
+    }
+    document.querySelectorAll("button.wp-share__sheet").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator.share({title: button.dataset.title, text: button.dataset.text, url: button.dataset.url})
+          .catch(function () { /* closed without sharing: nothing to say */ });
       });
     });
   }
@@ -319,6 +355,7 @@
     enableFinders();
     enableCopyButtons();
     enableLocate();
+    enableShareSheets();
     headerButtons();
     drawerFocus();
     searchFocus();
