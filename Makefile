@@ -6,7 +6,7 @@ PIP := $(BIN)/pip --quiet --disable-pip-version-check
 SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test check-data serve validate schema catalogue check-schema lint lock clean bench render
+.PHONY: cms site test check-data serve validate schema catalogue check-schema lint lock clean bench render
 
 $(VENV)/.installed: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
@@ -18,7 +18,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml
 ## site: build the website into site/. It is built beside it and swapped in only when the
 ## whole build succeeded, so a mistake never leaves a half-built site for a deploy to publish;
 ## a second build at the same time waits for none and says so (hooks/wardpanels/publish.py).
-site: $(VENV)/.installed
+site: $(VENV)/.installed cms/node_modules/.installed
 	$(BIN)/python -m wardpanels.publish $(SITE_DIR) -- $(BIN)/mkdocs build --strict
 	@echo
 	@echo "Built the site in $(SITE_DIR)/. To look at it, run: make serve"
@@ -26,7 +26,7 @@ site: $(VENV)/.installed
 
 ## test: lint, check types, check the schemas and the catalogue are current, check the live
 ## data, run every test (the tests build a fixture borough of their own, never the live data)
-test: $(VENV)/.installed tests/js/node_modules/.installed check-data
+test: $(VENV)/.installed tests/js/node_modules/.installed cms/node_modules/.installed check-data
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/wardpanels schema --check
@@ -46,6 +46,16 @@ tests/js/node_modules/.installed: tests/js/package.json
 	@if command -v npm >/dev/null 2>&1; then \
 	  npm install --prefix tests/js --silent --no-audit --no-fund && touch $@; \
 	else echo "npm not found: the ical.js feed tests will be skipped"; fi
+
+## cms: install the form editor at /admin/ (Decap CMS, pinned in cms/package-lock.json) and
+## the local proxy its browser test and `make serve` editing use. Without npm the site is
+## built without /admin/'s script, and the build says so.
+cms: cms/node_modules/.installed
+
+cms/node_modules/.installed: cms/package.json cms/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --prefix cms --silent --no-audit --no-fund --ignore-scripts && touch $@; \
+	else echo "npm not found: the site is built without the form editor's script (/admin/)"; fi
 
 ## serve: live preview that rebuilds when wards/, glossary/ or site_src/ change
 serve: $(VENV)/.installed
@@ -81,7 +91,7 @@ lock:
 	rm -rf .lock-venv
 
 clean:
-	rm -rf site site.tmp site.old .site.lock $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf site site.tmp site.old .site.lock $(VENV) cms/node_modules .pytest_cache .ruff_cache .hypothesis
 
 ## bench: build time, memory and page weight at 20, 300, 700 and 1000 wards (not part of test)
 bench: $(VENV)/.installed

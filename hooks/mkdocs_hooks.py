@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from wardpanels.abbreviations import GlossaryAbbreviations
 from wardpanels.build import BuildError, start_build
+from wardpanels.cms import MISSING_BUNDLE, script_files
 from wardpanels.outputs import Manifest
 from wardpanels.render import Rendering
 from wardpanels.theme import THEME_KEY
@@ -65,4 +66,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             InclusionLevel.NOT_IN_NAV if item.is_page and not listed else InclusionLevel.UNDEFINED
         )
         files.append(File.generated(config, item.path, content=item.content, inclusion=inclusion))
+    scripts = script_files(Path(config.config_file_path).parent)
+    if not scripts:
+        log.info(MISSING_BUNDLE)  # not a warning: the residents' site is whole without it
+    for path, source in scripts:
+        files.append(File.generated(config, path, abs_src_path=str(source)))
     return files

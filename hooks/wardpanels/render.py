@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from . import atom, calendars, finder, opendata, pages, posters, theme
+from . import atom, calendars, cms, finder, opendata, pages, posters, theme
 from .localise import Localiser
 from .outputs import Manifest, Output
 from .settings import Settings
@@ -90,6 +90,7 @@ def _half(site: Site, settings: Settings, half: int) -> Iterator[Output]:
         yield from opendata.render_open_data(site, settings)
         yield from atom.render_feeds(site, settings)
         yield from finder.render_finder(site, settings)
+        yield from cms.render_form_editor(site, settings)
     else:
         for language in others:
             yield from pages.render_pages(site, settings, language)

@@ -200,6 +200,19 @@ def editors_fields() -> Route:
     return Route("editors/fields.md")
 
 
+def form_editor() -> Route:
+    """The form editor (Decap CMS): its own bare page, for editors only."""
+    return Route("admin/index.html")
+
+
+def form_editor_config() -> Route:
+    return Route("admin/config.yml")
+
+
+def form_editor_script() -> Route:
+    return Route("admin/decap-cms.js")
+
+
 def wards_data() -> Route:
     return Route("data/wards.json")
 
