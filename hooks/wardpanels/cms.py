@@ -17,6 +17,7 @@ report, each showing the English it translates and carrying its fingerprint.
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 import types
 from collections.abc import Iterator
@@ -39,6 +40,7 @@ from .outputs import Output, output
 from .settings import Settings
 from .site import Site
 from .translations import (
+    FINGERPRINT,
     FeedbackTranslation,
     MeetingTranslation,
     PanelTranslation,
@@ -74,10 +76,22 @@ def _field(name: str, info: FieldInfo, where: str) -> dict[str, Any]:
     field |= widget
     if optional or not info.is_required():
         field["required"] = False
+        if field["widget"] == "object":
+            _nothing_required(field)
     default = info.get_default()
     if isinstance(default, (bool, Enum)) and not info.is_required():
         field["default"] = default.value if isinstance(default, Enum) else default
     return field
+
+
+def _nothing_required(group: dict[str, Any]) -> None:
+    """Decap checks the required fields of an optional object even when it is left out (a
+    meeting online has no venue): inside one, the form requires nothing, and `wardpanels
+    validate` in the pull request asks for what a filled-in object lacks."""
+    for field in group["fields"]:
+        field["required"] = False
+        if field["widget"] == "object":
+            _nothing_required(field)
 
 
 def _unwrap(annotation: Any) -> tuple[Any, bool]:
@@ -326,7 +340,13 @@ def _translated(name: str, info: FieldInfo, english: str, kind: Any) -> dict[str
             {
                 "name": source.alias,
                 "label": source.title,
-                "widget": "hidden",
+                "hint": (
+                    f"Filled in for a new translation. When you bring an old translation up "
+                    f"to date with the English, write {fingerprint(english)} here."
+                ),
+                "required": False,
+                "widget": "string",
+                "pattern": [FINGERPRINT, "eight lower-case letters, like qhmtwbcz"],
                 "default": fingerprint(english),
             },
         ],
@@ -337,15 +357,43 @@ def render_form_editor(site: Site, settings: Settings) -> Iterator[Output]:
     """/admin/: the editor's own bare page (not a themed page: out of the menu, search
     and the sitemap) and its configuration. The script is copied in by the build."""
     page = routes.form_editor()
+    config = form_config(settings, site)
     yield output(page, _admin_page(settings.site_name, page))
-    yield output(routes.form_editor_config(), config_yaml(settings, site))
+    yield output(routes.form_editor_config(), config_yaml(config))
+    yield output(routes.form_editor_addition(), ADDITION.read_text(encoding="utf-8"))
+    yield output(routes.form_editor_fingerprints(), fingerprints_json(config))
 
 
-def config_yaml(settings: Settings, site: Site) -> str:
+ADDITION = Path(__file__).parent / "templates" / "form-editor.js"
+
+
+def fingerprints_json(config: dict[str, Any]) -> str:
+    """Where each translation file's texts are, and the fingerprint of their English now:
+    `{"translations-bn": {"elm-east": [[["summary"], "wqyphxlj"], ...]}}`."""
+    found = {
+        collection["name"]: {
+            entry["name"]: list(_fingerprints(entry["fields"])) for entry in collection["files"]
+        }
+        for collection in config["collections"]
+        if "files" in collection
+    }
+    return json.dumps(found, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _fingerprints(
+    fields: list[dict[str, Any]], path: tuple[str, ...] = ()
+) -> Iterator[tuple[list[str], str]]:
+    for field in fields:
+        inner = field.get("fields", [])
+        if [member["name"] for member in inner] == ["text", "from"]:
+            yield [*path, field["name"]], inner[1]["default"]
+        else:
+            yield from _fingerprints(inner, (*path, field["name"]))
+
+
+def config_yaml(config: dict[str, Any]) -> str:
     """The configuration as /admin/config.yml, in a stable order."""
-    return yaml.safe_dump(
-        form_config(settings, site), allow_unicode=True, sort_keys=False, width=100
-    )
+    return yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=100)
 
 
 def script_files(root: Path) -> list[tuple[str, Path]]:
@@ -369,6 +417,8 @@ MISSING_BUNDLE = (
 def _admin_page(title: str, page: routes.Route) -> str:
     config = routes.form_editor_config().href_from(page)
     script = routes.form_editor_script().href_from(page)
+    addition = routes.form_editor_addition().href_from(page)
+    fingerprints = routes.form_editor_fingerprints().href_from(page)
     return (
         "<!doctype html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -378,5 +428,6 @@ def _admin_page(title: str, page: routes.Route) -> str:
         f'<link href="{config}" type="text/yaml" rel="cms-config-url">\n'
         "</head>\n<body>\n"
         f'<script src="{script}"></script>\n'
+        f'<script src="{addition}" data-fingerprints="{fingerprints}"></script>\n'
         "</body>\n</html>\n"
     )

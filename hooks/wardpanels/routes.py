@@ -213,6 +213,16 @@ def form_editor_script() -> Route:
     return Route("admin/decap-cms.js")
 
 
+def form_editor_addition() -> Route:
+    """The project's own few lines for the editor: see templates/form-editor.js."""
+    return Route("admin/form-editor.js")
+
+
+def form_editor_fingerprints() -> Route:
+    """Each translatable text's fingerprint, for the editor to fill in."""
+    return Route("admin/fingerprints.json")
+
+
 def wards_data() -> Route:
     return Route("data/wards.json")
 
