@@ -137,3 +137,18 @@ def test_a_translation_form_shows_the_english_and_keeps_its_fingerprint(
     text, source = _by_name(group["fields"])["title"]["fields"]
     assert text["hint"] == f"The English: {priority.title}"
     assert (source["name"], source["default"]) == ("from", fingerprint(priority.title))
+
+
+def test_editors_sign_in_where_the_settings_say(golden_site: Site) -> None:
+    settings = GOLDEN_SETTINGS.model_copy(update={"sign_in_url": "https://auth.example.org/"})
+    backend = cms.form_config(settings, golden_site)["backend"]
+    assert backend["base_url"] == "https://auth.example.org"
+
+
+def test_the_glossary_translation_form_has_a_group_for_each_term(golden_site: Site) -> None:
+    fields = _by_name(cms.glossary_translation_fields(golden_site.glossary))
+    terms = _by_name(fields["terms"]["fields"])
+    term = next(term for term in golden_site.glossary if term.stands_for)
+    stands_for, source = _by_name(terms[term.term]["fields"])["stands_for"]["fields"]
+    assert stands_for["hint"] == f"The English: {term.stands_for}"
+    assert source["default"] == fingerprint(term.stands_for)

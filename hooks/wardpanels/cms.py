@@ -20,7 +20,7 @@ import html
 import json
 import posixpath
 import types
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, time
 from enum import Enum
 from pathlib import Path, PurePosixPath
@@ -35,17 +35,19 @@ from . import routes
 from .history import meeting_identity
 from .i18n import ENGLISH_LANGUAGE
 from .localise import feedback_identity
-from .model import PATTERN_HINTS, Choice, Ward
+from .model import PATTERN_HINTS, Choice, GlossaryTerm, Ward
 from .outputs import Output, output
 from .settings import Settings
 from .site import Site
 from .translations import (
     FINGERPRINT,
     FeedbackTranslation,
+    GlossaryTranslation,
     MeetingTranslation,
     PanelTranslation,
     Passage,
     PriorityTranslation,
+    TermTranslation,
     WardTranslation,
     fingerprint,
 )
@@ -201,6 +203,8 @@ def form_config(settings: Settings, site: Site) -> dict[str, Any]:
     backend: dict[str, Any] = {"name": "github", "branch": settings.branch}
     if repo := _repo(settings):
         backend["repo"] = repo
+    if settings.sign_in_url:
+        backend["base_url"] = settings.sign_in_url.rstrip("/")
     collections: list[dict[str, Any]] = [
         {
             "name": "wards",
@@ -233,7 +237,13 @@ def form_config(settings: Settings, site: Site) -> dict[str, Any]:
 
 
 def _translations(settings: Settings, site: Site, code: str, name: str) -> dict[str, Any]:
-    folder = f"{_in_repository(settings.translations)}/{code}/wards"
+    language = f"{_in_repository(settings.translations)}/{code}"
+    glossary = {
+        "name": GLOSSARY_ENTRY,
+        "label": "The glossary",
+        "file": f"{language}/glossary.yml",
+        "fields": glossary_translation_fields(site.glossary),
+    }
     return {
         "name": f"translations-{code}",
         "label": f"Translations: {name}",
@@ -244,12 +254,31 @@ def _translations(settings: Settings, site: Site, code: str, name: str) -> dict[
             {
                 "name": record.slug,
                 "label": record.ward.name,
-                "file": f"{folder}/{record.slug}.yml",
+                "file": f"{language}/wards/{record.slug}.yml",
                 "fields": translation_fields(record.ward),
             }
             for record in site.wards
-        ],
+        ]
+        + [glossary],
     }
+
+
+# The glossary's entry among a language's translations: no ward can have this slug, as a
+# slug has no capitals.
+GLOSSARY_ENTRY = "Glossary"
+
+
+def glossary_translation_fields(terms: Iterable[GlossaryTerm]) -> list[dict[str, Any]]:
+    """A form for a language's glossary: a group for each term, by the term as written."""
+    model = GlossaryTranslation.model_fields
+    groups = [
+        _group(term.term, FieldInfo(title=term.term), _texts(term, TermTranslation))
+        for term in terms
+    ]
+    return [
+        _field("draft", model["draft"], "GlossaryTranslation.draft"),
+        _group("terms", model["terms"], [group for group in groups if group["fields"]]),
+    ]
 
 
 # A priority, meeting or report: its key in the translation, the label its group shows,

@@ -85,6 +85,10 @@ class Settings(_Settings):
     id_domain: str = ""
     repository: str | None = None  # e.g. https://github.com/owner/repo, for "Edit this page"
     branch: str = "main"
+    # Where the form editor (/admin/) signs editors in with GitHub: the address of the
+    # OAuth client an administrator set up (editors' guide, "The form editor"). Unset, it
+    # is Netlify's, which works for a site Netlify publishes.
+    sign_in_url: str | None = None
     wards: str = "wards"
     glossary: str = "glossary"
     postcodes: str = "postcodes"
@@ -99,6 +103,8 @@ class Settings(_Settings):
             object.__setattr__(self, "id_domain", host)
         if not self.repository:
             object.__setattr__(self, "repository", None)
+        if not self.sign_in_url:
+            object.__setattr__(self, "sign_in_url", None)
         codes = [language.code for language in self.languages]
         if "en" in codes or len(set(codes)) != len(codes):
             raise ValueError("each language is listed once, and English is not listed")
