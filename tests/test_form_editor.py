@@ -3,6 +3,7 @@ with the model's label, help and required mark, so the form never drops data."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, time
 from typing import Any
 
@@ -12,10 +13,11 @@ from pydantic import BaseModel
 
 from wardpanels import cms, routes
 from wardpanels.model import GlossaryTerm, Meeting, MeetingStatus, Venue, Ward
+from wardpanels.schema import SCHEMAS
 from wardpanels.site import Site
 from wardpanels.translations import fingerprint
 
-from .conftest import GOLDEN_SETTINGS
+from .conftest import GOLDEN_SETTINGS, ROOT
 
 
 def _models(model: type[BaseModel]) -> set[type[BaseModel]]:
@@ -152,3 +154,14 @@ def test_the_glossary_translation_form_has_a_group_for_each_term(golden_site: Si
     stands_for, source = _by_name(terms[term.term]["fields"])["stands_for"]["fields"]
     assert stands_for["hint"] == f"The English: {term.stands_for}"
     assert source["default"] == fingerprint(term.stands_for)
+
+
+def test_editors_tools_find_every_schema_without_a_modeline() -> None:
+    """The form editor drops comments, the `$schema` modeline too: the repository's own
+    settings map each data folder to its schema, which no save can lose."""
+    settings = json.loads((ROOT / ".vscode/settings.json").read_text(encoding="utf-8"))
+    mapped = {schema.removeprefix("./") for schema in settings["yaml.schemas"]}
+    assert mapped == set(SCHEMAS)
+    for schema, patterns in settings["yaml.schemas"].items():
+        folder = schema.removeprefix("./").split("/")[0]
+        assert all(pattern.startswith(folder + "/") for pattern in patterns)

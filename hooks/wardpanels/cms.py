@@ -443,11 +443,21 @@ MISSING_BUNDLE = (
 )
 
 
+# Decap's own font stacks, each with the site's Bengali font after it: a computer without
+# one would show the translations as empty boxes.
+_FONTS = (
+    "body, input, textarea, button, select, p, span, label, div, h1, h2, h3, a {"
+    " font-family: -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Oxygen, Ubuntu,"
+    " Cantarell, 'Helvetica Neue', sans-serif, 'Noto Sans Bengali' !important; }"
+)
+
+
 def _admin_page(title: str, page: routes.Route) -> str:
     config = routes.form_editor_config().href_from(page)
     script = routes.form_editor_script().href_from(page)
     addition = routes.form_editor_addition().href_from(page)
     fingerprints = routes.form_editor_fingerprints().href_from(page)
+    fonts = routes.font_stylesheet().href_from(page)
     return (
         "<!doctype html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -455,6 +465,8 @@ def _admin_page(title: str, page: routes.Route) -> str:
         '<meta name="robots" content="noindex, nofollow">\n'
         f"<title>{html.escape(title)}: form editor</title>\n"
         f'<link href="{config}" type="text/yaml" rel="cms-config-url">\n'
+        f'<link href="{fonts}" rel="stylesheet">\n'
+        f"<style>{_FONTS}</style>\n"
         "</head>\n<body>\n"
         f'<script src="{script}"></script>\n'
         f'<script src="{addition}" data-fingerprints="{fingerprints}"></script>\n'
