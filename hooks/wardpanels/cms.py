@@ -389,11 +389,14 @@ def render_form_editor(site: Site, settings: Settings) -> Iterator[Output]:
     config = form_config(settings, site)
     yield output(page, _admin_page(settings.site_name, page))
     yield output(routes.form_editor_config(), config_yaml(config))
-    yield output(routes.form_editor_addition(), ADDITION.read_text(encoding="utf-8"))
+    yield output(routes.form_editor_addition(), _template("form-editor.js"))
+    yield output(routes.form_editor_stylesheet(), _template("form-editor.css"))
     yield output(routes.form_editor_fingerprints(), fingerprints_json(config))
 
 
-ADDITION = Path(__file__).parent / "templates" / "form-editor.js"
+def _template(name: str) -> str:
+    """One of the editor's own files, kept with the package's templates."""
+    return (Path(__file__).parent / "templates" / name).read_text(encoding="utf-8")
 
 
 def fingerprints_json(config: dict[str, Any]) -> str:
@@ -443,21 +446,13 @@ MISSING_BUNDLE = (
 )
 
 
-# Decap's own font stacks, each with the site's Bengali font after it: a computer without
-# one would show the translations as empty boxes.
-_FONTS = (
-    "body, input, textarea, button, select, p, span, label, div, h1, h2, h3, a {"
-    " font-family: -apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Oxygen, Ubuntu,"
-    " Cantarell, 'Helvetica Neue', sans-serif, 'Noto Sans Bengali' !important; }"
-)
-
-
 def _admin_page(title: str, page: routes.Route) -> str:
     config = routes.form_editor_config().href_from(page)
     script = routes.form_editor_script().href_from(page)
     addition = routes.form_editor_addition().href_from(page)
     fingerprints = routes.form_editor_fingerprints().href_from(page)
     fonts = routes.font_stylesheet().href_from(page)
+    stylesheet = routes.form_editor_stylesheet().href_from(page)
     return (
         "<!doctype html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
@@ -466,7 +461,7 @@ def _admin_page(title: str, page: routes.Route) -> str:
         f"<title>{html.escape(title)}: form editor</title>\n"
         f'<link href="{config}" type="text/yaml" rel="cms-config-url">\n'
         f'<link href="{fonts}" rel="stylesheet">\n'
-        f"<style>{_FONTS}</style>\n"
+        f'<link href="{stylesheet}" rel="stylesheet">\n'
         "</head>\n<body>\n"
         f'<script src="{script}"></script>\n'
         f'<script src="{addition}" data-fingerprints="{fingerprints}"></script>\n'

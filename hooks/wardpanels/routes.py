@@ -218,6 +218,10 @@ def form_editor_addition() -> Route:
     return Route("admin/form-editor.js")
 
 
+def form_editor_stylesheet() -> Route:
+    return Route("admin/form-editor.css")
+
+
 def form_editor_fingerprints() -> Route:
     """Each translatable text's fingerprint, for the editor to fill in."""
     return Route("admin/fingerprints.json")
