@@ -122,7 +122,7 @@ def test_the_configuration_saves_by_pull_request_to_the_settings_repository(
 
 
 def test_admin_is_a_bare_page_out_of_search() -> None:
-    html = cms._admin_page("Ward panels", routes.form_editor())
+    html = cms._admin_page(GOLDEN_SETTINGS, routes.form_editor())
     assert '<meta name="robots" content="noindex, nofollow">' in html
     assert '<script src="decap-cms.js"></script>' in html
     assert 'href="config.yml"' in html

@@ -387,7 +387,7 @@ def render_form_editor(site: Site, settings: Settings) -> Iterator[Output]:
     and the sitemap) and its configuration. The script is copied in by the build."""
     page = routes.form_editor()
     config = form_config(settings, site)
-    yield output(page, _admin_page(settings.site_name, page))
+    yield output(page, _admin_page(settings, page))
     yield output(routes.form_editor_config(), config_yaml(config))
     yield output(routes.form_editor_addition(), _template("form-editor.js"))
     yield output(routes.form_editor_stylesheet(), _template("form-editor.css"))
@@ -446,19 +446,26 @@ MISSING_BUNDLE = (
 )
 
 
-def _admin_page(title: str, page: routes.Route) -> str:
+def _admin_page(settings: Settings, page: routes.Route) -> str:
     config = routes.form_editor_config().href_from(page)
     script = routes.form_editor_script().href_from(page)
     addition = routes.form_editor_addition().href_from(page)
     fingerprints = routes.form_editor_fingerprints().href_from(page)
     fonts = routes.font_stylesheet().href_from(page)
     stylesheet = routes.form_editor_stylesheet().href_from(page)
+    title = html.escape(f"{settings.site_name}: form editor")
+    description = "Where editors change the ward panels' pages, by pull request."
+    image = html.escape(settings.page_url(routes.social_image().path))
     return (
         "<!doctype html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         '<meta name="robots" content="noindex, nofollow">\n'
-        f"<title>{html.escape(title)}: form editor</title>\n"
+        f"<title>{title}</title>\n"
+        f'<meta property="og:title" content="{title}">\n'
+        f'<meta property="og:description" content="{description}">\n'
+        f'<meta property="og:image" content="{image}">\n'
+        '<meta name="twitter:card" content="summary_large_image">\n'
         f'<link href="{config}" type="text/yaml" rel="cms-config-url">\n'
         f'<link href="{fonts}" rel="stylesheet">\n'
         f'<link href="{stylesheet}" rel="stylesheet">\n'
