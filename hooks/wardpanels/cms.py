@@ -391,7 +391,7 @@ def render_form_editor(site: Site, settings: Settings) -> Iterator[Output]:
     yield output(routes.form_editor_config(), config_yaml(config))
     yield output(routes.form_editor_addition(), _template("form-editor.js"))
     yield output(routes.form_editor_stylesheet(), _template("form-editor.css"))
-    yield output(routes.form_editor_fingerprints(), fingerprints_json(config))
+    yield output(routes.form_editor_data(), forms_json(config))
 
 
 def _template(name: str) -> str:
@@ -399,17 +399,28 @@ def _template(name: str) -> str:
     return (Path(__file__).parent / "templates" / name).read_text(encoding="utf-8")
 
 
-def fingerprints_json(config: dict[str, Any]) -> str:
-    """Where each translation file's texts are, and the fingerprint of their English now:
-    `{"translations-bn": {"elm-east": [[["summary"], "wqyphxlj"], ...]}}`."""
-    found = {
-        collection["name"]: {
-            entry["name"]: list(_fingerprints(entry["fields"])) for entry in collection["files"]
+def forms_json(config: dict[str, Any]) -> str:
+    """What form-editor.js needs of each form, by collection and file ("" for a folder's):
+    the order of its keys, the model's, and where its translations' fingerprints go.
+    `{"wards": {"": {"order": {"name": null, ...}, "fingerprints": []}}, ...}`."""
+    found: dict[str, dict[str, Any]] = {}
+    for collection in config["collections"]:
+        forms = collection.get("files") or [{"name": "", "fields": collection["fields"]}]
+        found[collection["name"]] = {
+            form["name"]: {
+                "order": _order(form["fields"]),
+                "fingerprints": list(_fingerprints(form["fields"])),
+            }
+            for form in forms
         }
-        for collection in config["collections"]
-        if "files" in collection
+    return json.dumps(found, ensure_ascii=False, separators=(",", ":"))
+
+
+def _order(fields: list[dict[str, Any]]) -> dict[str, Any]:
+    """Each field's name, in order, with the order inside it if it holds fields."""
+    return {
+        field["name"]: _order(field["fields"]) if "fields" in field else None for field in fields
     }
-    return json.dumps(found, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _fingerprints(
@@ -450,7 +461,7 @@ def _admin_page(settings: Settings, page: routes.Route) -> str:
     config = routes.form_editor_config().href_from(page)
     script = routes.form_editor_script().href_from(page)
     addition = routes.form_editor_addition().href_from(page)
-    fingerprints = routes.form_editor_fingerprints().href_from(page)
+    forms = routes.form_editor_data().href_from(page)
     fonts = routes.font_stylesheet().href_from(page)
     stylesheet = routes.form_editor_stylesheet().href_from(page)
     title = html.escape(f"{settings.site_name}: form editor")
@@ -471,6 +482,6 @@ def _admin_page(settings: Settings, page: routes.Route) -> str:
         f'<link href="{stylesheet}" rel="stylesheet">\n'
         "</head>\n<body>\n"
         f'<script src="{script}"></script>\n'
-        f'<script src="{addition}" data-fingerprints="{fingerprints}"></script>\n'
+        f'<script src="{addition}" data-forms="{forms}"></script>\n'
         "</body>\n</html>\n"
     )

@@ -222,9 +222,9 @@ def form_editor_stylesheet() -> Route:
     return Route("admin/form-editor.css")
 
 
-def form_editor_fingerprints() -> Route:
-    """Each translatable text's fingerprint, for the editor to fill in."""
-    return Route("admin/fingerprints.json")
+def form_editor_data() -> Route:
+    """What form-editor.js needs: each form's key order and translations' fingerprints."""
+    return Route("admin/form-editor.json")
 
 
 def wards_data() -> Route:

@@ -194,6 +194,8 @@ def test_an_editor_changes_a_ward_and_its_translation_from_forms(
 
     meetings = _list(page, "Meetings")
     meetings.get_by_test_id("expand-button").first.click()
+    # Nothing to save until something changes: a save never rewrites an unchanged file.
+    assert page.get_by_role("button", name="Save", exact=True).is_disabled()
     dates = meetings.locator('input[type="date"][id^="date-field"]')
     assert dates.nth(3).input_value() == "2026-12-09"
     # Move the spring meeting a week; cancel the winter one, saying why.
@@ -238,9 +240,21 @@ def test_an_editor_changes_a_ward_and_its_translation_from_forms(
     _save(page)
     assert _merge_pull_requests(editor.repository) == ["cms/translations-bn/elm-east"]
 
+    # Once a file is in the form editor's layout, a change shows as just that change.
+    page.goto(editor.url + "#/collections/wards/entries/elm-east")
+    page.reload()  # a new form: Decap keeps the last one's values across a jump
+    meetings.get_by_test_id("expand-button").first.click()
+    meetings.locator('input[id^="note-field"]').nth(3).fill("Cancelled: the hall is shut")
+    _save(page)
+    changed = _git(editor.repository, "diff", "--numstat", "main", "cms/wards/elm-east")
+    assert changed.split() == ["1", "1", "wards/elm-east.yml"]
+
     ward = (editor.repository.wards / "elm-east.yml").read_text(encoding="utf-8")
     translation = editor.repository.translations / "bn/wards/elm-east.yml"
     assert "closed_on: 2026-11-18\n" in ward  # a date stays a date, unquoted
+    # Keys in the model's order, also for a new meeting, whose defaults Decap sets first.
+    added = "  - date: 2027-09-15\n    start: 18:30\n    end: 20:00\n    status: scheduled\n"
+    assert added in ward
     assert main(["validate", "--root", str(ROOT)]) == 0
     (tmp_path / "written.yml").write_text(ward + translation.read_text(encoding="utf-8"))
 
