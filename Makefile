@@ -53,9 +53,10 @@ tests/js/node_modules/.installed: tests/js/package.json
 cms: cms/node_modules/.installed
 
 cms/node_modules/.installed: cms/package.json cms/package-lock.json
-	@if command -v npm >/dev/null 2>&1; then \
-	  npm ci --prefix cms --silent --no-audit --no-fund --ignore-scripts && touch $@; \
-	else echo "npm not found: the site is built without the form editor's script (/admin/)"; fi
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "npm not found: the site is built without the form editor's script (/admin/)"; \
+	elif npm ci --prefix cms --silent --no-audit --no-fund --ignore-scripts; then touch $@; \
+	else echo "npm could not install cms/: the site is built without the form editor's script"; fi
 
 ## serve: live preview that rebuilds when wards/, glossary/ or site_src/ change
 serve: $(VENV)/.installed

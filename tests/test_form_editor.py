@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -165,3 +166,17 @@ def test_editors_tools_find_every_schema_without_a_modeline() -> None:
     for schema, patterns in settings["yaml.schemas"].items():
         folder = schema.removeprefix("./").split("/")[0]
         assert all(pattern.startswith(folder + "/") for pattern in patterns)
+
+
+def test_without_the_installed_script_the_build_says_how_to_get_it(tmp_path: Path) -> None:
+    assert cms.script_files(tmp_path) == []
+    assert "make cms" in cms.MISSING_BUNDLE
+
+
+def test_the_script_and_the_parts_it_loads_are_copied_beside_the_page(tmp_path: Path) -> None:
+    dist = tmp_path / Path(cms.BUNDLE_SOURCE).parent
+    dist.mkdir(parents=True)
+    for name in ("decap-cms.js", "103.decap-cms.js", "103.decap-cms.js.map", "a1.wasm"):
+        (dist / name).write_text("//")
+    copied = [path for path, _ in cms.script_files(tmp_path)]
+    assert copied == ["admin/decap-cms.js", "admin/103.decap-cms.js", "admin/a1.wasm"]
