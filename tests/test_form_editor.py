@@ -40,9 +40,10 @@ def _by_name(fields: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {field["name"]: field for field in fields}
 
 
-@pytest.mark.parametrize(
-    "model", sorted(_models(Ward) | _models(GlossaryTerm), key=lambda m: m.__name__)
-)
+MODELS = {model.__name__: model for model in [*_models(Ward), *_models(GlossaryTerm)]}
+
+
+@pytest.mark.parametrize("model", [MODELS[name] for name in sorted(MODELS)])
 def test_every_field_has_a_widget_with_the_models_words(model: type[BaseModel]) -> None:
     fields = cms.form_fields(model)
     assert [field["name"] for field in fields] == list(model.model_fields)  # the model's order
@@ -152,6 +153,7 @@ def test_the_glossary_translation_form_has_a_group_for_each_term(golden_site: Si
     fields = _by_name(cms.glossary_translation_fields(golden_site.glossary))
     terms = _by_name(fields["terms"]["fields"])
     term = next(term for term in golden_site.glossary if term.stands_for)
+    assert term.stands_for is not None
     stands_for, source = _by_name(terms[term.term]["fields"])["stands_for"]["fields"]
     assert stands_for["hint"] == f"The English: {term.stands_for}"
     assert source["default"] == fingerprint(term.stands_for)
