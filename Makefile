@@ -6,7 +6,7 @@ PIP := $(BIN)/pip --quiet --disable-pip-version-check
 SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help site test test-fast check-data serve validate schema catalogue check-schema lint lock clean bench render
+.PHONY: help cms site test test-fast check-data serve validate schema catalogue check-schema lint lock clean bench render
 
 ## help: list these commands
 help:
@@ -28,7 +28,7 @@ $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
 ## site: build the website into site/. It is built beside it and swapped in only when the
 ## whole build succeeded, so a mistake never leaves a half-built site for a deploy to publish;
 ## a second build at the same time waits for none and says so (hooks/wardpanels/publish.py).
-site: $(VENV)/.installed
+site: $(VENV)/.installed cms/node_modules/.installed
 	$(BIN)/python -m wardpanels.publish $(SITE_DIR) -- $(BIN)/mkdocs build --strict
 	@echo
 	@echo "Built the site in $(SITE_DIR)/. To look at it, run: make serve"
@@ -36,7 +36,7 @@ site: $(VENV)/.installed
 
 ## test: lint, check types, check the schemas and the catalogue are current, check the live
 ## data, run every test (the tests build a fixture borough of their own, never the live data)
-test: $(VENV)/.dev-installed tests/js/node_modules/.installed check-data lint
+test: $(VENV)/.dev-installed tests/js/node_modules/.installed cms/node_modules/.installed check-data lint
 	$(BIN)/mypy
 	$(BIN)/wardpanels schema --check
 	$(BIN)/wardpanels catalogue --check
@@ -59,6 +59,17 @@ tests/js/node_modules/.installed: tests/js/package.json
 	@if command -v npm >/dev/null 2>&1; then \
 	  npm install --prefix tests/js --silent --no-audit --no-fund && touch $@; \
 	else echo "npm not found: the ical.js feed tests will be skipped"; fi
+
+## cms: install the form editor at /admin/ (Decap CMS, pinned in cms/package-lock.json) and
+## the local proxy its browser test and `make serve` editing use. Without npm the site is
+## built without /admin/'s script, and the build says so.
+cms: cms/node_modules/.installed
+
+cms/node_modules/.installed: cms/package.json cms/package-lock.json
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  echo "npm not found: the site is built without the form editor's script (/admin/)"; \
+	elif npm ci --prefix cms --silent --no-audit --no-fund --ignore-scripts; then touch $@; \
+	else echo "npm could not install cms/: the site is built without the form editor's script"; fi
 
 ## serve: live preview that rebuilds when wards/, glossary/ or site_src/ change
 serve: $(VENV)/.installed
@@ -100,7 +111,7 @@ lock:
 
 ## clean: remove the built site, the virtual environment and the caches
 clean:
-	rm -rf site site.tmp site.old .site.lock $(VENV) .pytest_cache .ruff_cache .hypothesis
+	rm -rf site site.tmp site.old .site.lock $(VENV) cms/node_modules .pytest_cache .ruff_cache .hypothesis
 
 ## bench: build time, memory and page weight at 20, 300, 700 and 1000 wards (not part of test)
 bench: $(VENV)/.installed

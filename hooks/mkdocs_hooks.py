@@ -25,6 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from wardpanels.abbreviations import GlossaryAbbreviations
 from wardpanels.build import BuildError, start_build
+from wardpanels.cms import MISSING_BUNDLE, script_files
 from wardpanels.outputs import Manifest
 from wardpanels.render import Rendering
 from wardpanels.report import Report
@@ -101,6 +102,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         else:
             written = File.generated(config, item.path, content=item.content, inclusion=inclusion)
         files.append(written)
+    scripts = script_files(Path(config.config_file_path).parent)
+    if not scripts:
+        log.info(MISSING_BUNDLE)  # not a warning: the residents' site is whole without it
+    for path, source in scripts:
+        files.append(File.generated(config, path, abs_src_path=str(source)))
     return files
 
 

@@ -25,6 +25,7 @@ import yaml
 from . import boundaries_import, catalogue, postcodes, starter
 from .build import BuildError, load
 from .changes import compare
+from .cms import MISSING_BUNDLE, script_files
 from .errors import Problem
 from .files import outside
 from .i18n import Language
@@ -246,6 +247,11 @@ def _render(root: Path, out: Path) -> int:
                 target.write_bytes(item.content)
             else:
                 target.write_text(item.content, encoding="utf-8")
+        scripts = script_files(root)
+        if not scripts:
+            print(MISSING_BUNDLE, file=sys.stderr)
+        for path, source in scripts:
+            shutil.copyfile(source, docs / path)
         child = _plain_config(root, out, config, manifest)
         (out / CONFIG_FILE).write_text(_RENDERED + child, encoding="utf-8")
     except OSError as error:

@@ -18,7 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
-from . import atom, calendars, embed, finder, opendata, pages, posters, theme, wardmap
+from . import atom, calendars, cms, embed, finder, opendata, pages, posters, theme, wardmap
 from .localise import Localiser
 from .outputs import Manifest, Output
 from .settings import Settings
@@ -106,6 +106,7 @@ def _half(site: Site, settings: Settings, half: int) -> Iterator[Output]:
         yield from atom.render_feeds(site, settings)
         yield from finder.render_finder(site, settings)
         yield from wardmap.render_boundaries_data(site)
+        yield from cms.render_form_editor(site, settings)
     else:
         for language in others:
             yield from pages.render_pages(site, settings, language)

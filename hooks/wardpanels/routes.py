@@ -220,6 +220,33 @@ def editors_fields() -> Route:
     return Route("editors/fields.md")
 
 
+def form_editor() -> Route:
+    """The form editor (Decap CMS): its own bare page, for editors only."""
+    return Route("admin/index.html")
+
+
+def form_editor_config() -> Route:
+    return Route("admin/config.yml")
+
+
+def form_editor_script() -> Route:
+    return Route("admin/decap-cms.js")
+
+
+def form_editor_addition() -> Route:
+    """The project's own few lines for the editor: see templates/form-editor.js."""
+    return Route("admin/form-editor.js")
+
+
+def form_editor_stylesheet() -> Route:
+    return Route("admin/form-editor.css")
+
+
+def form_editor_data() -> Route:
+    """What form-editor.js needs: each form's key order and translations' fingerprints."""
+    return Route("admin/form-editor.json")
+
+
 def wards_data() -> Route:
     return Route("data/wards.json")
 

@@ -153,6 +153,10 @@ class Settings(_Settings):
     # https://github.com/owner/repo, for "Edit this page"; empty when it is not set
     repository: Annotated[WebAddress | None, BeforeValidator(lambda value: value or None)] = None
     branch: str = "main"
+    # Where the form editor (/admin/) signs editors in with GitHub: the address of the
+    # OAuth client an administrator set up (editors' guide, "The form editor"). Unset, it
+    # is Netlify's, which works for a site Netlify publishes.
+    sign_in_url: Annotated[WebAddress | None, BeforeValidator(lambda value: value or None)] = None
     wards: str = "wards"
     glossary: str = "glossary"
     postcodes: str = "postcodes"
