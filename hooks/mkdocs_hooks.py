@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from wardpanels.abbreviations import GlossaryAbbreviations
 from wardpanels.build import BuildError, start_build
-from wardpanels.outputs import Manifest
+from wardpanels.outputs import Manifest, menu_without
 from wardpanels.render import Rendering
 from wardpanels.theme import THEME_KEY
 
@@ -41,6 +41,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for warning in warnings:  # how panels measure up: news for editors, not faults
         log.info(warning)
     config.extra[THEME_KEY] = _rendering.theme
+    if config.nav is not None:
+        config.nav = menu_without(config.nav, _rendering.absent)
     config.markdown_extensions.append(
         GlossaryAbbreviations(titles=_rendering.abbreviations, words=_rendering.words)
     )

@@ -47,7 +47,7 @@ panel:
 BOROUGH = FIXTURES / "borough"
 BOROUGH_SLUGS = sorted(path.stem for path in (BOROUGH / "wards").glob("*.yml"))
 # The live data folders, named only for the tests that are about them (test_live_data.py).
-LIVE_DATA = ("wards", "glossary", "postcodes", "translations")
+LIVE_DATA = ("wards", "glossary", "postcodes", "translations", "scrutiny")
 
 
 @dataclass(frozen=True)
@@ -73,13 +73,23 @@ class Borough:
     def translations(self) -> Path:
         return self.root / "translations"
 
+    @property
+    def scrutiny(self) -> Path:
+        return self.root / "scrutiny"
+
     def environment(self) -> dict[str, str]:
         """The WARDPANELS_* settings that point a build of mkdocs.yml at this borough."""
         return {f"WARDPANELS_{name.upper()}": str(self.root / name) for name in LIVE_DATA}
 
     def sources(self, pages: Path | None = None) -> Sources:
         return Sources(
-            self.root, self.wards, self.glossary, self.postcodes, self.translations, pages
+            self.root,
+            self.wards,
+            self.glossary,
+            self.postcodes,
+            self.translations,
+            pages,
+            self.scrutiny,
         )
 
 

@@ -23,6 +23,7 @@ import yaml
 from . import catalogue, postcodes, starter
 from .build import BuildError, load
 from .errors import Problem
+from .outputs import menu_without
 from .render import render_site
 from .schema import SCHEMAS, render_schema
 from .settings import CONFIG_FILE, SettingsError, read_config
@@ -229,6 +230,8 @@ def _plain_config(root: Path, out: Path, config: dict[str, Any], manifest: Any) 
         "extra": {THEME_KEY: _plain(manifest.theme)},
         "not_in_nav": "\n".join(hidden) + "\n",
     }
+    if config.get("nav") is not None and manifest.absent:
+        child["nav"] = menu_without(config["nav"], manifest.absent)
     head = "# Written by `wardpanels render`: the rendered site, built with no hooks.\n"
     return head + yaml.safe_dump(child, allow_unicode=True, sort_keys=False, width=1000)
 

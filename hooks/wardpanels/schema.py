@@ -10,11 +10,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from .model import LINK_PATTERN, TIME_PATTERN, GlossaryFile, Ward
+from .scrutiny import ActionPlan
 from .translations import GlossaryTranslation, WardTranslation
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "wards/ward.schema.json": Ward,
     "glossary/glossary.schema.json": GlossaryFile,
+    "scrutiny/action-plan.schema.json": ActionPlan,
     "translations/ward.schema.json": WardTranslation,
     "translations/glossary.schema.json": GlossaryTranslation,
 }

@@ -89,6 +89,7 @@ class Settings(_Settings):
     glossary: str = "glossary"
     postcodes: str = "postcodes"
     translations: str = "translations"
+    scrutiny: str = "scrutiny"  # the folder of the scrutiny action plan, if the borough has one
     languages: tuple[LanguageSetting, ...] = ()
     standards: Standards = Standards()
 

@@ -25,8 +25,9 @@ from .localise import Key
 from .model import GlossaryFile, GlossaryTerm, Ward
 from .postcodes import PostcodeSourceError, PostcodeTable, read_table
 from .rules import PlacedTerm, glossary_problems, ward_problems
+from .scrutiny import PlacedPlan, load_plan
 from .settings import Settings
-from .standards import Assessment, assess
+from .standards import Assessment, assess, standards_for
 from .text import anchor_id
 from .translations import load_translations
 from .validation import load_valid, problem_at
@@ -42,6 +43,7 @@ class Sources:
     postcodes: Path | None = None
     translations: Path | None = None
     pages: Path | None = None  # the hand-written pages (MkDocs' docs_dir)
+    scrutiny: Path | None = None  # the scrutiny action plan's folder
 
     @classmethod
     def of(cls, root: Path, settings: Settings, pages: str | None = None) -> Sources:
@@ -53,6 +55,7 @@ class Sources:
             postcodes=root / settings.postcodes,
             translations=root / settings.translations,
             pages=root / pages if pages else None,
+            scrutiny=root / settings.scrutiny,
         )
 
     def language_folder(self, code: str) -> Path:
@@ -89,6 +92,7 @@ class Site:
     drafts: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # How much of the editors' text each language has: translated, out of date, wanted.
     coverage: Mapping[str, tuple[int, int, int]] = field(default_factory=dict)
+    plan: PlacedPlan | None = None  # the scrutiny action plan, when the borough has one
 
     @property
     def sample(self) -> bool:
@@ -136,6 +140,8 @@ def load_site(
         postcodes = _load_postcodes(sources, problems)
         languages = _load_languages(sources, settings, problems)
         problems.extend(_missing_pages(sources, languages))
+        standards = frozenset(standard.key for standard in standards_for(settings.standards))
+        plan = load_plan(sources.scrutiny, sources.root, now, standards, problems)
         translated = {
             language.code: load_translations(
                 sources.language_folder(language.code),
@@ -178,6 +184,7 @@ def load_site(
         translations={code: f.by_ward for code, f in translated.items()},
         drafts={code: frozenset(f.drafts) for code, f in translated.items()},
         coverage={code: (f.translated, f.stale, f.wanted) for code, f in translated.items()},
+        plan=plan,
     )
 
 
