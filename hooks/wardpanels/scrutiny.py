@@ -60,7 +60,10 @@ class Update(Model):
         "Conference postponed by the pandemic.",
     )
     link: Link | None = described(
-        "Evidence", "A link to the evidence, such as minutes or a report.", default=None
+        "Evidence",
+        "A link to the evidence, such as minutes or a report.",
+        "https://example.org/minutes.pdf",
+        default=None,
     )
 
 
@@ -145,7 +148,10 @@ class ActionPlan(Model):
         "Date agreed", "When the plan was agreed, from the published report.", "2020-02-21"
     )
     link: Link | None = described(
-        "Published report", "Where the published report is.", default=None
+        "Published report",
+        "Where the published report is.",
+        "https://democracy.towerhamlets.gov.uk/",
+        default=None,
     )
     recommendations: Annotated[list[Recommendation], Field(min_length=1)] = described(
         "Recommendations", "The review's recommendations, at least one."
