@@ -174,3 +174,33 @@ def test_no_fault_anywhere_in_the_history_can_stop_a_build(repo):
     assert max(r.modified for r in record.history.meetings.values()) <= NOW.astimezone(UTC)
     page = rendered(site)["wards/x.md"]
     assert "2099" not in page and "11476" not in page
+
+
+def test_a_moved_meeting_is_flagged_like_a_cancellation_in_every_language(repo, tmp_path):
+    from wardpanels.settings import LanguageSetting
+
+    from .conftest import catalogues_only
+
+    commit(repo, "2026-11-01T10:00:00Z")
+    commit(repo, "2026-11-07T09:30:00Z", date="2027-03-17")
+    settings = GOLDEN_SETTINGS.model_copy(
+        update={"languages": (LanguageSetting(code="bn", name="বাংলা", complete=True),)}
+    )
+    translations = catalogues_only(tmp_path / "translations")
+    sources = Sources(repo, repo / "wards", repo / "glossary", translations=translations)
+    pages = rendered(load_site(sources, settings, NOW), settings)
+    english, bengali = str(pages["wards/x.md"]), str(pages["bn/wards/x.md"])
+    for page, notice in (
+        (english, "Moved to Wednesday 17 March 2027, 7pm to 9pm, was Wednesday 10 March 2027"),
+        (bengali, "সরিয়ে "),
+    ):
+        banner = page.split('<div class="wp-banner"', 1)[1].split("</div>", 1)[0]
+        assert notice in banner
+    assert "আগে ছিল" in bengali.split('<div class="wp-banner"', 1)[1].split("</div>", 1)[0]
+
+
+def test_a_meeting_that_never_moved_has_no_notice(repo):
+    commit(repo, "2026-11-01T10:00:00Z")
+    commit(repo, "2026-11-07T09:30:00Z", extra="    note: Bring a friend.\n")
+    site = load_site(Sources(repo, repo / "wards", repo / "glossary"), GOLDEN_SETTINGS, NOW)
+    assert "wp-banner" not in str(rendered(site, SETTINGS)["wards/x.md"])

@@ -60,6 +60,7 @@ from .standards import Assessment, Status, standards_for, tally
 from .structured import events_json_ld
 from .text import anchor_id, place
 from .tracker import STATUS_SHAPES, plan_view
+from .trends import standards_over_time, trends_table
 
 # How many "You said, we did" reports a ward page shows before folding the rest away.
 RECENT_FEEDBACK = 3
@@ -415,6 +416,21 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
     yield page(r.meetings(), "meetings.md.j2", _("Meetings"), months=by_month(upcoming, language))
     yield page(r.priorities(), "priorities.md.j2", _("Priorities"), wards=views)
     standards = standards_for(settings.standards)
+    over_time = standards_over_time(
+        [record.ward for record in site.wards], site.now.date(), settings.standards
+    )
+
+    def trends_from(here: Route) -> Markup:
+        """The standards over time, each linked to its explanation from `here`."""
+        return trends_table(
+            over_time,
+            language,
+            {
+                standard.key: r.standards().at(standard_anchor(standard.key)).href_from(here)
+                for standard in standards
+            },
+        )
+
     yield page(
         r.standards(),
         "standards.md.j2",
@@ -422,6 +438,7 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
         standards=standards,
         wards=views,
         matrix=standards_matrix(views, standards, language, r.standards()),
+        trends=trends_from(r.standards()),
         meta={"hide": ["toc"]},
     )
     if site.plan is not None:
@@ -430,6 +447,7 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             "scrutiny.md.j2",
             _("The scrutiny action plan"),
             view=plan_view(site.plan.plan, site),
+            trends=trends_from(r.scrutiny()),
             plan=site.plan.plan,
             data=scrutiny_data(),
             table=scrutiny_table(),
