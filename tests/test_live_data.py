@@ -59,7 +59,11 @@ def test_every_build_in_the_tests_reads_the_fixture_borough():
 
 
 def test_every_live_data_file_names_its_schema_for_editors_tools():
-    for folder, schema in (("wards", "ward.schema.json"), ("glossary", "glossary.schema.json")):
+    for folder, schema in (
+        ("wards", "ward.schema.json"),
+        ("glossary", "glossary.schema.json"),
+        ("scrutiny", "action-plan.schema.json"),
+    ):
         for path in sorted((ROOT / folder).glob("*.yml")):
             first = path.read_text(encoding="utf-8").splitlines()[0]
             assert first == f"# yaml-language-server: $schema={schema}", path.name

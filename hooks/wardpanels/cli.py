@@ -140,7 +140,8 @@ def _validate(root: Path, style: str, *, strict: bool) -> int:
             + ".",
             file=sys.stderr,
         )
-    checked = f"{len(site.wards)} wards and {len(site.glossary)} glossary terms checked"
+    plan = ", the scrutiny action plan" if site.plan else ""
+    checked = f"{len(site.wards)} wards{plan} and {len(site.glossary)} glossary terms checked"
     if site.warnings:
         verdict = "failing because of --strict" if strict else "the site can still be built"
         count = len(site.warnings)

@@ -520,6 +520,9 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
                 markup.code(c) for c in opendata.FORMULA_STARTS if c.isascii() and c.isprintable()
             ),
             ward_feed=settings.root_path(ward_feed("<ward>").url),
+            plan_files={"data": scrutiny_data(), "table": scrutiny_table(), "feed": scrutiny_feed()}
+            if site.plan
+            else None,
         )
         yield page(
             editors_fields(),
