@@ -240,7 +240,7 @@ def test_a_valid_plan_loads(project):
     root = project.root
     sources = Sources(root, root / "wards", root / "glossary", scrutiny=root / "scrutiny")
     site = load_site(sources, GOLDEN_SETTINGS, NOW, read_history=False)
-    assert site.plan is not None and len(site.plan.plan.recommendations) == 2
+    assert site.plan is not None and len(site.plan.recommendations) == 2
 
 
 @pytest.mark.parametrize(

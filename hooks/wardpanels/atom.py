@@ -214,7 +214,7 @@ def render_feeds(site: Site, settings: Settings) -> Iterator[Output]:
                 SCRUTINY_FEED,
                 f"{settings.borough} ward panels: scrutiny action plan updates",
                 settings.page_url(ENGLISH.scrutiny().url),
-                [(SCRUTINY_FEED, entry) for entry in plan_entries(site.plan.plan, settings)],
+                [(SCRUTINY_FEED, entry) for entry in plan_entries(site.plan, settings)],
                 site.now,
             ),
         )

@@ -261,7 +261,7 @@ def render_plan_data(site: Site, settings: Settings) -> Iterator[Output]:
     """The scrutiny action plan as JSON and CSV, when the borough has one."""
     if site.plan is None:
         return
-    view = plan_view(site.plan.plan, site)
+    view = plan_view(site.plan, site)
     yield output(routes.scrutiny_data(), _json(plan_data(view, site, settings)))
     yield output(routes.scrutiny_table(), _csv(PLAN_COLUMNS, plan_rows(view, settings)))
 

@@ -10,7 +10,6 @@ plan page and no error.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
@@ -235,21 +234,13 @@ def _update_problems(
         )
 
 
-@dataclass(frozen=True)
-class PlacedPlan:
-    """The plan, with the file it came from."""
-
-    source: str
-    plan: ActionPlan
-
-
 def load_plan(
     folder: Path | None,
     root: Path,
     now: datetime,
     standards: frozenset[str],
     problems: list[Problem],
-) -> PlacedPlan | None:
+) -> ActionPlan | None:
     """The action plan in `folder`, checked; None when the borough has none (no folder, or
     no plan file in it), or when it has problems, which are added to `problems`."""
     if folder is None or (
@@ -268,6 +259,6 @@ def load_plan(
     if loaded is None:
         return None
     document, plan = loaded
-    found_problems = list(plan_problems(document, plan, now, standards))
-    problems.extend(found_problems)
-    return None if found_problems else PlacedPlan(document.path, plan)
+    faults = list(plan_problems(document, plan, now, standards))
+    problems.extend(faults)
+    return None if faults else plan

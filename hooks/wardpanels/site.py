@@ -25,7 +25,7 @@ from .localise import Key
 from .model import GlossaryFile, GlossaryTerm, Ward
 from .postcodes import PostcodeSourceError, PostcodeTable, read_table
 from .rules import PlacedTerm, glossary_problems, ward_problems
-from .scrutiny import PlacedPlan, load_plan
+from .scrutiny import ActionPlan, load_plan
 from .settings import Settings
 from .standards import Assessment, assess, standards_for
 from .text import anchor_id
@@ -92,7 +92,7 @@ class Site:
     drafts: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # How much of the editors' text each language has: translated, out of date, wanted.
     coverage: Mapping[str, tuple[int, int, int]] = field(default_factory=dict)
-    plan: PlacedPlan | None = None  # the scrutiny action plan, when the borough has one
+    plan: ActionPlan | None = None  # the scrutiny action plan, when the borough has one
 
     @property
     def sample(self) -> bool:

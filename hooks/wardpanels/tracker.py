@@ -27,7 +27,7 @@ STATUS_SHAPES = {
 
 
 @dataclass(frozen=True)
-class Revision:
+class DueDateChange:
     """A due date moved by an update, and why."""
 
     on: date
@@ -41,7 +41,7 @@ class ActionView:
     action: Action
     anchor: str
     due: date  # after every revision
-    revisions: tuple[Revision, ...]  # oldest first
+    revisions: tuple[DueDateChange, ...]  # oldest first
     overdue: bool
 
     @property
@@ -73,12 +73,22 @@ class RecommendationView:
     evidence: Evidence | None
 
 
+# The summary's order: what was achieved first, then what needs attention.
+SUMMARY_ORDER = (
+    ActionStatus.DONE,
+    ActionStatus.ON_TRACK,
+    ActionStatus.AT_RISK,
+    ActionStatus.MISSED,
+    ActionStatus.NOT_STARTED,
+)
+
+
 @dataclass(frozen=True)
 class PlanView:
     """The whole plan as its page shows it."""
 
     plan: ActionPlan
-    counts: tuple[tuple[ActionStatus, int], ...]  # every status, in the plan's order
+    counts: tuple[tuple[ActionStatus, int], ...]  # every status, in SUMMARY_ORDER
     overdue: int
     total: int
     recommendations: tuple[RecommendationView, ...]
@@ -109,27 +119,18 @@ def plan_view(plan: ActionPlan, site: Site) -> PlanView:
     )
 
 
-# The summary's order: what was achieved first, then what needs attention.
-SUMMARY_ORDER = (
-    ActionStatus.DONE,
-    ActionStatus.ON_TRACK,
-    ActionStatus.AT_RISK,
-    ActionStatus.MISSED,
-    ActionStatus.NOT_STARTED,
-)
-
-
 def action_view(recommendation: Recommendation, action: Action, today: date) -> ActionView:
+    """An action with every move of its due date, and whether it is overdue by `today`."""
     revisions = []
     due = action.due
     for update in action.updates:
         if update.due and update.due != due:
-            revisions.append(Revision(update.date, update.due, due, update.note))
+            revisions.append(DueDateChange(update.date, update.due, due, update.note))
             due = update.due
     return ActionView(
         action,
         action_anchor(recommendation.number, action.id),
-        due,
+        action.current_due,
         tuple(revisions),
         action.overdue(today),
     )
