@@ -197,6 +197,9 @@ def test_a_moved_meeting_is_flagged_like_a_cancellation_in_every_language(repo, 
         banner = page.split('<div class="wp-banner"', 1)[1].split("</div>", 1)[0]
         assert notice in banner
     assert "আগে ছিল" in bengali.split('<div class="wp-banner"', 1)[1].split("</div>", 1)[0]
+    # The meeting itself carries a tag, as a cancelled one does.
+    assert '<strong class="wp-tag wp-tag--cancelled">Moved</strong>' in english
+    assert '<strong class="wp-tag wp-tag--cancelled">সরানো হয়েছে</strong>' in bengali
 
 
 def test_a_meeting_that_never_moved_has_no_notice(repo):
