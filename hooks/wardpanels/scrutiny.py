@@ -21,9 +21,13 @@ from .errors import Problem
 from .i18n import lazy as _
 from .loading import Document
 from .model import Choice, Date, Link, Model, Slug, Text, described
+from .settings import Standards
+from .standards import standards_for
 from .validation import load_valid, problem_at
 
 PLAN_FILE = "action-plan.yml"
+# The ids a recommendation's `standard` can name, for the schema's help: from the checks.
+_STANDARD_IDS = ", ".join(standard.key for standard in standards_for(Standards()))
 
 
 class ActionStatus(Choice):
@@ -120,8 +124,7 @@ class Recommendation(Model):
     )
     standard: Slug | None = described(
         "Standard",
-        "The minimum standard that measures it, by its id (meets, ahead, police, officers, "
-        "times, venues, public-realm, priorities, feedback).",
+        f"The minimum standard that measures it, by its id ({_STANDARD_IDS}).",
         "officers",
         default=None,
     )
