@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from wardpanels.abbreviations import GlossaryAbbreviations
 from wardpanels.build import BuildError, start_build
 from wardpanels.cms import MISSING_BUNDLE, script_files
-from wardpanels.outputs import Manifest
+from wardpanels.outputs import Manifest, menu_without
 from wardpanels.render import Rendering
 from wardpanels.report import Report
 from wardpanels.theme import THEME_KEY
@@ -61,6 +61,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(error.summary) from None
     log.debug("rendering in %s", "two processes" if _rendering.in_parallel else "this process")
     config.extra[THEME_KEY] = _rendering.theme
+    if config.nav is not None:
+        config.nav = menu_without(config.nav, _rendering.absent)
     # MkDocs types the list as extension names; Python-Markdown, which it is handed to,
     # takes extension objects as well.
     extensions: list[Any] = config.markdown_extensions

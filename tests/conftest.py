@@ -47,7 +47,7 @@ panel:
 BOROUGH = FIXTURES / "borough"
 BOROUGH_SLUGS = sorted(path.stem for path in (BOROUGH / "wards").glob("*.yml"))
 # The live data folders, named only for the tests that are about them (test_live_data.py).
-LIVE_DATA = ("wards", "glossary", "postcodes", "translations", "boundaries")
+LIVE_DATA = ("wards", "glossary", "postcodes", "translations", "boundaries", "scrutiny")
 
 
 @dataclass(frozen=True)
@@ -77,6 +77,10 @@ class Borough:
     def boundaries(self) -> Path:
         return self.root / "boundaries"
 
+    @property
+    def scrutiny(self) -> Path:
+        return self.root / "scrutiny"
+
     def environment(self) -> dict[str, str]:
         """The WARDPANELS_* settings that point a build of mkdocs.yml at this borough."""
         return {f"WARDPANELS_{name.upper()}": str(self.root / name) for name in LIVE_DATA}
@@ -90,6 +94,7 @@ class Borough:
             self.translations,
             pages,
             self.boundaries,
+            self.scrutiny,
         )
 
 

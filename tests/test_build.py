@@ -180,7 +180,30 @@ def test_the_standards_page_has_a_row_per_ward_and_borough_totals(site: Path):
     for slug in BOROUGH_SLUGS:
         assert f'href="../wards/{slug}/#standards"' in html
     assert "<caption>Each ward against each standard" in html
-    assert f"of {len(BOROUGH_SLUGS)}</td>" in html  # how many wards meet each standard
+    # How many wards meet each standard, do not, or have no data: "no data" counted apart.
+    totals = re.findall(r"<td>(\d+) met, (\d+) not met, (\d+) no data</td>", html)
+    assert len(totals) == 9
+    assert all(sum(map(int, total)) == len(BOROUGH_SLUGS) for total in totals)
     assert html.count('aria-hidden="true">✓</span> Met') > 0
     ward = (site / "wards" / "elm-east" / "index.html").read_text(encoding="utf-8")
     assert 'id="standards"' in ward and 'href="../../standards/"' in ward
+
+
+def test_a_borough_without_an_action_plan_builds_strictly_with_no_plan_page(tmp_path):
+    result = mkdocs_build(tmp_path / "site", WARDPANELS_SCRUTINY=str(tmp_path / "no-plan"))
+    assert result.returncode == 0, result.stderr
+    assert not (tmp_path / "site" / "scrutiny").exists()
+    assert not (tmp_path / "site" / "data" / "scrutiny.json").exists()
+    home = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    bengali = (tmp_path / "site" / "bn" / "index.html").read_text(encoding="utf-8")
+    assert "Scrutiny action plan" not in home
+    assert "scrutiny/" not in bengali
+
+
+def test_the_menu_leads_to_the_action_plan_in_every_language(site: Path):
+    home = (site / "index.html").read_text(encoding="utf-8")
+    bengali = (site / "bn" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="scrutiny/"[^>]*>\s*(<[^>]+>\s*)*Scrutiny action plan', home)
+    assert 'href="/bn/scrutiny/"' in bengali or 'href="scrutiny/"' in bengali
+    assert "তদারকি কর্মপরিকল্পনা" in bengali
+    assert (site / "bn" / "scrutiny" / "index.html").is_file()

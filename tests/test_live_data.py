@@ -32,6 +32,7 @@ from wardpanels.model import GlossaryFile, Ward
 from wardpanels.modelines import MODELINE, modeline_for
 from wardpanels.postcodes import read_table
 from wardpanels.schema import schema_file
+from wardpanels.scrutiny import ActionPlan
 from wardpanels.translations import GlossaryTranslation, WardTranslation, fingerprint
 
 from .conftest import LIVE_DATA, ROOT
@@ -64,13 +65,17 @@ def test_every_build_in_the_tests_reads_the_fixture_borough():
         assert not folder.is_relative_to(ROOT), name
 
 
-KINDS: dict[str, type[BaseModel]] = {"wards": Ward, "glossary": GlossaryFile}
+KINDS: dict[str, type[BaseModel]] = {
+    "wards": Ward,
+    "glossary": GlossaryFile,
+    "scrutiny": ActionPlan,
+}
 
 
 def test_every_live_data_file_names_the_schema_of_its_kind_for_editors_tools():
     """About the live data, so it reads it: each bundled file's first line, as editors'
     tools follow it."""
-    files = [ROOT / folder for folder in ("wards", "glossary", "translations")]
+    files = [ROOT / folder for folder in ("wards", "glossary", "translations", "scrutiny")]
     for path in sorted(path for folder in files for path in folder.rglob("*.yml")):
         kind: type[BaseModel]
         if path.parts[len(ROOT.parts)] == "translations":

@@ -26,7 +26,9 @@ def test_an_active_priority_shows_who_set_it_when_and_its_next_review(ward_page)
     current = section(ward_page, "{#priorities}", "<details")
     drugs = section(current, "{#priority-canal-drugs}", "###")
     assert "Set by the panel, Wednesday 11 March 2026." in drugs
-    assert "**Review overdue since Wednesday 16 September 2026.**" in drugs
+    # Reviewed at the meeting on its review date: settled, never "overdue" the same day.
+    assert "overdue" not in drugs
+    assert "Last reviewed on Wednesday 16 September 2026." in drugs
     assert "Next review" not in drugs  # a review date that has passed is not "next"
     assert "Reports peak on **Friday** evenings." in drugs
     violence = section(current, "{#priority-violence}", "###")
@@ -76,7 +78,8 @@ def test_the_borough_page_lists_only_current_priorities_by_ward(golden_pages):
         "Last reviewed on Wednesday 16 September 2026. Next review on Wednesday 9 December 2026."
         in full
     )
-    assert "(set by the panel): **review overdue since Wednesday 16 September 2026**" in full
+    # The review due on 16 September was held that day: "last reviewed", not "overdue".
+    assert "- Drug dealing on the canal towpath (set by the panel)\n" in full
     assert "(set by the police)" in full
     assert "Fly-tipping" not in page and "Parking" not in page
     empty = page.split("{#empty-ward}", 1)[1]

@@ -66,14 +66,17 @@ def test_meeting_times_are_london_wall_clock_in_summer_and_winter():
     assert starts(meeting("2026-10-26")).astimezone(UTC).time() == time(19, 0)
 
 
-def test_overdue_means_active_and_past_its_review_date():
+def test_overdue_means_active_and_past_its_review_date_with_no_review_since():
     today = date(2026, 11, 23)
-    assert is_overdue(priority(review="2026-11-22"), today)
-    assert not is_overdue(priority(review="2026-11-23"), today)
-    assert not is_overdue(priority(), today)
+    assert is_overdue(priority(review="2026-11-22"), today, None)
+    assert not is_overdue(priority(review="2026-11-23"), today, None)
+    assert not is_overdue(priority(), today, None)
     assert not is_overdue(
-        priority(review="2026-01-20", status="closed", closed_on="2026-02-01"), today
+        priority(review="2026-01-20", status="closed", closed_on="2026-02-01"), today, None
     )
+    # A review recorded on or after the date due settles it; one before it does not.
+    assert not is_overdue(priority(review="2026-11-22"), today, date(2026, 11, 22))
+    assert is_overdue(priority(review="2026-11-22"), today, date(2026, 11, 21))
 
 
 def test_current_and_ended_priorities_never_mix():

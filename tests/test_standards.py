@@ -217,3 +217,80 @@ def test_warnings_point_at_the_line_to_change():
             "review the priority, then set the next review date",
         )
     ]
+
+
+# Fair standards: "No data" is never "Not met".
+
+
+@pytest.mark.parametrize(
+    ("unrecorded", "status", "reason"),
+    [
+        (0, Status.MET, "DWO at all 4 meetings, sergeant at 2, inspector at 1"),
+        (
+            1,
+            Status.MET,
+            "DWO at all 4 meetings, sergeant at 2, inspector at 1; "
+            "1 meeting left out: attendance not recorded",
+        ),
+        (
+            2,
+            Status.MET,
+            "DWO at all 4 meetings, sergeant at 2, inspector at 1; "
+            "2 meetings left out: attendance not recorded",
+        ),
+    ],
+)
+def test_a_meeting_without_recorded_attendance_is_left_out_not_counted_against(
+    unrecorded, status, reason
+):
+    extra = "".join(meeting(day) for day in ["2026-03-11", "2026-06-10"][:unrecorded])
+    data = ward(GOOD + extra)
+    assert result(data, "police") == (status, reason)
+    assert result(data, "public-realm")[0] is Status.MET
+
+
+def test_the_recorded_meetings_alone_are_judged_and_the_left_out_ones_said():
+    data = ward("meetings:\n" + meeting("2026-02-11", police="sergeant") + meeting("2026-05-13"))
+    assert result(data, "police") == (
+        Status.NOT_MET,
+        "no DWO at 1 of 1 meetings; sergeant at 1 meeting; inspector at 0 meetings; "
+        "1 meeting left out: attendance not recorded",
+    )
+    assert result(data, "public-realm") == (
+        Status.NOT_MET,
+        "at no meeting in the last 12 months; 1 meeting left out: attendance not recorded",
+    )
+
+
+def test_with_no_attendance_recorded_at_all_there_is_no_data():
+    data = ward("meetings:\n" + meeting("2026-02-11") + meeting("2026-05-13"))
+    assert result(data, "police") == (Status.NO_DATA, "attendance not recorded")
+    assert result(data, "public-realm") == (Status.NO_DATA, "attendance not recorded")
+
+
+# GOOD's last review is its meeting and report of Wednesday 14 October 2026.
+@pytest.mark.parametrize(
+    ("review", "status", "reason"),
+    [
+        ("2026-10-13", Status.MET, "3 priorities, reviews on time"),  # settled by the meeting
+        ("2026-10-14", Status.MET, "3 priorities, reviews on time"),  # reviewed that same day
+        ("2026-10-15", Status.NOT_MET, "1 review overdue"),  # due after the last review
+        ("2026-11-23", Status.MET, "3 priorities, reviews on time"),  # due today: not yet
+    ],
+)
+def test_a_review_at_a_meeting_settles_reviews_due_on_or_before_it(review, status, reason):
+    data = ward(GOOD.replace("review: 2026-12-09}\n  - {id: c", f"review: {review}}}\n  - {{id: c"))
+    assert result(data, "priorities") == (status, reason)
+
+
+def test_summaries_count_no_data_apart_from_not_met():
+    from wardpanels.i18n import language, read_catalogue
+    from wardpanels.standards import tally
+
+    from .conftest import ROOT
+
+    statuses = [Status.MET] * 6 + [Status.NOT_MET] + [Status.NO_DATA] * 2
+    assert ENGLISH_LANGUAGE.text(tally(statuses)) == "6 met, 1 not met, 2 no data"
+    catalogue = read_catalogue(ROOT / "translations" / "bn" / "messages.po")
+    bengali = language("bn", "বাংলা", catalogue, complete=True)
+    assert bengali.text(tally(statuses)) == "৬টি পূরণ হয়েছে, ১টি পূরণ হয়নি, ২টিতে তথ্য নেই"

@@ -284,7 +284,7 @@ def test_a_ward_file_may_not_take_a_name_the_site_uses(project, name):
 
 
 def test_the_reserved_names_are_those_of_the_borough_wide_files():
-    assert {routes.ALL_FEED, routes.ALL_WARDS, "index"} == RESERVED_SLUGS
+    assert {routes.ALL_FEED, routes.ALL_WARDS, routes.SCRUTINY_FEED, "index"} == RESERVED_SLUGS
 
 
 def test_a_file_that_is_not_utf8(project):

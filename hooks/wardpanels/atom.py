@@ -17,7 +17,18 @@ from .clock import london
 from .history import meeting_identity
 from .i18n import ENGLISH_LANGUAGE
 from .outputs import Output, output
-from .routes import ALL_FEED, ENGLISH, Section, borough_feed, priority_anchor, ward_feed
+from .routes import (
+    ALL_FEED,
+    ENGLISH,
+    SCRUTINY_FEED,
+    Section,
+    action_anchor,
+    borough_feed,
+    priority_anchor,
+    scrutiny_feed,
+    ward_feed,
+)
+from .scrutiny import ActionPlan
 from .settings import Settings
 from .site import Site, WardRecord
 
@@ -142,6 +153,31 @@ def _id(settings: Settings, key: str) -> str:
     return f"tag:{settings.id_domain},2026:{key}"
 
 
+def plan_entries(plan: ActionPlan, settings: Settings) -> list[Entry]:
+    """An entry for each progress report on an action of the scrutiny action plan."""
+    page = ENGLISH.scrutiny()
+    entries = []
+    for recommendation in plan.recommendations:
+        for action in recommendation.actions:
+            link = settings.page_url(page.at(action_anchor(recommendation.number, action.id)).url)
+            for update in action.updates:
+                digest = hashlib.sha256(update.note.encode()).hexdigest()[:10]
+                due = (
+                    f" Due date now {ENGLISH_LANGUAGE.long_date(update.due)}." if update.due else ""
+                )
+                entries.append(
+                    Entry(
+                        f"{recommendation.number}/{action.id}/{update.date.isoformat()}/{digest}",
+                        f"Recommendation {recommendation.number}: {action.action}: "
+                        f"{ENGLISH_LANGUAGE.text(update.status.label).lower()}",
+                        _day(update.date),
+                        link,
+                        f"{update.note}{due}",
+                    )
+                )
+    return entries
+
+
 def render_feeds(site: Site, settings: Settings) -> Iterator[Output]:
     everything = []
     for record in site.wards:
@@ -170,3 +206,15 @@ def render_feeds(site: Site, settings: Settings) -> Iterator[Output]:
             site.now,
         ),
     )
+    if site.plan is not None:
+        yield output(
+            scrutiny_feed(),
+            _feed(
+                settings,
+                SCRUTINY_FEED,
+                f"{settings.borough} ward panels: scrutiny action plan updates",
+                settings.page_url(ENGLISH.scrutiny().url),
+                [(SCRUTINY_FEED, entry) for entry in plan_entries(site.plan, settings)],
+                site.now,
+            ),
+        )

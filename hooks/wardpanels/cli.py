@@ -30,10 +30,11 @@ from .errors import Problem
 from .files import outside
 from .i18n import Language
 from .loading import YamlError, read_text
+from .outputs import menu_without
 from .render import render_site
 from .report import Report
 from .revisions import Revision, RevisionError, load_revision
-from .schema import SCHEMAS, render_schema
+from .schema import OPTIONAL_SCHEMAS, SCHEMAS, render_schema
 from .settings import CONFIG_FILE, SettingsError, read_config
 from .site import Site
 from .theme import THEME_KEY
@@ -326,6 +327,8 @@ def _plain_config(root: Path, out: Path, config: dict[str, Any], manifest: Any) 
         "extra": {THEME_KEY: _plain(manifest.theme)},
         "not_in_nav": "\n".join(hidden) + "\n",
     }
+    if config.get("nav") is not None and manifest.absent:
+        child["nav"] = menu_without(config["nav"], manifest.absent)
     return yaml.safe_dump(child, allow_unicode=True, sort_keys=False, width=1000)
 
 
@@ -347,6 +350,8 @@ def _schema(root: Path, *, check: bool) -> int:
         if outside(root, path):
             print(f"{relative} is outside the project folder; nothing was written", file=sys.stderr)
             return 1
+        if relative in OPTIONAL_SCHEMAS and not path.parent.is_dir():
+            continue  # a borough without an action plan needs no schema for one
         wanted = render_schema(model)
         current = path.read_text(encoding="utf-8") if path.exists() else None
         if current == wanted:

@@ -22,6 +22,8 @@ from .model import Meeting, Ward
 from .outputs import Output, output
 from .settings import Settings
 from .site import Site, WardRecord
+from .standards import Status
+from .tracker import PlanView, plan_view
 
 LICENCE = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 # OWASP's guidance on CSV injection: a cell that starts with one of these, even after
@@ -169,8 +171,104 @@ def police_events(record: WardRecord, settings: Settings) -> list[dict[str, str]
     return events
 
 
+def plan_data(view: PlanView, site: Site, settings: Settings) -> dict[str, Any]:
+    """scrutiny.json: the plan as published, with what the site works out from it."""
+    page = routes.ENGLISH.scrutiny()
+    return {
+        "licence": LICENCE,
+        "generated": site.now.isoformat(timespec="seconds"),
+        "page": settings.page_url(page.url),
+        "title": view.plan.title,
+        "review": view.plan.review,
+        "agreed": view.plan.agreed.isoformat(),
+        "link": view.plan.link,
+        "summary": {
+            "actions": view.total,
+            **{status.value: count for status, count in view.counts},
+            "overdue": view.overdue,
+        },
+        "recommendations": [
+            {
+                "number": r.recommendation.number,
+                "title": r.recommendation.title,
+                "standard": r.recommendation.standard,
+                "page": settings.page_url(page.at(r.anchor).url),
+                "panels_against_standard": {
+                    status.value: r.evidence.count(status) for status in Status
+                }
+                if r.evidence
+                else None,
+                "actions": [
+                    {
+                        **a.action.model_dump(mode="json", exclude={"updates"}),
+                        "current_due": a.due.isoformat(),
+                        "overdue": a.overdue,
+                        "page": settings.page_url(page.at(a.anchor).url),
+                        "updates": [
+                            u.model_dump(mode="json", exclude_none=True) for u in a.action.updates
+                        ],
+                    }
+                    for a in r.actions
+                ],
+            }
+            for r in view.recommendations
+        ],
+    }
+
+
+PLAN_COLUMNS = [
+    "recommendation",
+    "recommendation_title",
+    "standard",
+    "action_id",
+    "action",
+    "owner",
+    "due",
+    "current_due",
+    "status",
+    "overdue",
+    "latest_update",
+    "latest_note",
+    "page",
+]
+
+
+def plan_rows(view: PlanView, settings: Settings) -> list[list[object]]:
+    """scrutiny.csv: one row an action."""
+    page = routes.ENGLISH.scrutiny()
+    return [
+        [
+            r.recommendation.number,
+            r.recommendation.title,
+            r.recommendation.standard or "",
+            a.action.id,
+            a.action.action,
+            a.action.owner,
+            a.action.due.isoformat(),
+            a.due.isoformat(),
+            a.action.status.value,
+            "yes" if a.overdue else "no",
+            a.latest.date.isoformat() if a.latest else "",
+            a.latest.note if a.latest else "",
+            settings.page_url(page.at(a.anchor).url),
+        ]
+        for r in view.recommendations
+        for a in r.actions
+    ]
+
+
+def render_plan_data(site: Site, settings: Settings) -> Iterator[Output]:
+    """The scrutiny action plan as JSON and CSV, when the borough has one."""
+    if site.plan is None:
+        return
+    view = plan_view(site.plan, site)
+    yield output(routes.scrutiny_data(), _json(plan_data(view, site, settings)))
+    yield output(routes.scrutiny_table(), _csv(PLAN_COLUMNS, plan_rows(view, settings)))
+
+
 def render_open_data(site: Site, settings: Settings) -> Iterator[Output]:
     """Every open data file."""
+    yield from render_plan_data(site, settings)
     summaries = [summary(record, site, settings) for record in site.wards]
     yield output(
         routes.wards_data(),
@@ -228,7 +326,11 @@ def render_open_data(site: Site, settings: Settings) -> Iterator[Output]:
                     priority.agreed.isoformat(),
                     priority.review.isoformat() if priority.review else "",
                     priority.closed_on.isoformat() if priority.closed_on else "",
-                    "yes" if schedule.is_overdue(priority, site.now.date()) else "no",
+                    "yes"
+                    if schedule.is_overdue(
+                        priority, site.now.date(), schedule.last_review(ward, site.now)
+                    )
+                    else "no",
                 ]
             )
     yield output(

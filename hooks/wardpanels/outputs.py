@@ -34,6 +34,18 @@ def output(
     return Output(route.path, content, title, in_nav)
 
 
+def menu_without(menu: Any, absent: frozenset[str]) -> Any:
+    """A generator's menu (MkDocs' `nav`) without the pages in `absent`, so a borough
+    without one of them builds with no warning about a missing page."""
+    if isinstance(menu, list):
+        kept = [menu_without(item, absent) for item in menu]
+        return [item for item in kept if item]
+    if isinstance(menu, dict):
+        entries = {title: menu_without(item, absent) for title, item in menu.items()}
+        return {title: item for title, item in entries.items() if item}
+    return None if menu in absent else menu
+
+
 @dataclass(frozen=True)
 class Manifest:
     """Everything a build publishes, and the values the theme's templates read."""
@@ -44,6 +56,7 @@ class Manifest:
     # text with what they mean: for the abbreviations extension.
     abbreviations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     words: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    absent: frozenset[str] = frozenset()  # menu pages this site does not have
 
     def __iter__(self) -> Iterator[Output]:
         return iter(self.outputs)

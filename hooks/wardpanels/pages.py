@@ -27,6 +27,7 @@ from .i18n import Language
 from .localise import Localiser
 from .model import Feedback, GlossaryFile, Meeting, PanelRoleName, Priority, Ward
 from .outputs import Output, output
+from .routes import ENGLISH as ENGLISH_ROUTES
 from .routes import (
     Route,
     Routes,
@@ -41,6 +42,9 @@ from .routes import (
     poster,
     priorities_data,
     priority_anchor,
+    scrutiny_data,
+    scrutiny_feed,
+    scrutiny_table,
     standard_anchor,
     ward_boundaries_data,
     ward_data,
@@ -51,11 +55,14 @@ from .routes import (
     wards_data_schema,
 )
 from .schema import field_reference
+from .scrutiny import ActionPlan, ActionStatus
 from .settings import Settings, Standards
 from .site import Site, WardRecord
-from .standards import Assessment, Status, standards_for
+from .standards import Assessment, Status, standards_for, tally
 from .structured import events_json_ld
 from .text import anchor_id, place
+from .tracker import STATUS_SHAPES, plan_view
+from .trends import standards_over_time, trends_table
 
 # How many "You said, we did" reports a ward page shows before folding the rest away.
 RECENT_FEEDBACK = 3
@@ -125,6 +132,7 @@ class WardView:
     record: WardRecord
     next: MeetingView | None
     cancelled: tuple[MeetingView, ...]  # cancelled meetings before the next one
+    moved: tuple[MeetingView, ...]  # coming meetings whose date, time or venue changed
     coming: tuple[MeetingView, ...]  # every meeting still to come, the next one included
     past: tuple[MeetingView, ...]
     current: tuple[PriorityView, ...]
@@ -160,10 +168,11 @@ def ward_view(record: WardRecord, site: Site, standards: Standards) -> WardView:
         FeedbackView(entry, feedback_anchor(entry), _priority(ward, entry.priority))
         for entry in sorted(ward.feedback, key=lambda entry: entry.date, reverse=True)
     )
+    reviewed = schedule.last_review(ward, now)
     current = tuple(
         PriorityView(
             priority,
-            schedule.is_overdue(priority, today),
+            schedule.is_overdue(priority, today, reviewed),
             tuple(view for view in feedback if view.entry.priority == priority.id),
         )
         for priority in schedule.current_priorities(ward.priorities)
@@ -180,12 +189,13 @@ def ward_view(record: WardRecord, site: Site, standards: Standards) -> WardView:
                 going_ahead is None or schedule.starts(view.meeting) < schedule.starts(going_ahead)
             )
         ),
+        moved=tuple(view for view in coming if not view.cancelled and view.moved_from),
         coming=coming,
         past=tuple(meeting_view(record, m, now) for m in schedule.past(ward.meetings, now)),
         current=current,
         ended=tuple(schedule.ended_priorities(ward.priorities)),
         feedback=feedback,
-        last_review=schedule.last_review(ward, now),
+        last_review=reviewed,
         next_review=min((day for day in upcoming_reviews if day >= today), default=None),
         needs_review=schedule.needs_review(ward, now, standards.months_between_meetings),
         updated=record.history.updated_on or schedule.newest_date(ward, today),
@@ -278,15 +288,6 @@ def by_letter(items: list[Any], name: Callable[[Any], str]) -> list[tuple[Letter
     return sorted(groups.items(), key=lambda group: (group[0].label != "0 to 9", group[0].label))
 
 
-def standards_totals(views: list[WardView]) -> list[dict[str, int]]:
-    """For each standard, how many wards meet it, do not, or have no data."""
-    totals = []
-    for index in range(len(views[0].assessments) if views else 0):
-        counted = Counter(view.assessments[index].status for view in views)
-        totals.append({status.name.lower(): counted[status] for status in Status})
-    return totals
-
-
 def map_link(meeting: Meeting) -> str | None:
     """A plain link to the venue on OpenStreetMap: nothing loads until a resident taps it."""
     venue = meeting.venue
@@ -319,6 +320,14 @@ def environment(language: Language) -> Environment:
         lang=language,
         map_link=map_link,
         status=lambda assessment: status_markup(assessment, language),
+        action_status_mark=lambda status: action_status_markup(status, language),
+        tally=lambda statuses: language.text(tally(statuses)),
+        # Editors' English text on a page in another language, marked for screen readers.
+        english=lambda text: (
+            markup.plain(text)
+            if language.is_default
+            else Markup('<span lang="en">%s</span>') % markup.plain(text)
+        ),
         anchor=anchor_id,
         sections=Section,
         priority_anchor=priority_anchor,
@@ -426,6 +435,21 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
     yield page(r.meetings(), "meetings.md.j2", _("Meetings"), months=by_month(upcoming, language))
     yield page(r.priorities(), "priorities.md.j2", _("Priorities"), wards=views)
     standards = standards_for(settings.standards)
+    over_time = standards_over_time(
+        [record.ward for record in site.wards], site.now.date(), settings.standards
+    )
+
+    def trends_from(here: Route) -> Markup:
+        """The standards over time, each linked to its explanation from `here`."""
+        return trends_table(
+            over_time,
+            language,
+            {
+                standard.key: r.standards().at(standard_anchor(standard.key)).href_from(here)
+                for standard in standards
+            },
+        )
+
     yield page(
         r.standards(),
         "standards.md.j2",
@@ -433,8 +457,21 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
         standards=standards,
         wards=views,
         matrix=standards_matrix(views, standards, language, r.standards()),
+        trends=trends_from(r.standards()),
         meta={"hide": ["toc"]},
     )
+    if site.plan is not None:
+        yield page(
+            r.scrutiny(),
+            "scrutiny.md.j2",
+            _("The scrutiny action plan"),
+            view=plan_view(site.plan, site),
+            trends=trends_from(r.scrutiny()),
+            plan=site.plan,
+            data=scrutiny_data(),
+            table=scrutiny_table(),
+            feed=scrutiny_feed(),
+        )
     yield page(
         r.glossary(),
         "glossary.md.j2",
@@ -521,6 +558,9 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
                 markup.code(c) for c in opendata.FORMULA_STARTS if c.isascii() and c.isprintable()
             ),
             ward_feed=settings.root_path(ward_feed("<ward>").url),
+            plan_files={"data": scrutiny_data(), "table": scrutiny_table(), "feed": scrutiny_feed()}
+            if site.plan
+            else None,
         )
         yield page(
             editors_fields(),
@@ -529,6 +569,7 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             references=[
                 ("Ward files", field_reference(Ward)),
                 ("Glossary files", field_reference(GlossaryFile)),
+                ("The scrutiny action plan", field_reference(ActionPlan)),
             ],
             meta={"search": {"exclude": True}},
         )
@@ -609,10 +650,10 @@ def standards_matrix(
             Markup('<tr><th scope="row"><a href="%s">%s</a></th>%s</tr>')
             % (ward_link, view.ward.name, cells)
         )
-    totals = standards_totals(views)
     total_cells = Markup("").join(
-        Markup("<td>%s</td>") % _("%(met)s of %(all)s", met=count["met"], all=len(views))
-        for count in totals
+        Markup("<td>%s</td>")
+        % language.text(tally(view.assessments[index].status for view in views))
+        for index in range(len(standards))
     )
     return Markup(
         '<table class="wp-matrix"><caption>%s</caption><thead><tr><th scope="col">%s</th>%s'
@@ -625,7 +666,7 @@ def standards_matrix(
         _("Ward"),
         head,
         Markup("").join(rows),
-        _("Wards that meet it"),
+        _("All wards"),
         total_cells,
     )
 
@@ -637,6 +678,19 @@ def status_markup(assessment: Assessment, language: Language) -> Markup:
     return Markup(
         '<span class="wp-status wp-status--%s"><span aria-hidden="true">%s</span> %s</span>'
     ) % (status.value, STATUS_SYMBOLS[status], label)
+
+
+def action_status_markup(status: ActionStatus, language: Language) -> Markup:
+    """An action's status in words, with a shape for sighted readers (never colour alone)."""
+    return Markup(
+        '<strong class="wp-action wp-action--%s"><span aria-hidden="true">%s</span> %s</strong>'
+    ) % (status.value, STATUS_SHAPES[status], language.text(status.label))
+
+
+def absent_pages(site: Site) -> frozenset[str]:
+    """Pages in the site's menu this borough does not have: the action plan's, without a
+    plan. The menu leaves them out."""
+    return frozenset() if site.plan else frozenset({ENGLISH_ROUTES.scrutiny().path})
 
 
 def _front_matter(language: Language, extra: dict[str, Any]) -> str:

@@ -49,6 +49,7 @@ class Rendering:
         self._site, self._settings, self._stage = site, settings, stage
         self.theme = theme.theme_values(site, settings)
         self.abbreviations, self.words = explanations(site)
+        self.absent = pages.absent_pages(site)
         self._pool: ProcessPoolExecutor | None = None
         self._halves: list[Future[list[Output]]] = []
         self.in_parallel = (
@@ -87,7 +88,7 @@ class Rendering:
             finally:
                 self._pool.shutdown(cancel_futures=True)
         _check_unique(outputs)
-        return Manifest(tuple(outputs), self.theme, self.abbreviations, self.words)
+        return Manifest(tuple(outputs), self.theme, self.abbreviations, self.words, self.absent)
 
 
 HALVES = (0, 1)

@@ -50,11 +50,23 @@ def standard_anchor(key: str) -> str:
     return f"standard-{key}"
 
 
+def recommendation_anchor(number: int) -> str:
+    """Where one recommendation of the scrutiny action plan is on its page."""
+    return f"recommendation-{number}"
+
+
+def action_anchor(number: int, action_id: str) -> str:
+    """Where one action of the scrutiny action plan is on its page."""
+    return f"recommendation-{number}-{action_id}"
+
+
 # Names the site gives its own files: a ward file with one of these names would
-# overwrite them (the ward list, the borough's calendar and its update feed).
+# overwrite them (the ward list, the borough's calendar, its update feed and the action
+# plan's).
 ALL_WARDS = "all-wards"
 ALL_FEED = "all"
-RESERVED_SLUGS = frozenset({"index", ALL_FEED, ALL_WARDS})
+SCRUTINY_FEED = "scrutiny"
+RESERVED_SLUGS = frozenset({"index", ALL_FEED, ALL_WARDS, SCRUTINY_FEED})
 
 
 @dataclass(frozen=True)
@@ -144,6 +156,10 @@ class Routes:
     def glossary(self) -> Route:
         return self._page("glossary/index.md")
 
+    def scrutiny(self) -> Route:
+        """The scrutiny action plan: only where the borough has one."""
+        return self._page("scrutiny/index.md")
+
     def calendars(self) -> Route:
         return self._page("calendars/index.md")
 
@@ -206,6 +222,11 @@ def borough_feed() -> Route:
     return ward_feed(ALL_FEED)
 
 
+def scrutiny_feed() -> Route:
+    """Updates on the scrutiny action plan."""
+    return ward_feed(SCRUTINY_FEED)
+
+
 def data_page() -> Route:
     """What the open data holds, and where it comes from."""
     return Route("data/index.md")
@@ -261,6 +282,20 @@ def meetings_data() -> Route:
 
 def priorities_data() -> Route:
     return Route("data/priorities.csv")
+
+
+def scrutiny_data() -> Route:
+    return Route("data/scrutiny.json")
+
+
+def scrutiny_table() -> Route:
+    """Every action of the plan, one a row."""
+    return Route("data/scrutiny.csv")
+
+
+def editors_scrutiny() -> Route:
+    """Hand-written: recording the action plan's progress."""
+    return Route("editors/scrutiny.md")
 
 
 def ward_data(slug: str) -> Route:

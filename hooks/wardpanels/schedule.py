@@ -45,9 +45,14 @@ def ended_priorities(priorities: Iterable[Priority]) -> list[Priority]:
     return sorted(ended, key=lambda p: p.closed_on or p.agreed, reverse=True)
 
 
-def is_overdue(priority: Priority, today: date) -> bool:
-    """An active priority whose review date has passed."""
-    return priority.status == "active" and priority.review is not None and priority.review < today
+def is_overdue(priority: Priority, today: date, reviewed: date | None) -> bool:
+    """An active priority whose review date has passed with no review since: a review
+    recorded on or after the date due (`reviewed`, see last_review) settles it, so no page
+    says "last reviewed" on a day after the review it calls overdue."""
+    due = priority.review
+    if priority.status != "active" or due is None or due >= today:
+        return False
+    return reviewed is None or reviewed < due
 
 
 def last_review(ward: Ward, now: datetime) -> date | None:

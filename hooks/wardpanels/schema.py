@@ -10,14 +10,20 @@ from typing import Any
 from pydantic import BaseModel
 
 from .model import LINK_PATTERN, TIME_PATTERN, GlossaryFile, Ward
+from .scrutiny import ActionPlan
 from .translations import GlossaryTranslation, WardTranslation
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "wards/ward.schema.json": Ward,
     "glossary/glossary.schema.json": GlossaryFile,
+    "scrutiny/action-plan.schema.json": ActionPlan,
     "translations/ward.schema.json": WardTranslation,
     "translations/glossary.schema.json": GlossaryTranslation,
 }
+
+
+# Data a borough may not have: without its folder, its schema is not written.
+OPTIONAL_SCHEMAS = frozenset({"scrutiny/action-plan.schema.json"})
 
 
 def schema_file(model: type[BaseModel]) -> str:

@@ -162,6 +162,7 @@ class Settings(_Settings):
     postcodes: str = "postcodes"
     boundaries: str = "boundaries"
     translations: str = "translations"
+    scrutiny: str = "scrutiny"  # the folder of the scrutiny action plan, if the borough has one
     languages: tuple[LanguageSetting, ...] = ()
     standards: Standards = Standards()
 

@@ -29,8 +29,9 @@ from .modelines import DataFile, modeline_problem
 from .postcodes import PostcodeSourceError, PostcodeTable, far_postcodes, read_table
 from .rules import PlacedTerm, glossary_problems, ward_problems
 from .schema import schema_file
+from .scrutiny import ActionPlan, load_plan
 from .settings import Settings
-from .standards import Assessment, assess
+from .standards import Assessment, assess, standards_for
 from .text import anchor_id
 from .translations import load_translations
 from .validation import load_valid, problem_at
@@ -47,6 +48,7 @@ class Sources:
     translations: Path | None = None
     pages: Path | None = None  # the hand-written pages (MkDocs' docs_dir)
     boundaries: Path | None = None
+    scrutiny: Path | None = None  # the scrutiny action plan's folder
 
     @classmethod
     def of(cls, root: Path, settings: Settings, pages: str | None = None) -> Sources:
@@ -59,6 +61,7 @@ class Sources:
             translations=root / settings.translations,
             pages=root / pages if pages else None,
             boundaries=root / settings.boundaries,
+            scrutiny=root / settings.scrutiny,
         )
 
     def language_folder(self, code: str) -> Path:
@@ -96,6 +99,7 @@ class Site:
     drafts: Mapping[str, frozenset[str]] = field(default_factory=dict)
     # How much of the editors' text each language has: translated, out of date, wanted.
     coverage: Mapping[str, tuple[int, int, int]] = field(default_factory=dict)
+    plan: ActionPlan | None = None  # the scrutiny action plan, when the borough has one
 
     @property
     def sample(self) -> bool:
@@ -151,6 +155,8 @@ def load_site(
         unreadable = {path.name.removesuffix(files.SUFFIX) for path, _ in found} - set(readable)
         if not glossary_read:
             unreadable.add("")  # the glossary's translation waits for the glossary
+        standards = frozenset(standard.key for standard in standards_for(settings.standards))
+        plan = load_plan(sources.scrutiny, sources.root, now, standards, problems)
         translated = {
             language.code: load_translations(
                 sources.language_folder(language.code),
@@ -208,6 +214,7 @@ def load_site(
         translations={code: f.by_ward for code, f in translated.items()},
         drafts={code: frozenset(f.drafts) for code, f in translated.items()},
         coverage={code: (f.translated, f.stale, f.wanted) for code, f in translated.items()},
+        plan=plan,
     )
 
 

@@ -13,7 +13,8 @@ is read from the data is written beside its check, below.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
@@ -22,7 +23,7 @@ from .i18n import lazy as _
 from .i18n import lazy_plural as ngettext
 from .loading import Loc
 from .model import Choice, Meeting, PoliceRole, Ward
-from .schedule import current_priorities, is_overdue, months_before, starts
+from .schedule import current_priorities, is_overdue, last_review, months_before, starts
 from .settings import Standards
 
 
@@ -161,8 +162,8 @@ def _dates_ahead(ward: Ward, window: _Window, rules: Standards) -> Result:
 def _police_present(ward: Ward, window: _Window, rules: Standards) -> Result:
     """Reading: of the meetings in the last 12 months with attendance recorded, a DWO came
     to every one, the sergeant to at least `sergeant_meetings_a_year` and the inspector to
-    at least `inspector_meetings_a_year`. Meetings without attendance recorded are said,
-    and stop the standard being met."""
+    at least `inspector_meetings_a_year`. A meeting without attendance recorded is left
+    out, never counted against the panel, and the reason says how many were."""
     recorded = [m for m in window.held if m.attendance is not None]
     if not recorded:
         return Result(Status.NO_DATA, _("attendance not recorded"))
@@ -190,26 +191,15 @@ def _police_present(ward: Ward, window: _Window, rules: Standards) -> Result:
         gaps.append(
             ngettext("inspector at %(count)s meeting", "inspector at %(count)s meetings", inspector)
         )
-    unrecorded = len(window.held) - len(recorded)
-    if unrecorded:
-        gaps.append(
-            ngettext(
-                "attendance not recorded for %(count)s meeting",
-                "attendance not recorded for %(count)s meetings",
-                unrecorded,
-            )
-        )
     if not gaps:
-        return Result(
-            Status.MET,
-            _(
-                "DWO at all %(all)s meetings, sergeant at %(sergeant)s, inspector at %(inspector)s",
-                all=len(recorded),
-                sergeant=sergeant,
-                inspector=inspector,
-            ),
+        met = _(
+            "DWO at all %(all)s meetings, sergeant at %(sergeant)s, inspector at %(inspector)s",
+            all=len(recorded),
+            sergeant=sergeant,
+            inspector=inspector,
         )
-    reason = _joined(gaps)
+        return Result(Status.MET, _with_left_out(met, window))
+    reason = _with_left_out(_joined(gaps), window)
     english = "; ".join(_english(gap) for gap in gaps)
     return Result(Status.NOT_MET, reason, ((("meetings",), f"police: {english}"),))
 
@@ -279,12 +269,14 @@ def _public_realm(ward: Ward, window: _Window, rules: Standards) -> Result:
     if count:
         return Result(
             Status.MET,
-            ngettext("at %(count)s meeting", "at %(count)s meetings", count),
+            _with_left_out(
+                ngettext("at %(count)s meeting", "at %(count)s meetings", count), window
+            ),
         )
     warning = "Public Realm came to no meeting in the last 12 months"
     return Result(
         Status.NOT_MET,
-        _("at no meeting in the last 12 months"),
+        _with_left_out(_("at no meeting in the last 12 months"), window),
         ((("meetings",), warning),),
     )
 
@@ -295,6 +287,7 @@ def _priorities(ward: Ward, window: _Window, rules: Standards) -> Result:
     wanted = rules.priorities
     active = current_priorities(ward.priorities)
     today = window.now.date()
+    reviewed = last_review(ward, window.now)
     warnings: list[tuple[Loc, str]] = [
         (
             ("priorities", index, "review"),
@@ -303,7 +296,7 @@ def _priorities(ward: Ward, window: _Window, rules: Standards) -> Result:
             "set the next review date",
         )
         for index, p in enumerate(ward.priorities)
-        if is_overdue(p, today) and p.review
+        if is_overdue(p, today, reviewed) and p.review
     ]
     if len(active) > wanted:
         warnings.insert(
@@ -314,7 +307,7 @@ def _priorities(ward: Ward, window: _Window, rules: Standards) -> Result:
                 "can review each one properly",
             ),
         )
-    overdue = [p for p in active if is_overdue(p, today)]
+    overdue = [p for p in active if is_overdue(p, today, reviewed)]
     gaps: list[Message] = []
     if len(active) != wanted:
         gaps.append(
@@ -346,6 +339,31 @@ def _feedback(ward: Ward, window: _Window, rules: Standards) -> Result:
     last = f"last given {ENGLISH_LANGUAGE.long_date(latest)}" if latest else "none given yet"
     warning = f'no "You said, we did" report in the last {months} months ({last})'
     return Result(Status.NOT_MET, reason, ((("feedback",), warning),))
+
+
+def tally(statuses: Iterable[Status]) -> Message:
+    """How many standards (or panels) are met, not met and without data, in words:
+    "No data" is said as itself, never counted as "not met"."""
+    counted = Counter(statuses)
+    return _(
+        "%(met)s met, %(not_met)s not met, %(no_data)s no data",
+        met=counted[Status.MET],
+        not_met=counted[Status.NOT_MET],
+        no_data=counted[Status.NO_DATA],
+    )
+
+
+def _with_left_out(reason: Message, window: _Window) -> Message:
+    """A reason about attendance, and how many meetings it leaves out for want of a record."""
+    unrecorded = sum(1 for m in window.held if m.attendance is None)
+    if not unrecorded:
+        return reason
+    left_out = ngettext(
+        "%(count)s meeting left out: attendance not recorded",
+        "%(count)s meetings left out: attendance not recorded",
+        unrecorded,
+    )
+    return _joined([reason, left_out])
 
 
 def _joined(parts: list[Message]) -> Message:

@@ -48,7 +48,7 @@ def theme_values(site: Site, settings: Settings) -> dict[str, Any]:
             "menu": _("Menu"),
             "search_dialog": _("Search this site"),
             "scroll_table": _("Table: scroll sideways to see all of it"),
-            "nav": [] if language.is_default else _navigation(language),
+            "nav": [] if language.is_default else _navigation(language, site),
             "not_found": {
                 "heading": _("Page not found"),
                 "text": _(
@@ -69,10 +69,11 @@ def theme_values(site: Site, settings: Settings) -> dict[str, Any]:
     return values
 
 
-def _navigation(language: Language) -> list[dict[str, str]]:
+def _navigation(language: Language, site: Site) -> list[dict[str, str]]:
     """A translated site's menu: its own resident pages, in the order residents need them."""
     _ = language._
     r = language.routes
+    plan = [(_("Scrutiny action plan"), r.scrutiny())] if site.plan else []
     items: list[tuple[str, Route]] = [
         (_("Home"), r.home()),
         (_("Find your ward"), r.wards()),
@@ -80,6 +81,7 @@ def _navigation(language: Language) -> list[dict[str, str]]:
         (_("Priorities"), r.priorities()),
         (_("Calendars"), r.calendars()),
         (_("Minimum standards"), r.standards()),
+        *plan,
         (_("How ward panels work"), r.how_panels_work()),
         (_("What the words mean"), r.glossary()),
         (_("Accessibility"), r.accessibility()),
