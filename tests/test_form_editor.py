@@ -15,10 +15,12 @@ from pydantic import BaseModel
 from wardpanels import cms, routes
 from wardpanels.model import GlossaryTerm, Meeting, MeetingStatus, Venue, Ward
 from wardpanels.schema import SCHEMAS
-from wardpanels.site import Site
+from wardpanels.scrutiny import ActionPlan
+from wardpanels.settings import read_settings
+from wardpanels.site import Site, load_site
 from wardpanels.translations import fingerprint
 
-from .conftest import GOLDEN_SETTINGS, ROOT
+from .conftest import GOLDEN_SETTINGS, NOW, ROOT, Borough
 
 
 def _models(model: type[BaseModel]) -> set[type[BaseModel]]:
@@ -40,7 +42,10 @@ def _by_name(fields: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {field["name"]: field for field in fields}
 
 
-MODELS = {model.__name__: model for model in [*_models(Ward), *_models(GlossaryTerm)]}
+MODELS = {
+    model.__name__: model
+    for model in [*_models(Ward), *_models(GlossaryTerm), *_models(ActionPlan)]
+}
 
 
 @pytest.mark.parametrize("model", [MODELS[name] for name in sorted(MODELS)])
@@ -141,6 +146,19 @@ def test_a_translation_form_shows_the_english_and_keeps_its_fingerprint(
     text, source = _by_name(group["fields"])["title"]["fields"]
     assert text["hint"] == f"The English: {priority.title}"
     assert (source["name"], source["default"]) == ("from", fingerprint(priority.title))
+
+
+def test_the_action_plan_has_a_form_where_the_borough_has_a_plan(
+    borough: Borough, golden_site: Site
+) -> None:
+    settings = read_settings(ROOT / "mkdocs.yml")
+    site = load_site(borough.sources(), settings, NOW, read_history=False)
+    (plan,) = [c for c in cms.form_config(settings, site)["collections"] if c["name"] == "scrutiny"]
+    (form,) = plan["files"]
+    assert form["file"].endswith("scrutiny/action-plan.yml")
+    assert [field["name"] for field in form["fields"]] == list(ActionPlan.model_fields)
+    without = cms.form_config(GOLDEN_SETTINGS, golden_site)["collections"]
+    assert "scrutiny" not in [collection["name"] for collection in without]
 
 
 def test_editors_sign_in_where_the_settings_say(golden_site: Site) -> None:

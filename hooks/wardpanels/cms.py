@@ -37,6 +37,7 @@ from .i18n import ENGLISH_LANGUAGE
 from .localise import feedback_identity
 from .model import PATTERN_HINTS, Choice, GlossaryTerm, Ward
 from .outputs import Output, output
+from .scrutiny import PLAN_FILE, ActionPlan
 from .settings import Settings
 from .site import Site
 from .translations import (
@@ -222,6 +223,23 @@ def form_config(settings: Settings, site: Site) -> dict[str, Any]:
             "fields": form_fields(Ward),
         }
     ]
+    if site.plan is not None:  # a borough without an action plan gets no form for one
+        collections.append(
+            {
+                "name": "scrutiny",
+                "label": "Scrutiny action plan",
+                "format": "yml",
+                "editor": {"preview": False},
+                "files": [
+                    {
+                        "name": "action-plan",
+                        "label": "The action plan",
+                        "file": f"{_in_repository(settings.scrutiny)}/{PLAN_FILE}",
+                        "fields": form_fields(ActionPlan),
+                    }
+                ],
+            }
+        )
     for language in site.languages[1:]:
         collections.append(_translations(settings, site, language.code, language.name))
     return {
