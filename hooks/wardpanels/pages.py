@@ -351,7 +351,13 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
     glossary_local = Localiser(language, site.translations_for(language, ""))
 
     def page(
-        route: Route, template: str, title: str, *, in_nav: bool = True, **values: Any
+        route: Route,
+        template: str,
+        title: str,
+        *,
+        in_nav: bool = True,
+        in_every_language: bool = True,
+        **values: Any,
     ) -> Output:
         localisers: dict[str, Localiser] = {}
 
@@ -387,7 +393,7 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             **values,
         )
         fallbacks = sum(local.fallbacks for local in localisers.values())
-        head = _front_matter(language, meta)
+        head = _front_matter(language, meta, in_every_language=in_every_language)
         body = _titled(body, language, fallbacks)
         return output(route, head + body, title, in_nav=in_nav)
 
@@ -458,6 +464,7 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             data_page(),
             "data.md.j2",
             "Open data",
+            in_every_language=False,
             borough_feed=borough_feed(),
             feed_length=FEED_LENGTH,
             wards_data=wards_data(),
@@ -488,6 +495,7 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             editors_fields(),
             "fields.md.j2",
             "Every field, explained",
+            in_every_language=False,
             references=[
                 ("Ward files", field_reference(Ward)),
                 ("Glossary files", field_reference(GlossaryFile)),
@@ -517,7 +525,8 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             review_months=settings.standards.months_between_meetings,
             meta={
                 "description": _description(view, language),
-                "feed": ward_feed(record.slug).link_from(r.ward(record.slug)),
+                # The theme's `url` filter makes a site-root address relative to the page.
+                "feed": ward_feed(record.slug).url,
                 "search": {"boost": 10},
             },
         )
@@ -600,17 +609,19 @@ def status_markup(assessment: Assessment, language: Language) -> Markup:
     ) % (status.value, STATUS_SYMBOLS[status], label)
 
 
-def _front_matter(language: Language, extra: dict[str, Any]) -> str:
-    """The page's front matter: its language and whatever the page adds. Not its title:
-    the theme prints a front matter title as it is, so a ward's name could carry markup
-    into the page; the generator takes the title from the page's heading, escaped."""
+def _front_matter(language: Language, extra: dict[str, Any], *, in_every_language: bool) -> str:
+    """The page's front matter: its language, whether it has a copy in every language (the
+    theme then names and links them), and whatever the page adds. Not its title: the theme
+    prints a front matter title as it is, so a ward's name could carry markup into the
+    page; the generator takes the title from the page's heading, escaped."""
     values: dict[str, Any] = dict(extra)
     if not language.is_default:
         values["lang"] = language.code
-    values["translated"] = True
+    if in_every_language:
+        values["translated"] = True
     # JSON is YAML, and nothing in a JSON value can end the front matter or start a key.
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n"
+    return "---\n" + "\n".join(lines) + "\n---\n" if lines else ""
 
 
 def _description(view: WardView, language: Language) -> str:
