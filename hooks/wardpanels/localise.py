@@ -56,15 +56,21 @@ class Localiser:
         self.translated = translated or {}
         self.fallbacks = 0
 
-    def _lookup(self, entry: Any, field: str) -> tuple[str, bool]:
+    def _find(self, entry: Any, field: str) -> tuple[str, bool]:
         english = _value(entry, field)
         if self.language.is_default or not english:
             return english, False
         found = self.translated.get(entry_key(entry, field))
-        if found is not None:
-            return found, False
-        self.fallbacks += 1
-        return english, True
+        return (english, True) if found is None else (found, False)
+
+    def _lookup(self, entry: Any, field: str) -> tuple[str, bool]:
+        text, english = self._find(entry, field)
+        self.fallbacks += english
+        return text, english
+
+    def is_english(self, entry: Any, field: str) -> bool:
+        """True when a field shows its English for want of a translation (not counted)."""
+        return self._find(entry, field)[1]
 
     def plain(self, entry: Any, field: str) -> str:
         """A field as plain text, for calendars and feeds: the English when untranslated."""

@@ -315,6 +315,8 @@ def environment(language: Language) -> Environment:
         priority_anchor=priority_anchor,
         standard_anchor=standard_anchor,
         untranslated_here=Markup(UNTRANSLATED_HERE),
+        # Translators: the mark that ends a sentence the pages put together ("।" in Bengali).
+        stop=language._("."),
     )
     env.filters.update(
         join=lambda items, separator: Markup(separator).join(markup.plain(i) for i in items),
@@ -504,6 +506,9 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
         )
     for view in views:
         record = view.record
+        english = english_headings(
+            view, Localiser(language, site.translations_for(language, record.slug))
+        )
         yield page(
             r.ward(record.slug),
             "ward.md.j2",
@@ -527,9 +532,21 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
                 "description": _description(view, language),
                 # The theme's `url` filter makes a site-root address relative to the page.
                 "feed": ward_feed(record.slug).url,
+                **({"english_headings": english} if english else {}),
                 "search": {"boost": 10},
             },
         )
+
+
+def english_headings(view: WardView, local: Localiser) -> dict[str, str]:
+    """The English a ward page's headings hold for want of a translation, by anchor: the
+    table of contents keeps only the headings' text, and the theme marks this in it as
+    `lang="en"`, as the page does."""
+    titled = [(priority_anchor(item.priority.id), item.priority) for item in view.current]
+    titled += [(item.anchor, item.priority) for item in view.feedback if item.priority]
+    return {
+        anchor: priority.title for anchor, priority in titled if local.is_english(priority, "title")
+    }
 
 
 # Where a page would rather say it is partly in English than under its title: a ward
