@@ -87,3 +87,17 @@ def test_the_bengali_font_is_fetched_with_the_page_and_never_swapped_in_late(
         assert preload.rsplit("/", 1)[1] in fonts
     english = (built_site / "index.html").read_text(encoding="utf-8")
     assert ".woff2" not in english
+
+
+def test_a_partly_translated_page_says_so_before_its_first_english(built_site: Path):
+    noted = 0
+    for page in (built_site / "bn" / "wards").glob("*/index.html"):
+        html = page.read_text(encoding="utf-8")
+        article = html[html.index("<h1") :]
+        english = article.find('lang="en"')
+        if english == -1:
+            continue
+        note = article.find('class="wp-untranslated"')
+        assert 0 <= note < english, f"{page}: English before the note"
+        noted += 1
+    assert noted, "no Bengali ward page is partly in English"

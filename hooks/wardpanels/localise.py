@@ -17,6 +17,9 @@ from .history import meeting_identity
 from .i18n import Language
 from .model import Feedback, GlossaryTerm, Meeting, Priority
 
+# What marks a field shown in English for want of a translation.
+ENGLISH_MARK = 'lang="en"'
+
 # A field's place in a ward: its section, the entry's own identity, and the field.
 Key = tuple[str, str, str]
 
@@ -80,7 +83,7 @@ class Localiser:
         """A one-line field, as plain text in Markdown."""
         text, english = self._lookup(entry, field)
         shown = markup.plain(text)
-        return Markup('<span lang="en">%s</span>') % shown if english else shown
+        return Markup(f"<span {ENGLISH_MARK}>%s</span>") % shown if english else shown
 
     def md(self, entry: Any, field: str) -> Markup:
         """A Markdown field: inline when it is one paragraph, else a block of its own."""
@@ -89,5 +92,5 @@ class Localiser:
         if not english:
             return block
         if "\n" not in str(block):
-            return Markup('<span lang="en">') + block + Markup("</span>")
-        return Markup('<div lang="en" markdown>\n\n') + block + Markup("\n\n</div>")
+            return Markup(f"<span {ENGLISH_MARK}>") + block + Markup("</span>")
+        return Markup(f"<div {ENGLISH_MARK} markdown>\n\n") + block + Markup("\n\n</div>")

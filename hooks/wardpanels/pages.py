@@ -24,7 +24,7 @@ from . import calendars, finder, markup, opendata, schedule, templating
 from .atom import FEED_LENGTH
 from .history import Revision, Timing, meeting_identity
 from .i18n import Language
-from .localise import Localiser
+from .localise import ENGLISH_MARK, Localiser
 from .model import Feedback, GlossaryFile, Meeting, PanelRoleName, Priority, Ward
 from .outputs import Output, output
 from .routes import (
@@ -556,8 +556,9 @@ UNTRANSLATED_HERE = "<!-- untranslated note -->"
 
 def _titled(body: str, language: Language, fallbacks: int) -> str:
     """The page's title says which language the page is in (its abbreviations follow it),
-    and a page with some text still in English says so once: under the title, or where
-    the page marks with UNTRANSLATED_HERE."""
+    and a page with some text still in English says so once, before the first English:
+    where the page marks with UNTRANSLATED_HERE, or under the title when English comes
+    earlier."""
     start = body.index("# ")
     end = body.index("\n", start)
     title = body[start:end]
@@ -567,9 +568,12 @@ def _titled(body: str, language: Language, fallbacks: int) -> str:
     if fallbacks:
         text = language._("Some of this page is not translated yet, so it is shown in English.")
         note = f"\n\n{markup.plain(text)}\n{{: .wp-untranslated }}\n\n"
-    if UNTRANSLATED_HERE in body:
+    english = body.find(ENGLISH_MARK)
+    here = body.find(UNTRANSLATED_HERE)
+    if here != -1 and not 0 <= english < here:
         return body[:start] + title + body[end:].replace(UNTRANSLATED_HERE, note.strip("\n"))
-    return body[:start] + title + note.rstrip("\n") + body[end:]
+    rest = body[end:].replace(UNTRANSLATED_HERE, "")
+    return body[:start] + title + note.rstrip("\n") + rest
 
 
 def standards_matrix(
