@@ -113,3 +113,12 @@ def test_a_page_in_one_language_only_names_no_version_in_another(subpath_site: P
     """The open data page is English only: no search engine is told of a Bengali copy."""
     page = (subpath_site / "data" / "index.html").read_text(encoding="utf-8")
     assert 'hreflang="bn"' not in page.split("</head>")[0]
+
+
+def test_bengali_addresses_have_a_bengali_404_page_for_hosts_that_serve_one_per_folder(
+    subpath_site: Path,
+):
+    page = (subpath_site / "bn" / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="bn"' in page
+    assert "<h1>পাতাটি পাওয়া যায়নি</h1>" in page
+    assert "location.replace" not in page
