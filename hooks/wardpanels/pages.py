@@ -256,11 +256,17 @@ class Letter:
     anchor: str
 
 
+# Generated anchors hold "_", which no term's or ward's id can (anchor_id, slugs): a
+# glossary term "Letter A" keeps its id `letter-a`, and the heading A keeps `letter_a`.
+# Markup, so that the templates do not escape the "_" as Markdown.
+LETTER_ANCHOR = Markup("letter_{}")
+
+
 def letter_of(name: str) -> Letter:
     first = name[:1].upper()
     if first.isdigit():
-        return Letter("0 to 9", "letter-0-9")
-    return Letter(first, f"letter-{anchor_id(first) or 'other'}")
+        return Letter("0 to 9", LETTER_ANCHOR.format("0-9"))
+    return Letter(first, LETTER_ANCHOR.format(anchor_id(first) or "other"))
 
 
 def by_letter(items: list[Any], name: Callable[[Any], str]) -> list[tuple[Letter, list[Any]]]:
