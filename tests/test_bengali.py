@@ -4,6 +4,7 @@ font in place from the first paint."""
 
 from __future__ import annotations
 
+import gettext
 import re
 from datetime import date, time
 from pathlib import Path
@@ -41,6 +42,11 @@ def test_a_meeting_reads_from_evening_to_night(bengali):
     assert bengali.when(date(2026, 12, 9), time(19), time(20, 30)) == (
         "বুধবার, ৯ ডিসেম্বর, ২০২৬, সন্ধ্যা ৭টা থেকে রাত ৮:৩০"
     )
+
+
+def test_a_catalogue_without_the_words_for_times_keeps_cldr_s_pattern():
+    untranslated = language("bn", "বাংলা", gettext.NullTranslations())
+    assert untranslated.clock_time(time(19)) == "৭ সন্ধ্যা"
 
 
 def _text(html: str) -> str:

@@ -38,6 +38,7 @@ from .routes import Routes
 # to count, so each is formatted once.
 _cldr_date = lru_cache(maxsize=4096)(format_date)
 _cldr_skeleton = lru_cache(maxsize=4096)(format_skeleton)
+_cldr_period = lru_cache(maxsize=4096)(get_period_id)
 
 ENGLISH = "en"
 CATALOGUE = "messages.po"
@@ -219,9 +220,9 @@ class Language:
             suffix = "am" if moment.hour < 12 else "pm"
             minutes = f":{moment.minute:02d}" if moment.minute else ""
             return f"{hour}{minutes}{suffix}"
-        period = DAY_PERIODS.get(get_period_id(moment, locale=self.locale), "")
+        period = DAY_PERIODS.get(_cldr_period(moment, locale=self.locale))
         phrase = ON_THE_HOUR if moment.minute == 0 else WITH_MINUTES
-        if not (self.has(period) and self.has(phrase)):
+        if period is None or not (self.has(period) and self.has(phrase)):
             instant = datetime.combine(date(2026, 1, 1), moment)
             skeleton = "Bh" if moment.minute == 0 else "Bhm"
             return self._digits(_cldr_skeleton(skeleton, instant, locale=self.locale))
