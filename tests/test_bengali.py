@@ -86,7 +86,7 @@ def test_the_bengali_font_is_fetched_with_the_page_and_never_swapped_in_late(
 ):
     page = (built_site / "bn" / "index.html").read_text(encoding="utf-8")
     preloads = re.findall(r'<link rel="preload" href="([^"]+\.woff2)" as="font"', page)
-    assert len(preloads) == 1
+    assert len(preloads) == 2
     fonts = (built_site / "assets" / "fonts.css").read_text(encoding="utf-8")
     assert "font-display: swap" not in fonts
     for preload in preloads:
