@@ -563,23 +563,28 @@ UNTRANSLATED_HERE = "<!-- untranslated note -->"
 def _titled(body: str, language: Language, fallbacks: int) -> str:
     """The page's title says which language the page is in (its abbreviations follow it),
     and a page with some text still in English says so once, before the first English:
-    where the page marks with UNTRANSLATED_HERE, or under the title when English comes
-    earlier."""
+    where the page marks with UNTRANSLATED_HERE, or else just before the block that holds
+    the first English (on a ward page the next meeting's button stays on the first screen,
+    and its English notes come after the note)."""
     start = body.index("# ")
     end = body.index("\n", start)
     title = body[start:end]
     if not language.is_default:
         title += f' {{ lang="{language.code}" }}'
-    note = ""
-    if fallbacks:
-        text = language._("Some of this page is not translated yet, so it is shown in English.")
-        note = f"\n\n{markup.plain(text)}\n{{: .wp-untranslated }}\n\n"
-    english = body.find(ENGLISH_MARK)
+    body = body[:start] + title + body[end:]
+    end = start + len(title)
+    if not fallbacks:
+        return body.replace(UNTRANSLATED_HERE, "")
+    text = language._("Some of this page is not translated yet, so it is shown in English.")
+    note = f"{markup.plain(text)}\n{{: .wp-untranslated }}"
+    english = body.find(ENGLISH_MARK, end)
     here = body.find(UNTRANSLATED_HERE)
     if here != -1 and not 0 <= english < here:
-        return body[:start] + title + body[end:].replace(UNTRANSLATED_HERE, note.strip("\n"))
-    rest = body[end:].replace(UNTRANSLATED_HERE, "")
-    return body[:start] + title + note.rstrip("\n") + rest
+        return body.replace(UNTRANSLATED_HERE, note)
+    body = body.replace(UNTRANSLATED_HERE, "")
+    english = body.find(ENGLISH_MARK, end)
+    block = max(body.rfind("\n\n", end, english), end) if english != -1 else end
+    return body[:block] + "\n\n" + note + "\n" + body[block:]
 
 
 def standards_matrix(
