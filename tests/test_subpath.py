@@ -18,8 +18,9 @@ import pytest
 from tests.conftest import mkdocs_build
 
 SITE_URL = "https://example.github.io/ward-panels/"
-# Attributes that load or lead to an address. Open Graph's addresses are absolute.
-ADDRESS_ATTRIBUTES = frozenset({"href", "src", "poster", "data"})
+# Attributes that load or lead to an address (the finder's script fetches its data from
+# data-finder, as the page's address resolves it). Open Graph's addresses are absolute.
+ADDRESS_ATTRIBUTES = frozenset({"href", "src", "poster", "data", "action", "data-finder"})
 
 
 @pytest.fixture(scope="module")
