@@ -6,6 +6,7 @@ pages get navigation, search and link checks without ever being written into the
 folder. The data's warnings (news for editors, not faults) are logged as information, so
 `--strict` never fails on them, grouped by file once the build is done: at the end of
 `mkdocs build`, after each rebuild of `mkdocs serve`; `--verbose` lists every one.
+on_post_build also writes each other language's 404 page beside its pages.
 """
 
 from __future__ import annotations
@@ -16,12 +17,15 @@ import tempfile
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
+from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 
 from wardpanels.abbreviations import GlossaryAbbreviations
 from wardpanels.build import BuildError, start_build
@@ -37,6 +41,9 @@ _rendering: Rendering | None = None
 _stage: Path | None = None
 _report: Report | None = None  # told once the build is done, unless it failed
 _serving = False
+_navigation: Navigation | None = None
+_theme: tuple[Environment, Files] | None = None
+NOT_FOUND = "404.html"
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -72,9 +79,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    global _navigation
+    _navigation = nav
+    return nav
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """The installed Material's version, for the pages' generator tag (main.html)."""
+    """The installed Material's version, for the pages' generator tag (main.html); the
+    theme kept for the other languages' 404 pages."""
+    global _theme
     env.globals["material_version"] = version("mkdocs-material")
+    _theme = (env, files)
     return env
 
 
@@ -121,8 +137,33 @@ def _clear_stage() -> None:
 
 def on_post_build(config: MkDocsConfig) -> None:
     _clear_stage()
+    _write_other_languages_not_found(config)
     if _serving:
         _tell()
+
+
+def _write_other_languages_not_found(config: MkDocsConfig) -> None:
+    """Each other language's 404 page (bn/404.html), for hosts that serve one per folder:
+    the theme's own 404 page, rendered as MkDocs renders it, in that language."""
+    assert _theme is not None and _navigation is not None, "MkDocs gave the theme and nav"
+    env, files = _theme
+    template = env.get_template(NOT_FOUND)
+    # Addresses from the host's root, as on MkDocs' own 404 page: served at any depth.
+    context = get_context(
+        _navigation, files, config, base_url=urlsplit(config.site_url or "/").path
+    )
+    default = config.theme["language"]
+    for code, values in config.extra[THEME_KEY].items():
+        if values["default"]:
+            continue
+        config.theme["language"] = code
+        try:
+            page = template.render(context)
+        finally:
+            config.theme["language"] = default
+        target = Path(config.site_dir) / values["prefix"] / NOT_FOUND
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page, encoding="utf-8")
 
 
 def on_build_error(error: Exception) -> None:

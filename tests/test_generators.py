@@ -68,8 +68,14 @@ def plain_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out / "site"
 
 
+# Each other language's 404 page is the theme's, rendered in that language by the hook
+# after the build: a generator without the hooks has only the English one (the README).
+HOOKS_ONLY = {"bn/404.html"}
+
+
 def test_a_plain_mkdocs_build_of_the_rendered_files_gives_the_same_site(plain_site, built_site):
     usual, plain = files_of(built_site), files_of(plain_site)
+    usual = {path: content for path, content in usual.items() if path not in HOOKS_ONLY}
     assert sorted(plain) == sorted(usual)
     for path, content in usual.items():
         if path.endswith(".html"):

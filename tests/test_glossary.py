@@ -11,10 +11,12 @@ import markdown
 import pytest
 
 from wardpanels.abbreviations import GlossaryAbbreviations
-from wardpanels.site import load_site
+from wardpanels.i18n import ENGLISH_LANGUAGE
+from wardpanels.pages import render_pages
+from wardpanels.site import Sources, load_site
 from wardpanels.text import anchor_id
 
-from .conftest import GOLDEN_SETTINGS, NOW, Borough
+from .conftest import GOLDEN_SETTINGS, MINIMAL_WARD, NOW, Borough
 from .test_validation import only_problem
 
 REQUIRED = [
@@ -157,7 +159,7 @@ def test_the_glossary_page_is_a_to_z_with_stable_ids(built_site: Path, glossary)
     html = (built_site / "glossary" / "index.html").read_text(encoding="utf-8")
     for term in glossary:
         assert f'id="{anchor_id(term.term)}"' in html, term.term
-    for anchor in ("pcso", "met-engage", "letter-a", "letter-p", "letter-0-9"):
+    for anchor in ("pcso", "met-engage", "letter_a", "letter_p", "letter_0-9"):
         assert f'id="{anchor}"' in html
         assert f'href="#{anchor}"' in html or anchor in ("pcso", "met-engage")
 
@@ -168,3 +170,19 @@ def test_search_finds_a_term_by_its_acronym_and_by_its_meaning(built_site: Path)
     pcso = entries["glossary/#pcso"]
     assert pcso["title"] == "PCSO"
     assert "uniform" in pcso["text"]
+
+
+def test_a_term_named_like_a_heading_of_the_page_keeps_its_own_id(project):
+    """The A to Z headings' ids are of a shape no term's id can take."""
+    project("wards/example.yml", MINIMAL_WARD)
+    project("glossary/terms.yml", "- term: Letter A\n  meaning: x\n- term: Apple\n  meaning: y\n")
+    root = project.root
+    site = load_site(Sources(root, root / "wards", root / "glossary"), GOLDEN_SETTINGS, NOW)
+    page = next(
+        str(output.content)
+        for output in render_pages(site, GOLDEN_SETTINGS, ENGLISH_LANGUAGE)
+        if output.path == "glossary/index.md"
+    )
+    anchors = re.findall(r"\{#([^}\s]+)", page)
+    assert "letter-a" in anchors
+    assert len(anchors) == len(set(anchors)), anchors

@@ -60,6 +60,7 @@ def test_the_templates_copied_include_every_partial_we_change():
         "partials/header.html",
         "partials/language.html",
         "partials/nav.html",
+        "partials/toc-item.html",
         "partials/toc.html",
         "sitemap.xml",
     ]

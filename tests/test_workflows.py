@@ -40,13 +40,18 @@ def test_no_workflow_runs_on_pull_request_target(name):
 
 @pytest.mark.parametrize("name", ["check.yml", "publish.yml"])
 def test_every_checkout_has_full_history_and_every_action_is_pinned(name):
+    """Pinned by commit, which a tag cannot be moved under; the version beside it says
+    which release that commit is, for whoever updates it."""
+    lines = (WORKFLOWS / name).read_text(encoding="utf-8").splitlines()
+    pinned = [line for line in lines if re.match(r"\s*(- )?uses:", line)]
+    for line in pinned:
+        assert re.fullmatch(r"\s*(- )?uses: [\w.-]+/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+", line), (
+            line
+        )
     for step in steps(workflow(name)):
-        uses = step.get("uses")
-        if uses is None:
-            continue
-        assert re.fullmatch(r"[\w.-]+/[\w.-]+@(v\d+\.\d+\.\d+|[0-9a-f]{40})", uses), uses
-        if uses.startswith("actions/checkout@"):
+        if step.get("uses", "").startswith("actions/checkout@"):
             assert step["with"]["fetch-depth"] == 0
+    assert len(pinned) == sum("uses" in step for step in steps(workflow(name)))
 
 
 def test_main_is_published_to_pages_daily_and_on_every_push():
@@ -115,3 +120,8 @@ def test_pull_requests_say_what_the_change_does_and_name_the_pages_in_the_previe
     )
     assert runs.index("make site") < copied < upload
     assert steps(flow)[upload]["with"]["path"] == "site/"
+
+
+@pytest.mark.parametrize("config", ["netlify.toml", "deploy/nginx.conf", "deploy/htaccess"])
+def test_hosts_that_can_serve_the_bengali_404_page_under_bn_do(config):
+    assert "/bn/404.html" in (ROOT / config).read_text(encoding="utf-8")

@@ -8,7 +8,10 @@ repository. A string a catalogue lacks shows in English.
 
 Dates and times in English follow GOV.UK's style ("Wednesday 9 December 2026, 7pm to
 8:30pm"); in other languages they come from the Unicode CLDR through Babel, with the
-language's own digits unless the settings choose others.
+language's own digits unless the settings choose others. A time of day is said as the
+language's readers say it where its catalogue gives the words: CLDR's rules choose the
+part of the day ("evening" from 6pm in Bengali), the catalogue its word and where it goes
+("সন্ধ্যা ৭টা থেকে রাত ৮:৩০"); a catalogue without them gets CLDR's own pattern.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from babel import Locale
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date, format_skeleton, get_period_id
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -36,6 +39,7 @@ from .routes import Routes
 # to count, so each is formatted once.
 _cldr_date = lru_cache(maxsize=4096)(format_date)
 _cldr_skeleton = lru_cache(maxsize=4096)(format_skeleton)
+_cldr_period = lru_cache(maxsize=4096)(get_period_id)
 
 ENGLISH = "en"
 CATALOGUE = "messages.po"
@@ -81,6 +85,32 @@ def lazy(singular: str, **params: Any) -> Message:
 def lazy_plural(singular: str, plural: str, count: int, **params: Any) -> Message:
     """The plural form of `lazy`; import it as `ngettext`."""
     return Message(singular, plural, count, params)
+
+
+def _mark(text: str) -> str:
+    """Marks text for the catalogue that is looked up later, by a language that says it
+    (English says times the GOV.UK way, never these)."""
+    return text
+
+
+# CLDR's parts of the day, by their id; each language's CLDR rules say which hours each
+# covers (Bengali: ভোর 4am, সকাল 6am, দুপুর midday, বিকেল 4pm, সন্ধ্যা 6pm, রাত 8pm).
+DAY_PERIODS = {
+    # Translators: the parts of the day, as said before a time ("সন্ধ্যা" in "সন্ধ্যা ৭টা").
+    "morning1": _mark("early morning"),
+    "morning2": _mark("morning"),
+    "afternoon1": _mark("early afternoon"),
+    "afternoon2": _mark("late afternoon"),
+    "evening1": _mark("evening"),
+    "evening2": _mark("late evening"),
+    "night1": _mark("night"),
+    "night2": _mark("late night"),
+}
+# How a time of day is said, with the part of the day: on the hour, and with minutes.
+# Translators: a time on the hour: "সন্ধ্যা ৭টা" is "%(period)s %(hour)sটা".
+ON_THE_HOUR = _mark("%(period)s, %(hour)s o'clock")
+# Translators: a time with minutes: "রাত ৮:৩০" is "%(period)s %(hour)s:%(minutes)s".
+WITH_MINUTES = _mark("%(period)s, %(hour)s:%(minutes)s")
 
 
 @dataclass(frozen=True)
@@ -193,9 +223,18 @@ class Language:
             suffix = "am" if moment.hour < 12 else "pm"
             minutes = f":{moment.minute:02d}" if moment.minute else ""
             return f"{hour}{minutes}{suffix}"
-        instant = datetime.combine(date(2026, 1, 1), moment)
-        skeleton = "Bh" if moment.minute == 0 else "Bhm"
-        return self._digits(_cldr_skeleton(skeleton, instant, locale=self.locale))
+        period = DAY_PERIODS.get(_cldr_period(moment, locale=self.locale))
+        phrase = ON_THE_HOUR if moment.minute == 0 else WITH_MINUTES
+        if period is None or not (self.has(period) and self.has(phrase)):
+            instant = datetime.combine(date(2026, 1, 1), moment)
+            skeleton = "Bh" if moment.minute == 0 else "Bhm"
+            return self._digits(_cldr_skeleton(skeleton, instant, locale=self.locale))
+        return self._(
+            phrase,
+            period=self._(period),
+            hour=moment.hour % 12 or 12,
+            minutes=self._digits(f"{moment.minute:02d}"),
+        )
 
     def time_range(self, start: time, end: time) -> str:
         """`7pm to 8:30pm`."""

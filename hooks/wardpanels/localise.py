@@ -17,6 +17,9 @@ from .history import meeting_identity
 from .i18n import Language
 from .model import Feedback, GlossaryTerm, Meeting, Priority
 
+# What marks a field shown in English for want of a translation.
+ENGLISH_MARK = 'lang="en"'
+
 # A field's place in a ward: its section, the entry's own identity, and the field.
 Key = tuple[str, str, str]
 
@@ -56,15 +59,21 @@ class Localiser:
         self.translated = translated or {}
         self.fallbacks = 0
 
-    def _lookup(self, entry: Any, field: str) -> tuple[str, bool]:
+    def _find(self, entry: Any, field: str) -> tuple[str, bool]:
         english = _value(entry, field)
         if self.language.is_default or not english:
             return english, False
         found = self.translated.get(entry_key(entry, field))
-        if found is not None:
-            return found, False
-        self.fallbacks += 1
-        return english, True
+        return (english, True) if found is None else (found, False)
+
+    def _lookup(self, entry: Any, field: str) -> tuple[str, bool]:
+        text, english = self._find(entry, field)
+        self.fallbacks += english
+        return text, english
+
+    def is_english(self, entry: Any, field: str) -> bool:
+        """True when a field shows its English for want of a translation (not counted)."""
+        return self._find(entry, field)[1]
 
     def plain(self, entry: Any, field: str) -> str:
         """A field as plain text, for calendars and feeds: the English when untranslated."""
@@ -74,7 +83,7 @@ class Localiser:
         """A one-line field, as plain text in Markdown."""
         text, english = self._lookup(entry, field)
         shown = markup.plain(text)
-        return Markup('<span lang="en">%s</span>') % shown if english else shown
+        return Markup(f"<span {ENGLISH_MARK}>%s</span>") % shown if english else shown
 
     def md(self, entry: Any, field: str) -> Markup:
         """A Markdown field: inline when it is one paragraph, else a block of its own."""
@@ -83,5 +92,5 @@ class Localiser:
         if not english:
             return block
         if "\n" not in str(block):
-            return Markup('<span lang="en">') + block + Markup("</span>")
-        return Markup('<div lang="en" markdown>\n\n') + block + Markup("\n\n</div>")
+            return Markup(f"<span {ENGLISH_MARK}>") + block + Markup("</span>")
+        return Markup(f"<div {ENGLISH_MARK} markdown>\n\n") + block + Markup("\n\n</div>")

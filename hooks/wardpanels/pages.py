@@ -24,7 +24,7 @@ from . import calendars, embed, finder, markup, opendata, schedule, share, templ
 from .atom import FEED_LENGTH
 from .history import Revision, Timing, meeting_identity
 from .i18n import Language
-from .localise import Localiser
+from .localise import ENGLISH_MARK, Localiser
 from .model import Feedback, GlossaryFile, Meeting, PanelRoleName, Priority, Ward
 from .outputs import Output, output
 from .routes import ENGLISH as ENGLISH_ROUTES
@@ -273,11 +273,17 @@ class Letter:
     anchor: str
 
 
+# Generated anchors hold "_", which no term's or ward's id can (anchor_id, slugs): a
+# glossary term "Letter A" keeps its id `letter-a`, and the heading A keeps `letter_a`.
+# Markup, so that the templates do not escape the "_" as Markdown.
+LETTER_ANCHOR = Markup("letter_{}")
+
+
 def letter_of(name: str) -> Letter:
     first = name[:1].upper()
     if first.isdigit():
-        return Letter("0 to 9", "letter-0-9")
-    return Letter(first, f"letter-{anchor_id(first) or 'other'}")
+        return Letter("0 to 9", LETTER_ANCHOR.format("0-9"))
+    return Letter(first, LETTER_ANCHOR.format(anchor_id(first) or "other"))
 
 
 def by_letter(items: list[Any], name: Callable[[Any], str]) -> list[tuple[Letter, list[Any]]]:
@@ -333,6 +339,8 @@ def environment(language: Language) -> Environment:
         priority_anchor=priority_anchor,
         standard_anchor=standard_anchor,
         untranslated_here=Markup(UNTRANSLATED_HERE),
+        # Translators: the mark that ends a sentence the pages put together ("।" in Bengali).
+        stop=language._("."),
     )
     env.filters.update(
         join=lambda items, separator: Markup(separator).join(markup.plain(i) for i in items),
@@ -370,7 +378,13 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
     mapped = wardmap.has_map(site)
 
     def page(
-        route: Route, template: str, title: str, *, in_nav: bool = True, **values: Any
+        route: Route,
+        template: str,
+        title: str,
+        *,
+        in_nav: bool = True,
+        in_every_language: bool = True,
+        **values: Any,
     ) -> Output:
         localisers: dict[str, Localiser] = {}
 
@@ -415,7 +429,7 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             **values,
         )
         fallbacks = sum(local.fallbacks for local in localisers.values())
-        head = _front_matter(language, meta)
+        head = _front_matter(language, meta, in_every_language=in_every_language)
         body = _titled(body, language, fallbacks)
         return output(route, head + body, title, in_nav=in_nav)
 
@@ -529,6 +543,7 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             data_page(),
             "data.md.j2",
             "Open data",
+            in_every_language=False,
             borough_feed=borough_feed(),
             feed_length=FEED_LENGTH,
             wards_data=wards_data(),
@@ -566,6 +581,7 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             editors_fields(),
             "fields.md.j2",
             "Every field, explained",
+            in_every_language=False,
             references=[
                 ("Ward files", field_reference(Ward)),
                 ("Glossary files", field_reference(GlossaryFile)),
@@ -575,6 +591,9 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
         )
     for view in views:
         record = view.record
+        english = english_headings(
+            view, Localiser(language, site.translations_for(language, record.slug))
+        )
         yield page(
             r.ward(record.slug),
             "ward.md.j2",
@@ -597,10 +616,23 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             review_months=settings.standards.months_between_meetings,
             meta={
                 "description": _description(view, language),
-                "feed": ward_feed(record.slug).link_from(r.ward(record.slug)),
+                # The theme's `url` filter makes a site-root address relative to the page.
+                "feed": ward_feed(record.slug).url,
+                **({"english_headings": english} if english else {}),
                 "search": {"boost": 10},
             },
         )
+
+
+def english_headings(view: WardView, local: Localiser) -> dict[str, str]:
+    """The English a ward page's headings hold for want of a translation, by anchor: the
+    table of contents keeps only the headings' text, and the theme marks this in it as
+    `lang="en"`, as the page does."""
+    titled = [(priority_anchor(item.priority.id), item.priority) for item in view.current]
+    titled += [(item.anchor, item.priority) for item in view.feedback if item.priority]
+    return {
+        anchor: priority.title for anchor, priority in titled if local.is_english(priority, "title")
+    }
 
 
 # Where a page would rather say it is partly in English than under its title: a ward
@@ -610,20 +642,29 @@ UNTRANSLATED_HERE = "<!-- untranslated note -->"
 
 def _titled(body: str, language: Language, fallbacks: int) -> str:
     """The page's title says which language the page is in (its abbreviations follow it),
-    and a page with some text still in English says so once: under the title, or where
-    the page marks with UNTRANSLATED_HERE."""
+    and a page with some text still in English says so once, before the first English:
+    where the page marks with UNTRANSLATED_HERE, or else just before the block that holds
+    the first English (on a ward page the next meeting's button stays on the first screen,
+    and its English notes come after the note)."""
     start = body.index("# ")
     end = body.index("\n", start)
     title = body[start:end]
     if not language.is_default:
         title += f' {{ lang="{language.code}" }}'
-    note = ""
-    if fallbacks:
-        text = language._("Some of this page is not translated yet, so it is shown in English.")
-        note = f"\n\n{markup.plain(text)}\n{{: .wp-untranslated }}\n\n"
-    if UNTRANSLATED_HERE in body:
-        return body[:start] + title + body[end:].replace(UNTRANSLATED_HERE, note.strip("\n"))
-    return body[:start] + title + note.rstrip("\n") + body[end:]
+    body = body[:start] + title + body[end:]
+    end = start + len(title)
+    if not fallbacks:
+        return body.replace(UNTRANSLATED_HERE, "")
+    text = language._("Some of this page is not translated yet, so it is shown in English.")
+    note = f"{markup.plain(text)}\n{{: .wp-untranslated }}"
+    english = body.find(ENGLISH_MARK, end)
+    here = body.find(UNTRANSLATED_HERE)
+    if here != -1 and not 0 <= english < here:
+        return body.replace(UNTRANSLATED_HERE, note)
+    body = body.replace(UNTRANSLATED_HERE, "")
+    english = body.find(ENGLISH_MARK, end)
+    block = max(body.rfind("\n\n", end, english), end) if english != -1 else end
+    return body[:block] + "\n\n" + note + "\n" + body[block:]
 
 
 def standards_matrix(
@@ -693,17 +734,19 @@ def absent_pages(site: Site) -> frozenset[str]:
     return frozenset() if site.plan else frozenset({ENGLISH_ROUTES.scrutiny().path})
 
 
-def _front_matter(language: Language, extra: dict[str, Any]) -> str:
-    """The page's front matter: its language and whatever the page adds. Not its title:
-    the theme prints a front matter title as it is, so a ward's name could carry markup
-    into the page; the generator takes the title from the page's heading, escaped."""
+def _front_matter(language: Language, extra: dict[str, Any], *, in_every_language: bool) -> str:
+    """The page's front matter: its language, whether it has a copy in every language (the
+    theme then names and links them), and whatever the page adds. Not its title: the theme
+    prints a front matter title as it is, so a ward's name could carry markup into the
+    page; the generator takes the title from the page's heading, escaped."""
     values: dict[str, Any] = dict(extra)
     if not language.is_default:
         values["lang"] = language.code
-    values["translated"] = True
+    if in_every_language:
+        values["translated"] = True
     # JSON is YAML, and nothing in a JSON value can end the front matter or start a key.
     lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
-    return "---\n" + "\n".join(lines) + "\n---\n"
+    return "---\n" + "\n".join(lines) + "\n---\n" if lines else ""
 
 
 def _description(view: WardView, language: Language) -> str:

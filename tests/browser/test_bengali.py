@@ -80,3 +80,13 @@ def test_without_javascript_a_bengali_ward_page_reads_in_full(visit, site_url):
     article = page.locator("article")
     for text in ("পরের সভা", "আপনি বলেছেন, আমরা করেছি", "elmeast.wardpanel@example.org"):
         expect(article.get_by_text(text).first).to_be_visible()
+
+
+def test_a_bengali_address_that_does_not_exist_gets_the_bengali_404_page(visit, site_url):
+    """On a host with one 404 page for every address (GitHub Pages, as served here)."""
+    page = visit(360, 640)
+    page.goto(site_url + "bn/wards/nowhere/")
+    expect(page.locator("html")).to_have_attribute("lang", "bn")
+    expect(page.get_by_role("heading", level=1)).to_have_text("পাতাটি পাওয়া যায়নি")
+    page.goto(site_url + "wards/nowhere/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Page not found")
