@@ -10,6 +10,7 @@ wards, a glossary, Bengali translations, postcodes and ward boundaries, frozen a
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -19,6 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -181,6 +183,41 @@ def project(tmp_path: Path):
 
     write.root = tmp_path  # type: ignore[attr-defined]
     return write
+
+
+def git_as_editor(root: Path, *args: str, when: str = "2026-11-01T10:00:00Z") -> None:
+    """Run git in `root` as an editor would, at the time given: the same author and dates
+    in every run, so what history says is the same every time."""
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_DATE": when,
+        "GIT_COMMITTER_DATE": when,
+        "GIT_AUTHOR_NAME": "Editor",
+        "GIT_AUTHOR_EMAIL": "editor@example.org",
+        "GIT_COMMITTER_NAME": "Editor",
+        "GIT_COMMITTER_EMAIL": "editor@example.org",
+    }
+    subprocess.run(["git", *args], cwd=root, check=True, env=env, capture_output=True)
+
+
+def node_answers(script: Path, data: Path, questions: list[Any], needed_for: str) -> list[Any]:
+    """What one of the site's own scripts answers, run in Node.js on the site's data (as
+    tests/js/ has it): skipped without Node.js, except in CI, where that fails."""
+    node = shutil.which("node")
+    if node is None:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"Node.js is needed to run {needed_for}")
+        pytest.skip(f"Node.js is needed to run {needed_for}")
+    result = subprocess.run(
+        [node, str(script), str(data)],
+        input=json.dumps(questions),
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
+    answers: list[Any] = json.loads(result.stdout)
+    return answers
 
 
 def catalogues_only(folder: Path) -> Path:

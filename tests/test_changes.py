@@ -7,7 +7,6 @@ the change an editor makes, and reads the Markdown as a reviewer would.
 from __future__ import annotations
 
 import copy
-import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -17,6 +16,8 @@ import yaml
 
 from wardpanels.cli import main
 from wardpanels.translations import fingerprint
+
+from .conftest import git_as_editor
 
 BENGALI = """\
 site_name: Example ward panels
@@ -81,17 +82,8 @@ def write_ward(root: Path, slug: str, ward: dict[str, Any]) -> None:
 
 def commit(root: Path, when: str = "2026-11-01T10:00:00Z") -> None:
     """Commit everything, at a fixed time by a fixed editor."""
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_DATE": when,
-        "GIT_COMMITTER_DATE": when,
-        "GIT_AUTHOR_NAME": "Editor",
-        "GIT_AUTHOR_EMAIL": "editor@example.org",
-        "GIT_COMMITTER_NAME": "Editor",
-        "GIT_COMMITTER_EMAIL": "editor@example.org",
-    }
-    subprocess.run(["git", "add", "-A"], cwd=root, check=True, env=env)
-    subprocess.run(["git", "commit", "-q", "-m", "edit"], cwd=root, check=True, env=env)
+    git_as_editor(root, "add", "-A", when=when)
+    git_as_editor(root, "commit", "-q", "-m", "edit", when=when)
 
 
 @pytest.fixture

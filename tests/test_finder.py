@@ -7,40 +7,23 @@ resident. Without Node.js (which `make test` needs for ical.js too) these tests 
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from wardpanels.postcodes import read_table
 
-from .conftest import ROOT, Borough
+from .conftest import ROOT, Borough, node_answers
 
 ANSWERS = ROOT / "tests" / "js" / "finder_answers.cjs"
 
 
 @pytest.fixture(scope="module")
 def ask(built_site: Path):
-    node = shutil.which("node")
-    if node is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("Node.js is needed to run the finder's script")
-        pytest.skip("Node.js is needed to run the finder's script")
     data = built_site / "data" / "finder.json"
 
     def answers(queries: list[str]) -> list[dict]:
-        result = subprocess.run(
-            [node, str(ANSWERS), str(data)],
-            input=json.dumps(queries),
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=120,
-        )
-        return json.loads(result.stdout)
+        return node_answers(ANSWERS, data, queries, "the finder's script")
 
     return answers
 

@@ -14,7 +14,7 @@ import pytest
 from wardpanels.settings import Settings
 from wardpanels.site import Sources, load_site
 
-from .conftest import GOLDEN_SETTINGS, MINIMAL_WARD, NOW, rendered
+from .conftest import GOLDEN_SETTINGS, MINIMAL_WARD, NOW, git_as_editor, rendered
 
 SETTINGS = Settings(
     site_name="Ward panels", borough="Tower Hamlets", site_url="https://wardpanels.example.org/"
@@ -141,18 +141,7 @@ def test_a_moved_meeting_is_rescheduled_in_structured_data(repo):
     assert event["startDate"] == "2027-03-17T19:00+00:00"
 
 
-def git(root: Path, *args: str, when: str = "2026-11-01T10:00:00Z") -> None:
-    """Run git as an editor would, at the time given."""
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_DATE": when,
-        "GIT_COMMITTER_DATE": when,
-        "GIT_AUTHOR_NAME": "Editor",
-        "GIT_AUTHOR_EMAIL": "editor@example.org",
-        "GIT_COMMITTER_NAME": "Editor",
-        "GIT_COMMITTER_EMAIL": "editor@example.org",
-    }
-    subprocess.run(["git", *args], cwd=root, check=True, env=env, capture_output=True)
+git = git_as_editor
 
 
 def commit_text(root: Path, text: str | bytes, when: str) -> None:

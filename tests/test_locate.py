@@ -12,16 +12,11 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-import shutil
-import subprocess
 from pathlib import Path
-
-import pytest
 
 from wardpanels.grid import from_grid
 
-from .conftest import ROOT, Borough
+from .conftest import ROOT, Borough, node_answers
 
 ANSWERS = ROOT / "tests" / "js" / "locate_answers.cjs"
 POINTS = ROOT / "tests" / "fixtures" / "locate" / "code-point-open.csv"
@@ -31,20 +26,7 @@ Position = tuple[float, float, float]  # longitude, latitude, accuracy in metres
 
 def locate(data: Path, positions: list[Position]) -> list[dict]:
     """What the script answers for each position, from a ward-boundaries.geojson."""
-    node = shutil.which("node")
-    if node is None:
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail("Node.js is needed to run the location script")
-        pytest.skip("Node.js is needed to run the location script")
-    result = subprocess.run(
-        [node, str(ANSWERS), str(data)],
-        input=json.dumps(positions),
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=300,
-    )
-    return json.loads(result.stdout)
+    return node_answers(ANSWERS, data, positions, "the location script")
 
 
 def postcode_points() -> list[tuple[str, str, float, float]]:
