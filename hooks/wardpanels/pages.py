@@ -157,6 +157,14 @@ class WardView:
     def older_feedback(self) -> tuple[FeedbackView, ...]:
         return self.feedback[RECENT_FEEDBACK:]
 
+    @property
+    def others(self) -> tuple[MeetingView, ...]:
+        """Coming meetings but the next one and the cancellations before it, which the
+        page says at the top, once."""
+        return tuple(
+            view for view in self.coming if view != self.next and view not in self.cancelled
+        )
+
 
 def ward_view(record: WardRecord, site: Site, standards: Standards) -> WardView:
     """What a ward page shows: the same in every language."""
@@ -612,6 +620,8 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
             poster=poster(record.slug),
             embed_code=embed.iframe(settings, language, record),
             feed=ward_feed(record.slug),
+            # "Edit this page", for editors: on the English page only.
+            edit=settings.edit_url(record.source) if language.is_default else None,
             editors=editors_guide(),
             review_months=settings.standards.months_between_meetings,
             meta={
