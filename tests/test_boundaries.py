@@ -228,3 +228,13 @@ def test_the_open_data_page_credits_the_boundaries_and_links_to_them(borough: Bo
     assert "[ward-boundaries.geojson](ward-boundaries.geojson)" in section
     assert "- Source: Office for National Statistics licensed under the Open Government" in section
     assert "- Contains OS data © Crown copyright and database right 2020" in section
+
+
+def test_a_folder_that_cannot_be_written_is_said_plainly(tmp_path, capsys):
+    (tmp_path / "taken").write_text("a file, not a folder", encoding="utf-8")
+    status, err = run_import(
+        ONS_FILE, "--council", "E09900001", "--out", tmp_path / "taken", capsys=capsys
+    )
+    assert status == 1
+    assert err.startswith(f"{tmp_path / 'taken'} could not be written (")
+    assert "Traceback" not in err

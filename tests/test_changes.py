@@ -17,17 +17,9 @@ import yaml
 from wardpanels.cli import main
 from wardpanels.translations import fingerprint
 
-from .conftest import git_as_editor
+from .conftest import PROJECT_CONFIG, git_as_editor
 
-BENGALI = """\
-site_name: Example ward panels
-site_url: https://wardpanels.example.org/
-extra:
-  wardpanels:
-    borough: Example Borough
-    languages:
-      - {code: bn, name: বাংলা}
-"""
+BENGALI = PROJECT_CONFIG + "    languages:\n      - {code: bn, name: বাংলা}\n"
 
 HALL = {"name": "Alder Hall", "address": "1 Alder Road, London"}
 LIBRARY = {"name": "Birch Library", "address": "2 Birch Street, London"}

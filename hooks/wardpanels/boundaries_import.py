@@ -288,7 +288,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BoundaryImportError as error:
         print(error, file=sys.stderr)
         return 1
-    write_boundaries(boundaries, args.out)
+    try:
+        write_boundaries(boundaries, args.out)
+    except OSError as error:  # a full disk, a read-only folder: said plainly, as postcodes does
+        print(f"{args.out} could not be written ({error.strerror or error})", file=sys.stderr)
+        return 1
     points = sum(len(r) - 1 for s in boundaries.wards for p in s.polygons for r in p)
     print(
         f"Wrote {args.out}/: {len(boundaries.wards)} wards of {boundaries.source.council}, "
