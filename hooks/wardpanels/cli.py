@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from . import boundaries_import, catalogue, postcodes, starter
+from . import boundaries_import, catalogue, postcodes_import, starter
 from .build import BuildError, load
 from .changes import compare
 from .cms import MISSING_BUNDLE, script_files
@@ -39,7 +39,7 @@ from .settings import CONFIG_FILE, SettingsError, read_config
 from .site import Site
 from .theme import THEME_KEY
 
-DELEGATED = {"postcodes": postcodes.main, "boundaries": boundaries_import.main}
+DELEGATED = {"postcodes": postcodes_import.main, "boundaries": boundaries_import.main}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
