@@ -13,6 +13,12 @@ import yaml
 from pydantic import BaseModel
 
 from wardpanels import cms, routes
+from wardpanels.form_fields import (
+    NoWidgetError,
+    form_fields,
+    glossary_translation_fields,
+    translation_fields,
+)
 from wardpanels.model import GlossaryTerm, Meeting, MeetingStatus, Venue, Ward
 from wardpanels.schema import SCHEMAS
 from wardpanels.scrutiny import ActionPlan
@@ -50,7 +56,7 @@ MODELS = {
 
 @pytest.mark.parametrize("model", [MODELS[name] for name in sorted(MODELS)])
 def test_every_field_has_a_widget_with_the_models_words(model: type[BaseModel]) -> None:
-    fields = cms.form_fields(model)
+    fields = form_fields(model)
     assert [field["name"] for field in fields] == list(model.model_fields)  # the model's order
     for field, info in zip(fields, model.model_fields.values(), strict=True):
         assert field["label"] == info.title
@@ -64,7 +70,7 @@ OPTIONAL_GROUPS = {Venue}
 
 
 def test_nothing_is_required_inside_an_object_that_may_be_left_out() -> None:
-    venue = _by_name(cms.form_fields(Meeting))["venue"]
+    venue = _by_name(form_fields(Meeting))["venue"]
     assert venue["required"] is False
     assert [field["required"] for field in venue["fields"]] == [False] * 4
 
@@ -73,21 +79,21 @@ def test_a_field_without_a_widget_stops_the_generator() -> None:
     class Odd(BaseModel):
         shape: complex
 
-    with pytest.raises(cms.NoWidgetError, match=r"Odd\.shape"):
-        cms.form_fields(Odd)
+    with pytest.raises(NoWidgetError, match=r"Odd\.shape"):
+        form_fields(Odd)
 
 
 def test_choices_are_selects_with_the_words_residents_read() -> None:
-    status = _by_name(cms.form_fields(Meeting))["status"]
+    status = _by_name(form_fields(Meeting))["status"]
     assert status["widget"] == "select"
     assert status["default"] == MeetingStatus.SCHEDULED.value
     assert {"label": "Cancelled", "value": "cancelled"} in status["options"]
-    police = _by_name(_by_name(cms.form_fields(Meeting))["attendance"]["fields"])["police"]
+    police = _by_name(_by_name(form_fields(Meeting))["attendance"]["fields"])["police"]
     assert police["multiple"] is True
 
 
 def test_dates_and_times_are_pickers_writing_what_the_model_reads() -> None:
-    meeting = _by_name(cms.form_fields(Meeting))
+    meeting = _by_name(form_fields(Meeting))
     assert meeting["date"]["widget"] == "datetime"
     assert (meeting["date"]["format"], meeting["date"]["time_format"]) == ("YYYY-MM-DD", False)
     assert (meeting["start"]["format"], meeting["start"]["date_format"]) == ("HH:mm", False)
@@ -105,7 +111,7 @@ def test_dates_and_times_are_pickers_writing_what_the_model_reads() -> None:
 
 
 def test_lists_of_objects_can_be_added_to_and_reordered() -> None:
-    ward = _by_name(cms.form_fields(Ward))
+    ward = _by_name(form_fields(Ward))
     assert ward["meetings"]["widget"] == "list"
     assert [field["name"] for field in ward["meetings"]["fields"]][:3] == ["date", "start", "end"]
     assert ward["areas"]["field"]["widget"] == "string"
@@ -113,7 +119,7 @@ def test_lists_of_objects_can_be_added_to_and_reordered() -> None:
 
 
 def test_patterns_come_with_the_models_hint() -> None:
-    priority_id = _by_name(_by_name(cms.form_fields(Ward))["priorities"]["fields"])["id"]
+    priority_id = _by_name(_by_name(form_fields(Ward))["priorities"]["fields"])["id"]
     pattern, hint = priority_id["pattern"]
     assert "roman-road-drugs" in hint and pattern.startswith("^")
 
@@ -140,7 +146,7 @@ def test_a_translation_form_shows_the_english_and_keeps_its_fingerprint(
 ) -> None:
     ward = next(r.ward for r in golden_site.wards if r.ward.priorities)
     priority = ward.priorities[0]
-    fields = _by_name(cms.translation_fields(ward))
+    fields = _by_name(translation_fields(ward))
     group = _by_name(fields["priorities"]["fields"])[priority.id]
     assert group["label"] == priority.title
     text, source = _by_name(group["fields"])["title"]["fields"]
@@ -168,7 +174,7 @@ def test_editors_sign_in_where_the_settings_say(golden_site: Site) -> None:
 
 
 def test_the_glossary_translation_form_has_a_group_for_each_term(golden_site: Site) -> None:
-    fields = _by_name(cms.glossary_translation_fields(golden_site.glossary))
+    fields = _by_name(glossary_translation_fields(golden_site.glossary))
     terms = _by_name(fields["terms"]["fields"])
     term = next(term for term in golden_site.glossary if term.stands_for)
     assert term.stands_for is not None
