@@ -122,10 +122,9 @@ class PostcodeTable:
         return set(self.wards_by_postcode.values())
 
     def sector_wards(self, sector: str) -> list[tuple[str, int]]:
-        """The wards a sector's postcodes are in, with how many: most first, ties by code."""
-        counts = self._wards_by_sector.get(" ".join(sector.split()).upper())
-        if not counts:
-            return []
+        """The wards a sector's postcodes ("E3 2") are in, with how many: most first, ties by
+        code."""
+        counts = self._wards_by_sector.get(sector, Counter())
         return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
     def districts(self) -> list[str]:
@@ -133,8 +132,8 @@ class PostcodeTable:
         return sorted(self._sectors_by_district, key=district_key)
 
     def district_sectors(self, district: str) -> list[tuple[str, list[tuple[str, int]]]]:
-        """Each sector of a district, in order, with its wards (as `sector_wards`)."""
-        sectors = self._sectors_by_district.get(district.strip().upper(), [])
+        """Each sector of a district ("E3"), in order, with its wards (as `sector_wards`)."""
+        sectors = self._sectors_by_district.get(district, [])
         return [(sector, self.sector_wards(sector)) for sector in sectors]
 
     def sector_postcodes(self, sector: str) -> list[tuple[str, str]]:
