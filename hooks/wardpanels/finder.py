@@ -77,6 +77,11 @@ class DistrictRow:
     sector: str
     wards: tuple[tuple[WardRecord, int], ...]
 
+    @property
+    def shared(self) -> bool:
+        """Whether its postcodes are in more than one ward: then each ward's count helps."""
+        return len(self.wards) > 1
+
 
 def district_rows(site: Site, district: str) -> list[DistrictRow]:
     """Each sector of a district with the site's wards in it."""

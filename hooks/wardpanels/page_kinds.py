@@ -112,6 +112,8 @@ def wards(b: Borough) -> Iterator[Page]:
     letters = by_letter(list(b.site.wards), lambda record: record.ward.name)
     values = {
         "letters": letters,
+        # A list of one letter is no help to jump through.
+        "jump_to": [letter for letter, _records in letters] if len(letters) > 1 else [],
         "ward_count": len(b.site.wards),
         "next_meetings": {view.record.slug: view.next for view in b.views},
     }
@@ -324,7 +326,8 @@ def ward_pages(b: Borough) -> Iterator[Page]:
             # "Edit this page", for editors: on the English page only.
             "edit": settings.edit_url(record.source) if language.is_default else None,
             "editors": editors_guide(),
-            "review_months": settings.standards.months_between_meetings,
+            "contact": f"#{Section.CONTACT.value}",
+            "stale": _stale(view, language, settings.standards.months_between_meetings),
         }
         meta = {
             "description": description(view, language),
@@ -336,6 +339,19 @@ def ward_pages(b: Borough) -> Iterator[Page]:
         title = _("%(ward)s ward panel", ward=record.ward.name)
         route = r.ward(record.slug)
         yield _page(route, "ward.md.j2", title, in_nav=False, values=values, meta=meta)
+
+
+def _stale(view: WardView, language: Language, months: int) -> str | None:
+    """Why the priorities may be out of date, when no review is recent enough."""
+    if not view.needs_review:
+        return None
+    if view.last_review is None:
+        return language._("No priority has been agreed or reviewed yet.")
+    return language._(
+        "No priority has been agreed or reviewed since %(date)s, more than %(months)s months ago.",
+        date=view.last_review,
+        months=months,
+    )
 
 
 # Every kind of page, in the order the site lists them.

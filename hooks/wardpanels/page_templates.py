@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from . import markup, templating
 from .i18n import Language
 from .routes import Section, priority_anchor, standard_anchor
-from .standards import Status, tally
+from .standards import Status
 from .text import anchor_id, place
 from .tracker import STATUS_SHAPES
 from .ward_views import map_link
@@ -51,7 +51,6 @@ def environment(language: Language) -> Environment:
         map_link=map_link,
         status_symbols=STATUS_SYMBOLS,
         action_shapes=STATUS_SHAPES,
-        tally=lambda statuses: language.text(tally(statuses)),
         # Editors' English text on a page in another language, marked for screen readers.
         english=lambda text: (
             markup.plain(text)

@@ -11,13 +11,13 @@ from urllib.parse import quote
 
 from . import calendars, schedule
 from .history import Revision, Timing, meeting_identity
-from .i18n import Language
+from .i18n import Language, Message
 from .localise import Localiser
 from .model import Feedback, Meeting, PanelRoleName, Priority, Ward
 from .routes import Route, Routes, meeting_anchor, priority_anchor
 from .settings import Standards
 from .site import Site, WardRecord
-from .standards import Assessment
+from .standards import Assessment, tally
 
 # How many "You said, we did" reports a ward page shows before folding the rest away.
 RECENT_FEEDBACK = 3
@@ -58,11 +58,36 @@ class MeetingView:
         """The meeting as first published, when its date, time or venue changed since."""
         return self.revision.first if self.revision.moved else None
 
+    @property
+    def retimed(self) -> bool:
+        """Its date or time changed since it was first published."""
+        was, now = self.moved_from, self.meeting
+        return was is not None and (was.date, was.start, was.end) != (now.date, now.start, now.end)
+
+    @property
+    def former_venue(self) -> str | None:
+        """The venue first published, when the meeting has moved to another."""
+        was, venue = self.moved_from, self.meeting.venue
+        if was is not None and was.venue and venue and was.venue != venue.name:
+            return was.venue
+        return None
+
+    @property
+    def in_person(self) -> bool:
+        return self.meeting.format == "in-person"
+
+    @property
+    def tagged(self) -> bool:
+        """Whether it carries a label: cancelled, moved, not only in person, members only."""
+        unusual = not self.in_person or not self.meeting.public
+        return self.cancelled or self.moved_from is not None or unusual
+
 
 @dataclass(frozen=True)
 class PriorityView:
     priority: Priority
     overdue: bool
+    review_ahead: bool  # its review date is today or later
     reports: tuple[FeedbackView, ...]  # "You said, we did" about it, newest first
 
 
@@ -113,6 +138,16 @@ class WardView:
         return self.feedback[RECENT_FEEDBACK:]
 
     @property
+    def going_ahead(self) -> tuple[MeetingView, ...]:
+        """Coming meetings not cancelled: each has an address of its own to link to."""
+        return tuple(view for view in self.coming if not view.cancelled)
+
+    @property
+    def tally(self) -> Message:
+        """How many standards the panel meets, does not meet, and has no data for."""
+        return tally(assessment.status for assessment in self.assessments)
+
+    @property
     def others(self) -> tuple[MeetingView, ...]:
         """Coming meetings but the next one and the cancellations before it, which the
         page says at the top, once."""
@@ -136,6 +171,7 @@ def ward_view(record: WardRecord, site: Site, standards: Standards) -> WardView:
         PriorityView(
             priority,
             schedule.is_overdue(priority, today, reviewed),
+            priority.review is not None and priority.review >= today,
             tuple(view for view in feedback if view.entry.priority == priority.id),
         )
         for priority in schedule.current_priorities(ward.priorities)
