@@ -46,7 +46,15 @@ from .standards import Standard, standards_for, tally
 from .structured import events_json_ld
 from .tracker import plan_view
 from .trends import Trends, standards_over_time, trends_table
-from .ward_views import MeetingView, WardView, description, english_headings, officers, ward_view
+from .ward_views import (
+    MeetingView,
+    WardView,
+    description,
+    english_headings,
+    officers,
+    shows_english,
+    ward_view,
+)
 
 # How many coming meetings the home page lists.
 HOME_MEETINGS = 5
@@ -64,6 +72,10 @@ class Page:
     meta: Mapping[str, Any] = field(default_factory=dict)  # its front matter, besides the language
     in_nav: bool = True
     in_every_language: bool = False
+    # Shows editors' text in English for want of a translation, which the page then says
+    # where its template would rather (a ward page: after the next meeting), unless a
+    # block before that shows English.
+    partly_english: bool = False
 
 
 @dataclass(frozen=True)
@@ -306,9 +318,8 @@ def ward_pages(b: Borough) -> Iterator[Page]:
     r, _ = language.routes, language._
     for view in b.views:
         record = view.record
-        english = english_headings(
-            view, Localiser(language, site.translations_for(language, record.slug))
-        )
+        local = Localiser(language, site.translations_for(language, record.slug))
+        english = english_headings(view, local)
         values = {
             "view": view,
             "ward": record.ward,
@@ -338,7 +349,16 @@ def ward_pages(b: Borough) -> Iterator[Page]:
         }
         title = _("%(ward)s ward panel", ward=record.ward.name)
         route = r.ward(record.slug)
-        yield _page(route, "ward.md.j2", title, in_nav=False, values=values, meta=meta)
+        partly_english = shows_english(view, local)
+        yield _page(
+            route,
+            "ward.md.j2",
+            title,
+            in_nav=False,
+            values=values,
+            meta=meta,
+            partly_english=partly_english,
+        )
 
 
 def _stale(view: WardView, language: Language, months: int) -> str | None:

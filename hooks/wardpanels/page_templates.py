@@ -24,10 +24,6 @@ from .text import anchor_id, place
 from .tracker import STATUS_SHAPES
 from .ward_views import map_link
 
-# Where a page would rather say it is partly in English than under its title: a ward
-# page says so after the next meeting, which keeps the first screen for the answer.
-UNTRANSLATED_HERE = "<!-- untranslated note -->"
-
 # A standard's status as a symbol for sighted readers, beside its words (never colour alone).
 STATUS_SYMBOLS = {Status.MET: "\u2713", Status.NOT_MET: "\u2717", Status.NO_DATA: "\u2013"}
 
@@ -61,7 +57,8 @@ def environment(language: Language) -> Environment:
         sections=Section,
         priority_anchor=priority_anchor,
         standard_anchor=standard_anchor,
-        untranslated_here=Markup(UNTRANSLATED_HERE),
+        # After the page's title: the page's language, which its abbreviations follow.
+        title_lang=Markup("") if language.is_default else Markup(' { lang="%s" }') % language.code,
         # Translators: the mark that ends a sentence the pages put together ("।" in Bengali).
         stop=language._("."),
     )

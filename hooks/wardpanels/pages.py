@@ -17,10 +17,10 @@ from markupsafe import Markup
 
 from . import calendars, finder, markup, share, wardmap
 from .i18n import Language
-from .localise import ENGLISH_MARK, Localiser
+from .localise import Localiser
 from .outputs import Output, output
 from .page_kinds import PAGE_KINDS, Borough, Page, borough
-from .page_templates import UNTRANSLATED_HERE, environment
+from .page_templates import environment
 from .routes import ENGLISH as ENGLISH_ROUTES
 from .routes import Route
 from .settings import Settings
@@ -38,7 +38,7 @@ def render_pages(site: Site, settings: Settings, language: Language) -> Iterator
 
 def _render(shared: Borough, page: Page) -> Output:
     language = shared.language
-    tools = PageTools(shared, page.route)
+    tools = PageTools(shared, page)
     body = (
         environment(language)
         .get_template(page.template)
@@ -56,18 +56,20 @@ def _render(shared: Borough, page: Page) -> Output:
         )
     )
     head = _front_matter(language, dict(page.meta), in_every_language=page.in_every_language)
-    body = _titled(body, language, tools.fallbacks)
     return output(page.route, head + body, page.title, in_nav=page.in_nav)
 
 
 class PageTools:
     """What a template asks of the page it is rendering: addresses from it, each ward's
-    text in its language (counting what fell back to English), sharing and calendar links."""
+    text in its language, the note that some of it is in English, sharing and calendar
+    links."""
 
-    def __init__(self, shared: Borough, here: Route) -> None:
+    def __init__(self, shared: Borough, page: Page) -> None:
         self.shared = shared
-        self.here = here
+        self.here = page.route
+        self.partly_english = page.partly_english
         self._localisers: dict[str, Localiser] = {}
+        self._noted = False  # the page said it is partly in English
 
     def functions(self) -> dict[str, Any]:
         return {
@@ -81,12 +83,28 @@ class PageTools:
             "finder": self.finder,
             "ward_map": self.ward_map,
             "locate": self.locate,
+            "english_note": self.english_note,
+            "english_note_here": self.english_note_here,
         }
 
-    @property
-    def fallbacks(self) -> int:
-        """How many fields the page showed in English for want of a translation."""
-        return sum(local.fallbacks for local in self._localisers.values())
+    def english_note(self, local: Localiser, entry: Any, *fields: str) -> Markup:
+        """Before a block that shows `fields` of `entry`: the note that the page is partly
+        in English, once, where the first English is, so it is read before the English."""
+        if self._noted or not any(local.is_english(entry, field) for field in fields):
+            return Markup("")
+        return self._note() + Markup("\n\n\n")
+
+    def english_note_here(self) -> Markup:
+        """The note where the page would rather have it (a ward page: after the next
+        meeting, which keeps the first screen for the answer), if no block before it
+        showed English and the page does further on."""
+        return Markup("") if self._noted or not self.partly_english else self._note()
+
+    def _note(self) -> Markup:
+        self._noted = True
+        language = self.shared.language
+        text = language._("Some of this page is not translated yet, so it is shown in English.")
+        return markup.plain(text) + Markup("\n{: .wp-untranslated }")
 
     def link(self, target: Route) -> Markup:
         return markup.link_target(target.link_from(self.here))
@@ -137,33 +155,6 @@ class PageTools:
     def locate(self) -> Markup:
         shared = self.shared
         return wardmap.locate_button(shared.site, shared.settings, shared.language, self.href)
-
-
-def _titled(body: str, language: Language, fallbacks: int) -> str:
-    """The page's title says which language the page is in (its abbreviations follow it),
-    and a page with some text still in English says so once, before the first English:
-    where the page marks with UNTRANSLATED_HERE, or else just before the block that holds
-    the first English (on a ward page the next meeting's button stays on the first screen,
-    and its English notes come after the note)."""
-    start = body.index("# ")
-    end = body.index("\n", start)
-    title = body[start:end]
-    if not language.is_default:
-        title += f' {{ lang="{language.code}" }}'
-    body = body[:start] + title + body[end:]
-    end = start + len(title)
-    if not fallbacks:
-        return body.replace(UNTRANSLATED_HERE, "")
-    text = language._("Some of this page is not translated yet, so it is shown in English.")
-    note = f"{markup.plain(text)}\n{{: .wp-untranslated }}"
-    english = body.find(ENGLISH_MARK, end)
-    here = body.find(UNTRANSLATED_HERE)
-    if here != -1 and not 0 <= english < here:
-        return body.replace(UNTRANSLATED_HERE, note)
-    body = body.replace(UNTRANSLATED_HERE, "")
-    english = body.find(ENGLISH_MARK, end)
-    block = max(body.rfind("\n\n", end, english), end) if english != -1 else end
-    return body[:block] + "\n\n" + note + "\n" + body[block:]
 
 
 def absent_pages(site: Site) -> frozenset[str]:

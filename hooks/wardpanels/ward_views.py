@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import Any
 from urllib.parse import quote
 
 from . import calendars, schedule
@@ -262,6 +263,26 @@ def english_headings(view: WardView, local: Localiser) -> dict[str, str]:
     return {
         anchor: priority.title for anchor, priority in titled if local.is_english(priority, "title")
     }
+
+
+# The fields of a meeting a page can show in English, for want of a translation.
+MEETING_TEXT = ("note", "venue.access", "agenda")
+
+
+def shows_english(view: WardView, local: Localiser) -> bool:
+    """Whether a ward page shows any of the editors' text in English, for want of a
+    translation: then the page says so once."""
+    ward = view.ward
+    fields: list[tuple[Any, str]] = [(ward, "summary"), (ward, "panel.join")]
+    fields += [(item.meeting, "note") for item in view.cancelled]  # their banners
+    shown = ([view.next] if view.next else []) + list(view.others)
+    fields += [(item.meeting, name) for item in shown for name in MEETING_TEXT]
+    fields += [(item.priority, name) for item in view.current for name in ("title", "detail")]
+    fields += [(priority, name) for priority in view.ended for name in ("title", "outcome")]
+    for report in view.feedback:
+        fields += [(report.entry, "you_said"), (report.entry, "we_did")]
+        fields += [(report.priority, "title")] if report.priority else []
+    return any(local.is_english(entry, name) for entry, name in fields)
 
 
 def description(view: WardView, language: Language) -> str:
