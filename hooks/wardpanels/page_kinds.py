@@ -338,6 +338,8 @@ def ward_pages(b: Borough) -> Iterator[Page]:
             "edit": settings.edit_url(record.source) if language.is_default else None,
             "editors": editors_guide(),
             "contact": f"#{Section.CONTACT.value}",
+            "address": settings.page_url(r.ward(record.slug).url),
+            "addresses": _addresses(view, settings, language),
             "stale": _stale(view, language, settings.standards.months_between_meetings),
         }
         meta = {
@@ -359,6 +361,27 @@ def ward_pages(b: Borough) -> Iterator[Page]:
             meta=meta,
             partly_english=partly_english,
         )
+
+
+def _addresses(view: WardView, settings: Settings, language: Language) -> list[tuple[str, str]]:
+    """The addresses of a ward page's sections and coming meetings, to link to from other
+    sites: each with its name."""
+    _ = language._
+    named: list[tuple[str, str]] = [
+        (Section.NEXT_MEETING, _("Next meeting")),
+        (Section.PRIORITIES, _("What the panel is working on")),
+        (Section.FEEDBACK, _("You said, we did")),
+        (Section.MEETINGS, _("Other meetings")),
+        (Section.PANEL, _("Join the panel")),
+        (Section.CONTACT, _("Contact")),
+        (Section.SUBSCRIBE, _("Get every meeting in your calendar")),
+    ]
+    named += [
+        (item.anchor, language.when(item.meeting.date, item.meeting.start, item.meeting.end))
+        for item in view.going_ahead
+    ]
+    page = language.routes.ward(view.record.slug)
+    return [(label, settings.page_url(page.at(anchor).url)) for anchor, label in named]
 
 
 def _stale(view: WardView, language: Language, months: int) -> str | None:

@@ -138,6 +138,23 @@ class WardView:
     def older_feedback(self) -> tuple[FeedbackView, ...]:
         return self.feedback[RECENT_FEEDBACK:]
 
+    # How many there are of what a page folds away or lists in a sentence: for its words.
+    @property
+    def former_count(self) -> int:
+        return len(self.ward.former_names)
+
+    @property
+    def ended_count(self) -> int:
+        return len(self.ended)
+
+    @property
+    def older_count(self) -> int:
+        return len(self.older_feedback)
+
+    @property
+    def past_count(self) -> int:
+        return len(self.past)
+
     @property
     def going_ahead(self) -> tuple[MeetingView, ...]:
         """Coming meetings not cancelled: each has an address of its own to link to."""
