@@ -45,7 +45,7 @@ from .site import Site
 from .standards import Standard, standards_for, tally
 from .structured import events_json_ld
 from .tracker import plan_view
-from .trends import Trends, standards_over_time, trends_table
+from .trends import Trends, TrendsTable, standards_over_time, trends_table
 from .ward_views import (
     MeetingView,
     WardView,
@@ -200,7 +200,7 @@ def scrutiny(b: Borough) -> Iterator[Page]:
     yield _page(here, "scrutiny.md.j2", b.language._("The scrutiny action plan"), values=values)
 
 
-def _trends(b: Borough, here: Route) -> Markup:
+def _trends(b: Borough, here: Route) -> TrendsTable:
     """The standards over time, each linked to its explanation from `here`."""
     explained = b.language.routes.standards()
     links = {s.key: explained.at(standard_anchor(s.key)).href_from(here) for s in b.standards}
