@@ -15,9 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
 
-from jinja2 import Environment
 from markupsafe import Markup
 
 from . import templating
@@ -142,13 +140,8 @@ def finder_form(
         districts=tuple((d, href(r.postcode_district(d))) for d in site.postcode_districts),
         source=site.postcodes.source if site.postcodes is not None else None,
     )
-    template = _environment().get_template("finder.html.j2")
+    template = templating.html_environment().get_template("finder.html.j2")
     return Markup(template.render(_=language._, form=form))
-
-
-@cache
-def _environment() -> Environment:
-    return templating.environment()
 
 
 def _messages(settings: Settings, language: Language) -> dict[str, object]:

@@ -15,7 +15,6 @@ from functools import cache
 
 import markdown as python_markdown
 import zxingcpp
-from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from . import markup, templating
@@ -54,11 +53,6 @@ def qr_svg(url: str, label: str) -> Markup:
 
 
 @cache
-def _environment() -> Environment:
-    return templating.environment()
-
-
-@cache
 def _converter() -> python_markdown.Markdown:
     return python_markdown.Markdown(extensions=[markup.SafeLinks()])
 
@@ -70,7 +64,7 @@ def _markdown_html(source: str) -> Markup:
 
 def render_posters(site: Site, settings: Settings) -> Iterator[Output]:
     """Every ward's poster, in every language of the site."""
-    template = _environment().get_template("poster.html.j2")
+    template = templating.html_environment().get_template("poster.html.j2")
     english = site.languages[0]
     for record in site.wards:
         upcoming = sorted(
