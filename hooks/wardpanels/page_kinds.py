@@ -116,8 +116,11 @@ def _page(route: Route, template: str, title: str, **options: Any) -> Page:
 
 def home(b: Borough) -> Iterator[Page]:
     title = b.language._("Ward panels in %(borough)s", borough=b.settings.borough)
-    upcoming = b.upcoming[:HOME_MEETINGS]
-    yield _page(b.language.routes.home(), "home.md.j2", title, values={"upcoming": upcoming})
+    values = {
+        "upcoming": b.upcoming[:HOME_MEETINGS],
+        "wards_map": b.language.routes.wards().at(wardmap.MAP_ANCHOR),
+    }
+    yield _page(b.language.routes.home(), "home.md.j2", title, values=values)
 
 
 def wards(b: Borough) -> Iterator[Page]:

@@ -31,6 +31,7 @@ from .settings import Settings
 from .site import Site
 
 UNIT = 10  # metres in one unit of the drawing: whole numbers keep the SVG small
+MAP_ANCHOR = "map"  # where the map is on Wards A to Z
 LABEL_SIZE = 28  # units: about 13 px when the map is 360 px wide
 TINTS = 4  # neighbouring wards never share a tint; a four-colour map always exists
 
@@ -108,6 +109,7 @@ def ward_map(site: Site, language: Language, href: Callable[[Route], str]) -> Ma
     return Markup(
         template.render(
             _=language._,
+            anchor=MAP_ANCHOR,
             width=drawing.width,
             height=drawing.height,
             label_size=LABEL_SIZE,
