@@ -45,7 +45,9 @@ def feedback_identity(entry: Feedback) -> str:
 def _value(entry: Any, field: str) -> str:
     value: Any = entry
     for part in field.split("."):
-        value = getattr(value, part, None)  # a meeting without a venue has no venue.access
+        if value is None:  # a meeting without a venue has no venue.access
+            break
+        value = getattr(value, part)
     if isinstance(value, list):  # an agenda: its items, one after another
         return "; ".join(value)
     return "" if value is None else str(value)
