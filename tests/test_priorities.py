@@ -87,8 +87,8 @@ def test_the_borough_page_lists_only_current_priorities_by_ward(golden_pages):
 
 
 def test_a_next_review_is_never_before_the_last_review(golden_site):
-    from wardpanels.pages import ward_view
     from wardpanels.settings import Standards
+    from wardpanels.ward_views import ward_view
 
     for record in golden_site.wards:
         view = ward_view(record, golden_site, Standards())

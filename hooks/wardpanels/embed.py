@@ -13,9 +13,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from functools import cache
-
-from jinja2 import Environment
 
 from . import templating
 from .i18n import Language
@@ -31,11 +28,6 @@ from .text import place
 # at 400 wide it holds a meeting, three priorities and the sample notice without scrolling.
 WIDTH = 400
 HEIGHT = 520
-
-
-@cache
-def _environment() -> Environment:
-    return templating.environment()
 
 
 def iframe(settings: Settings, language: Language, record: WardRecord) -> str:
@@ -59,7 +51,7 @@ def _attribute(text: str) -> str:
 
 def render_embeds(site: Site, settings: Settings, language: Language) -> Iterator[Output]:
     """Every ward's card and its oEmbed description, in one language."""
-    template = _environment().get_template("embed.html.j2")
+    template = templating.html_environment().get_template("embed.html.j2")
     r = language.routes
     for record in site.wards:
         local = Localiser(language, site.translations_for(language, record.slug))

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from . import templating
 from .i18n import Language
 from .outputs import Output, output
-from .postcodes import browser_data, index_digits
+from .postcodes import PostcodeSource, browser_data, index_digits
 from .routes import Route, Section, finder_data
 from .settings import Settings
 from .site import Site, WardRecord
@@ -74,6 +75,11 @@ class DistrictRow:
     sector: str
     wards: tuple[tuple[WardRecord, int], ...]
 
+    @property
+    def shared(self) -> bool:
+        """Whether its postcodes are in more than one ward: then each ward's count helps."""
+        return len(self.wards) > 1
+
 
 def district_rows(site: Site, district: str) -> list[DistrictRow]:
     """Each sector of a district with the site's wards in it."""
@@ -102,15 +108,46 @@ def _records_by_code(site: Site) -> dict[str | None, WardRecord]:
     return {record.ward.gss_code: record for record in site.wards}
 
 
+@dataclass(frozen=True)
+class FinderForm:
+    """What the finder's template shows: the addresses it links to, from the page it is on,
+    and the script's messages in the page's language."""
+
+    wards: str
+    data: str
+    ward: str  # with SLUG for the script to put a ward's slug in
+    ward_next: str
+    sector: str  # with DISTRICT and DIGIT
+    messages: str  # JSON
+    districts: tuple[tuple[str, str], ...]  # each postcode district, and its page
+    source: PostcodeSource | None
+
+
 def finder_form(
     site: Site, settings: Settings, language: Language, href: Callable[[Route], str]
 ) -> Markup:
     """The finder as HTML: a form the page's script brings to life, and links that answer
     the same question without it. `href` makes the address of an output from the page
     the finder is on (relative on a page, from the host's root on the 404 page)."""
-    _ = language._
     r = language.routes
-    messages = {
+    form = FinderForm(
+        wards=href(r.wards()),
+        data=href(finder_data()),
+        ward=href(r.ward(SLUG)),
+        ward_next=href(r.ward(SLUG).at(Section.NEXT_MEETING)),
+        sector=href(r.postcode_sector(f"{DISTRICT} {DIGIT}")),
+        messages=json.dumps(_messages(settings, language), ensure_ascii=False),
+        districts=tuple((d, href(r.postcode_district(d))) for d in site.postcode_districts),
+        source=site.postcodes.source if site.postcodes is not None else None,
+    )
+    template = templating.html_environment().get_template("finder.html.j2")
+    return Markup(template.render(_=language._, form=form))
+
+
+def _messages(settings: Settings, language: Language) -> dict[str, object]:
+    """What the finder's script says, in the page's language."""
+    _ = language._
+    return {
         "postcode": _("%(postcode)s is in %(ward)s."),
         "sector": _(
             "Postcodes starting %(sector)s are in these wards. Your postcode is in one of them:"
@@ -135,66 +172,3 @@ def finder_form(
         "formerly": _("formerly %(names)s"),
         "borough": settings.borough,
     }
-    form = {
-        "class": "wp-finder",
-        "method": "get",
-        "role": "search",
-        "action": href(r.wards()),
-        "data-finder": href(finder_data()),
-        # Where each ward's page is, for the script to put the ward's slug in.
-        "data-ward": href(r.ward(SLUG)),
-        "data-ward-next": href(r.ward(SLUG).at(Section.NEXT_MEETING)),
-        "data-sector": href(r.postcode_sector(f"{DISTRICT} {DIGIT}")),
-        "data-messages": json.dumps(messages, ensure_ascii=False),
-    }
-    districts_found = site.postcode_districts
-    parts = [
-        Markup("<form %s>")
-        % Markup(" ").join(Markup('%s="%s"') % (name, value) for name, value in form.items()),
-        Markup('<label class="wp-finder__label" for="wp-finder-q">%s</label>')
-        % _("Your postcode, street, estate or ward"),
-        Markup('<p class="wp-finder__hint" id="wp-finder-hint">%s</p>')
-        % _("For example E3 2AA, Cable Street or Chrisp Street"),
-        Markup(
-            '<div class="wp-finder__row"><input class="wp-finder__input" id="wp-finder-q" '
-            'name="q" type="text" autocomplete="off" spellcheck="false" '
-            'aria-describedby="wp-finder-hint"><button class="md-button md-button--primary" '
-            'type="submit">%s</button></div>'
-        )
-        % _("Find my ward"),
-        Markup("</form>"),
-        Markup('<div class="wp-finder__answer" role="status" aria-live="polite"></div>'),
-    ]
-    if districts_found:
-        links = Markup(" · ").join(
-            Markup('<a href="%s">%s</a>') % (href(r.postcode_district(d)), d)
-            for d in districts_found
-        )
-        parts.append(
-            Markup('<p class="wp-finder__districts">%s %s</p>')
-            % (_("Choose how your postcode starts:"), links)
-        )
-    parts.append(
-        Markup('<p class="wp-finder__list"><a href="%s">%s</a></p>')
-        % (href(r.wards()), _("Choose your ward from the list of wards and their areas"))
-    )
-    if site.postcodes is not None:
-        source = site.postcodes.source
-        parts.append(
-            Markup(
-                '<details class="wp-finder__help"><summary>%s</summary><p>%s</p>'
-                '<p>%s <a href="%s">%s</a>.</p></details>'
-            )
-            % (
-                _("How the finder works"),
-                _(
-                    "It finds your ward from your postcode, or from the names of streets, "
-                    "estates and places in each ward. It works on this site alone: what you "
-                    "type is not sent anywhere."
-                ),
-                " ".join(source.attribution),
-                source.licence_url,
-                source.licence,
-            )
-        )
-    return Markup("\n").join(parts)

@@ -45,6 +45,8 @@ def feedback_identity(entry: Feedback) -> str:
 def _value(entry: Any, field: str) -> str:
     value: Any = entry
     for part in field.split("."):
+        if value is None:  # a meeting without a venue has no venue.access
+            break
         value = getattr(value, part)
     if isinstance(value, list):  # an agenda: its items, one after another
         return "; ".join(value)
@@ -52,28 +54,22 @@ def _value(entry: Any, field: str) -> str:
 
 
 class Localiser:
-    """One ward's text in one language; counts the fields that fell back to English."""
+    """One ward's text in one language, or its English for want of a translation."""
 
     def __init__(self, language: Language, translated: Mapping[Key, str] | None = None) -> None:
         self.language = language
         self.translated = translated or {}
-        self.fallbacks = 0
 
-    def _find(self, entry: Any, field: str) -> tuple[str, bool]:
+    def _lookup(self, entry: Any, field: str) -> tuple[str, bool]:
         english = _value(entry, field)
         if self.language.is_default or not english:
             return english, False
         found = self.translated.get(entry_key(entry, field))
         return (english, True) if found is None else (found, False)
 
-    def _lookup(self, entry: Any, field: str) -> tuple[str, bool]:
-        text, english = self._find(entry, field)
-        self.fallbacks += english
-        return text, english
-
     def is_english(self, entry: Any, field: str) -> bool:
-        """True when a field shows its English for want of a translation (not counted)."""
-        return self._find(entry, field)[1]
+        """True when a field shows its English for want of a translation."""
+        return self._lookup(entry, field)[1]
 
     def plain(self, entry: Any, field: str) -> str:
         """A field as plain text, for calendars and feeds: the English when untranslated."""

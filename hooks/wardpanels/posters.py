@@ -15,7 +15,6 @@ from functools import cache
 
 import markdown as python_markdown
 import zxingcpp
-from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from . import markup, templating
@@ -54,11 +53,6 @@ def qr_svg(url: str, label: str) -> Markup:
 
 
 @cache
-def _environment() -> Environment:
-    return templating.environment()
-
-
-@cache
 def _converter() -> python_markdown.Markdown:
     return python_markdown.Markdown(extensions=[markup.SafeLinks()])
 
@@ -70,13 +64,14 @@ def _markdown_html(source: str) -> Markup:
 
 def render_posters(site: Site, settings: Settings) -> Iterator[Output]:
     """Every ward's poster, in every language of the site."""
-    template = _environment().get_template("poster.html.j2")
+    template = templating.html_environment().get_template("poster.html.j2")
     english = site.languages[0]
     for record in site.wards:
         upcoming = sorted(
             (m for m in record.ward.meetings if m.status == "scheduled" and starts(m) > site.now),
             key=starts,
         )[:3]
+        current = current_priorities(record.ward.priorities)
         route = poster(record.slug)
         page = settings.page_url(english.routes.ward(record.slug).url)
         subscribe = settings.page_url(english.routes.ward(record.slug).at(Section.SUBSCRIBE).url)
@@ -93,14 +88,16 @@ def render_posters(site: Site, settings: Settings) -> Iterator[Output]:
             template.render(
                 ward=record.ward,
                 meetings=upcoming,
-                current=current_priorities(record.ward.priorities),
-                shown=POSTER_PRIORITIES,
+                priorities=current[:POSTER_PRIORITIES],
+                more_priorities=max(len(current) - POSTER_PRIORITIES, 0),
                 versions=versions,
+                languages=len(versions),
                 page_url=page,
                 image=settings.page_url(social_image().url),
                 icon=icon().href_from(route),
                 stylesheet=poster_stylesheet().href_from(route),
-                fonts=font_stylesheet().href_from(route),
+                # The fonts of languages other than English, when there are any.
+                fonts=font_stylesheet().href_from(route) if len(versions) > 1 else None,
                 back=english.routes.ward(record.slug).href_from(route),
                 page_qr=qr_svg(page, english._("QR code for the ward's page")),
                 calendar_qr=qr_svg(

@@ -3,6 +3,7 @@ finding the strings to translate in them."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -34,3 +35,10 @@ def environment(**options: Any) -> Environment:
         lstrip_blocks=LSTRIP_BLOCKS,
         **options,
     )
+
+
+@cache
+def html_environment() -> Environment:
+    """The HTML templates' environment (the finder, the map, posters, the embedded card),
+    compiled once: their values are escaped for HTML, as they are."""
+    return environment()

@@ -11,10 +11,11 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
+from .i18n import Message
 from .routes import action_anchor, recommendation_anchor
 from .scrutiny import Action, ActionPlan, ActionStatus, Recommendation, Update
 from .site import Site
-from .standards import Standard, Status
+from .standards import Standard, Status, tally
 
 # A shape for each status, so it never rests on colour alone (WCAG 1.4.1).
 STATUS_SHAPES = {
@@ -53,6 +54,20 @@ class ActionView:
         """Every update, newest first."""
         return tuple(reversed(self.action.updates))
 
+    @property
+    def moves(self) -> int:
+        """How many times its due date moved."""
+        return len(self.revisions)
+
+    @property
+    def update_count(self) -> int:
+        return len(self.action.updates)
+
+    @property
+    def several_updates(self) -> bool:
+        """Whether there is more to list than the latest update."""
+        return self.update_count > 1
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -63,6 +78,15 @@ class Evidence:
 
     def count(self, status: Status) -> int:
         return self.statuses.count(status)
+
+    @property
+    def panels(self) -> int:
+        return len(self.statuses)
+
+    @property
+    def tally(self) -> Message:
+        """How many panels meet the standard, do not, and have no data, in words."""
+        return tally(self.statuses)
 
 
 @dataclass(frozen=True)
@@ -93,6 +117,10 @@ class PlanView:
     total: int
     recommendations: tuple[RecommendationView, ...]
     updated: date | None  # the newest update
+
+    @property
+    def recommendation_count(self) -> int:
+        return len(self.recommendations)
 
 
 def plan_view(plan: ActionPlan, site: Site) -> PlanView:

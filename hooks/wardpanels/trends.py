@@ -5,7 +5,8 @@ Each ward is read as its own dates say it stood on a quarter's last day (priorit
 by then, with those ended later still current; reports given by then; meetings before and
 after it), and assessed as on that day, by the same checks as today. The panel's roles
 have no dates, so they are read as the file says now. The chart is drawn at build time:
-an SVG image with a text alternative, beside a table of the same numbers.
+an SVG image with a text alternative, beside a table of the same numbers (the
+templates' `trends_table`).
 """
 
 from __future__ import annotations
@@ -13,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
-
-from markupsafe import Markup
 
 from .clock import london
 from .i18n import Language
@@ -82,23 +81,59 @@ def standards_over_time(wards: Sequence[Ward], today: date, rules: Standards) ->
     )
 
 
-def chart(trend: Trend, trends: Trends, language: Language) -> Markup:
+@dataclass(frozen=True)
+class Bar:
+    """One quarter's bar of a chart, in CSS pixels from the chart's top left."""
+
+    x: int
+    y: int
+    width: int
+    height: int
+
+
+@dataclass(frozen=True)
+class TrendRow:
+    """One standard's line of the table: its name, its chart and its numbers."""
+
+    link: str  # to the standard's explanation
+    name: str
+    words: str  # the chart's numbers in words, its text alternative
+    bars: tuple[Bar, ...]
+    width: int
+    numbers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class TrendsTable:
+    """What the table of the standards over time shows, in one language."""
+
+    panels: str
+    quarters: tuple[str, ...]
+    rows: tuple[TrendRow, ...]
+    height: int = _HEIGHT
+
+
+def trends_table(trends: Trends, language: Language, link: dict[str, str]) -> TrendsTable:
+    """Every standard's chart beside its numbers, quarter by quarter. `link` gives each
+    standard's key its explanation's address."""
+    return TrendsTable(
+        panels=language.number(trends.panels),
+        quarters=tuple(language.month_year(day) for day in trends.ends),
+        rows=tuple(
+            _row(trend, trends, language, link[trend.standard.key]) for trend in trends.trends
+        ),
+    )
+
+
+def _row(trend: Trend, trends: Trends, language: Language, link: str) -> TrendRow:
     """A small bar chart of one standard over the quarters, with its numbers in words."""
-    _ = language._
     tallest = max(trends.panels, 1)
-    bars = Markup("").join(
-        Markup('<rect x="%d" y="%d" width="%d" height="%d"></rect>')
-        % (
-            index * (_BAR + _GAP),
-            _HEIGHT - height,
-            _BAR,
-            height,
-        )
+    bars = tuple(
+        Bar(index * (_BAR + _GAP), _HEIGHT - height, _BAR, height)
         for index, met in enumerate(trend.met)
         for height in [round(met * (_HEIGHT - 2) / tallest) + 1 if met else 1]
     )
-    width = len(trend.met) * (_BAR + _GAP) - _GAP
-    words = _(
+    words = language._(
         "%(standard)s: panels that met it at the end of each quarter from %(first)s to %(last)s: "
         "%(counts)s, of %(panels)s.",
         standard=language.text(trend.standard.name),
@@ -107,36 +142,11 @@ def chart(trend: Trend, trends: Trends, language: Language) -> Markup:
         counts=", ".join(language.number(met) for met in trend.met),
         panels=language.number(trends.panels),
     )
-    return Markup(
-        '<svg class="wp-trend" role="img" aria-label="%s" viewBox="0 0 %d %d" width="%d" '
-        'height="%d">%s</svg>'
-    ) % (words, width, _HEIGHT, width, _HEIGHT, bars)
-
-
-def trends_table(trends: Trends, language: Language, link: dict[str, str]) -> Markup:
-    """Every standard's chart beside its numbers, quarter by quarter, as an HTML table
-    with a caption. `link` gives each standard's key its explanation's address."""
-    _ = language._
-    head = Markup("").join(
-        Markup('<th scope="col">%s</th>') % language.month_year(day) for day in trends.ends
-    )
-    rows = Markup("").join(
-        Markup('<tr><th scope="row"><a href="%s">%s</a></th><td>%s</td>%s</tr>')
-        % (
-            link[trend.standard.key],
-            language.text(trend.standard.short),
-            chart(trend, trends, language),
-            Markup("").join(Markup("<td>%s</td>") % language.number(met) for met in trend.met),
-        )
-        for trend in trends.trends
-    )
-    return Markup(
-        '<table class="wp-trends"><caption>%s</caption><thead><tr><th scope="col">%s</th>'
-        '<th scope="col">%s</th>%s</tr></thead><tbody>%s</tbody></table>'
-    ) % (
-        _("Panels that met each standard, of %(panels)s", panels=language.number(trends.panels)),
-        _("Standard"),
-        _("Chart"),
-        head,
-        rows,
+    return TrendRow(
+        link=link,
+        name=language.text(trend.standard.short),
+        words=words,
+        bars=bars,
+        width=len(trend.met) * (_BAR + _GAP) - _GAP,
+        numbers=tuple(language.number(met) for met in trend.met),
     )

@@ -16,11 +16,12 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from markupsafe import Markup
 
+from . import templating
 from .boundaries import Boundaries, Polygon, feature_collection, feature_json
 from .grid import segment_distance, to_grid
 from .i18n import Language
@@ -30,6 +31,7 @@ from .settings import Settings
 from .site import Site
 
 UNIT = 10  # metres in one unit of the drawing: whole numbers keep the SVG small
+MAP_ANCHOR = "map"  # where the map is on Wards A to Z
 LABEL_SIZE = 28  # units: about 13 px when the map is 360 px wide
 TINTS = 4  # neighbouring wards never share a tint; a four-colour map always exists
 
@@ -77,62 +79,46 @@ def render_boundaries_data(site: Site) -> Iterator[Output]:
     yield output(ward_boundaries_data(), feature_collection(features))
 
 
+@dataclass(frozen=True)
+class MapWard:
+    """A ward on the map and in its key: its number, its page and, if drawn, its shape."""
+
+    number: str
+    href: str
+    name: str
+    drawn: DrawnWard | None
+
+
 def ward_map(site: Site, language: Language, href: Callable[[Route], str]) -> Markup:
     """The map and its numbered list of wards, or nothing when no ward has a polygon."""
     if site.boundaries is None or not has_map(site):
         return Markup("")
-    _ = language._
     drawing = drawn(site.boundaries)
     by_code = {ward.code: ward for ward in drawing.wards}
-    numbered = [
-        (language.number(number), record, by_code.get(record.ward.gss_code or ""))
+    wards = [
+        MapWard(
+            language.number(number),
+            href(language.routes.ward(record.slug)),
+            record.ward.name,
+            by_code.get(record.ward.gss_code or ""),
+        )
         for number, record in enumerate(site.wards, start=1)
     ]
-    links = [
-        Markup(
-            '<a href="%s" class="wp-map__ward wp-map__tint%s" aria-label="%s %s">'
-            '<path d="%s"/><text x="%s" y="%s" aria-hidden="true">%s</text></a>'
-        )
-        % (
-            href(language.routes.ward(record.slug)),
-            ward.tint,
-            number,
-            record.ward.name,
-            ward.path,
-            ward.label[0],
-            ward.label[1],
-            number,
-        )
-        for number, record, ward in numbered
-        if ward is not None
-    ]
-    key = [
-        Markup('<li><span class="wp-map__number">%s</span> <a href="%s">%s</a></li>')
-        % (
-            number if ward is not None else "",
-            href(language.routes.ward(record.slug)),
-            record.ward.name,
-        )
-        for number, record, ward in numbered
-    ]
     source = site.boundaries.source
+    template = templating.html_environment().get_template("ward-map.html.j2")
     return Markup(
-        '<figure class="wp-map" id="map">'
-        '<svg class="wp-map__svg" viewBox="0 0 %s %s" role="group" aria-label="%s" '
-        'font-size="%s">%s</svg>'
-        '<figcaption><p class="wp-map__caption">%s</p><ol class="wp-map__key">%s</ol>'
-        '<p class="wp-map__source">%s. <a href="%s">%s</a>.</p></figcaption></figure>'
-    ) % (
-        drawing.width,
-        drawing.height,
-        _("Map of the wards. Each ward is a link to its page."),
-        LABEL_SIZE,
-        Markup("").join(links),
-        _("Each number on the map is a ward in this list:"),
-        Markup("").join(key),
-        ". ".join(line.rstrip(".") for line in source.attribution),
-        source.licence_url,
-        source.licence,
+        template.render(
+            _=language._,
+            anchor=MAP_ANCHOR,
+            width=drawing.width,
+            height=drawing.height,
+            label_size=LABEL_SIZE,
+            drawn=[ward for ward in wards if ward.drawn is not None],
+            # A ward without a polygon is in the key, without a number to find on the map.
+            key=[ward if ward.drawn else replace(ward, number="") for ward in wards],
+            attribution=". ".join(line.rstrip(".") for line in source.attribution),
+            source=source,
+        )
     )
 
 
@@ -175,25 +161,15 @@ def locate_button(
         ),
         "borough": settings.borough,
     }
-    attributes = {
-        "class": "wp-locate",
-        "data-boundaries": href(ward_boundaries_data()),
-        "data-script": href(locate_script()),
-        "data-ward": href(language.routes.ward("{slug}")),
-        "data-messages": json.dumps(messages, ensure_ascii=False),
-    }
+    template = templating.html_environment().get_template("locate.html.j2")
     return Markup(
-        "<div %s hidden>"
-        '<button class="md-button wp-locate__button" type="button">%s</button>'
-        '<p class="wp-locate__note">%s</p>'
-        '<div class="wp-locate__answer" role="status" aria-live="polite"></div></div>'
-    ) % (
-        Markup(" ").join(Markup('%s="%s"') % item for item in attributes.items()),
-        _("Use my location"),
-        _(
-            "Your phone tells this page where you are, and the page works out your ward "
-            "itself: your location is not sent to this site or anyone else."
-        ),
+        template.render(
+            _=_,
+            boundaries=href(ward_boundaries_data()),
+            script=href(locate_script()),
+            ward=href(language.routes.ward("{slug}")),
+            messages=json.dumps(messages, ensure_ascii=False),
+        )
     )
 
 
