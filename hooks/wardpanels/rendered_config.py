@@ -21,9 +21,11 @@ from .theme import THEME_KEY
 
 HEADER = "# Written by `wardpanels render`: the rendered site, built with no hooks.\n"
 DOCS = "docs"
-# Settings only the hooks read: the data folders and the languages (everything they decide
-# is in the rendered files now), and what `mkdocs serve` watches for them.
+# Left out: the hooks, what `mkdocs serve` watches for them, and any menu (written in from
+# the package's declaration instead).
 HOOKS_ONLY = ("hooks", "watch", "nav")
+# extra.wardpanels, the settings only the hooks read (the data folders, the languages):
+# everything they decide is in the rendered files now.
 HOOK_SETTINGS = "wardpanels"
 
 
