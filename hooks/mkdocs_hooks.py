@@ -1,11 +1,13 @@
 """The only module that knows MkDocs: it hands the site's manifest to MkDocs.
 
 on_config reads the settings and the data (a mistake stops the build, naming the file and
-line) and starts rendering every output once; on_files adds them as virtual files, so the
-pages get navigation, search and link checks without ever being written into the docs
-folder. The data's warnings (news for editors, not faults) are logged as information, so
-`--strict` never fails on them, grouped by file once the build is done: at the end of
-`mkdocs build`, after each rebuild of `mkdocs serve`; `--verbose` lists every one.
+line), starts rendering every output once, and gives MkDocs the site's menu
+(hooks/wardpanels/menu.py) and the theme's values (theme.py); on_files adds the outputs as
+virtual files, so the pages get navigation, search and link checks without ever being
+written into the docs folder. The data's warnings (news for editors, not faults) are logged
+as information, so `--strict` never fails on them, grouped by file once the build is done:
+at the end of `mkdocs build`, after each rebuild of `mkdocs serve`; `--verbose` lists every
+one.
 on_post_build also writes each other language's 404 page beside its pages.
 """
 
@@ -30,10 +32,10 @@ from mkdocs.structure.nav import Navigation
 from wardpanels.abbreviations import GlossaryAbbreviations
 from wardpanels.build import BuildError, start_build
 from wardpanels.cms import MISSING_BUNDLE, script_files
-from wardpanels.outputs import Manifest, menu_without
+from wardpanels.outputs import Manifest
 from wardpanels.render import Rendering
 from wardpanels.report import Report
-from wardpanels.theme import THEME_KEY
+from wardpanels.theme import THEME_KEY, Frame
 
 log = get_plugin_logger("wardpanels")
 _rendering: Rendering | None = None
@@ -44,6 +46,7 @@ _serving = False
 _navigation: Navigation | None = None
 _theme: tuple[Environment, Files] | None = None
 NOT_FOUND = "404.html"
+MENU_DECLARED = "The site's menu is declared in hooks/wardpanels/menu.py, for every language"
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -53,6 +56,8 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _rendering, _report, _stage
+    if config.nav is not None:
+        raise PluginError(f"{MENU_DECLARED}: remove 'nav' from {config.config_file_path}")
     root = Path(config.config_file_path).parent
     options = config.extra.get("wardpanels")
     _report = None
@@ -67,9 +72,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             log.error(line)
         raise PluginError(error.summary) from None
     log.debug("rendering in %s", "two processes" if _rendering.in_parallel else "this process")
-    config.extra[THEME_KEY] = _rendering.theme
-    if config.nav is not None:
-        config.nav = menu_without(config.nav, _rendering.absent)
+    config.extra[THEME_KEY] = _rendering.theme.frames
+    config.nav = _rendering.theme.nav
     # MkDocs types the list as extension names; Python-Markdown, which it is handed to,
     # takes extension objects as well.
     extensions: list[Any] = config.markdown_extensions
@@ -153,15 +157,16 @@ def _write_other_languages_not_found(config: MkDocsConfig) -> None:
         _navigation, files, config, base_url=urlsplit(config.site_url or "/").path
     )
     default = config.theme["language"]
-    for code, values in config.extra[THEME_KEY].items():
-        if values["default"]:
+    frames: dict[str, Frame] = config.extra[THEME_KEY]
+    for code, frame in frames.items():
+        if frame.default:
             continue
         config.theme["language"] = code
         try:
             page = template.render(context)
         finally:
             config.theme["language"] = default
-        target = Path(config.site_dir) / values["prefix"] / NOT_FOUND
+        target = Path(config.site_dir) / frame.prefix / NOT_FOUND
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page, encoding="utf-8")
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 
 from wardpanels.cli import main
 from wardpanels.loading import parse_yaml
@@ -191,8 +192,13 @@ def test_render_writes_a_site_any_generator_can_build_without_hooks(project, tmp
     assert (out / "docs" / "about.md").is_file()  # the hand-written pages
     assert (out / "docs" / "wards" / "elm-east.md").is_file()
     assert (out / "docs" / "calendars" / "elm-east.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
-    child = (out / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "INHERIT:" in child and "hooks: []" in child and "/wards/elm-east.md" in child
+    # Written out whole, for generators that read neither INHERIT nor hooks.
+    config = yaml.safe_load((out / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert "INHERIT" not in config and "hooks" not in config
+    assert config["site_name"] and config["docs_dir"] == "docs"
+    assert {"Find your ward": "wards/index.md"} in config["nav"]
+    assert "/wards/elm-east.md\n" in config["not_in_nav"]  # linked to, not in the menu
+    assert list(config["extra"]) == ["wardpanels_theme"]  # the hooks' settings are done with
 
 
 def node_tool(script: str, *arguments: str) -> dict:

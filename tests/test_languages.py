@@ -331,4 +331,4 @@ def test_another_language_is_data_not_code(project):
     assert 'lang: "so"' in page.split("---")[1]
     assert "What the panel is working on" in page  # not translated yet: English
     assert manifest["so/calendars/x.ics"].content
-    assert manifest.theme["so"]["prefix"] == "so/"
+    assert manifest.theme.frames["so"].prefix == "so/"

@@ -90,7 +90,7 @@ def test_sample_content_is_flagged_by_the_site_wide_notice(golden_site):
 
     from .conftest import GOLDEN_SETTINGS
 
-    assert "Sample information" in theme_values(golden_site, GOLDEN_SETTINGS)["en"]["notice"]
+    assert "Sample information" in theme_values(golden_site, GOLDEN_SETTINGS).frames["en"].notice
 
 
 def test_vacant_roles_invite_residents(golden_pages):

@@ -13,14 +13,11 @@ wardpanels changes --base REV    what a change to the data does, in plain words 
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 from . import boundaries_import, catalogue, postcodes_import, starter
 from .build import BuildError, load
@@ -30,14 +27,13 @@ from .errors import Problem
 from .files import outside
 from .i18n import Language
 from .loading import YamlError, read_text
-from .outputs import menu_without
 from .render import render_site
+from .rendered_config import HEADER, rendered_config
 from .report import Report
 from .revisions import Revision, RevisionError, load_revision
 from .schema import OPTIONAL_SCHEMAS, SCHEMAS, render_schema
 from .settings import CONFIG_FILE, SettingsError, read_config
 from .site import Site
-from .theme import THEME_KEY
 
 DELEGATED = {"postcodes": postcodes_import.main, "boundaries": boundaries_import.main}
 
@@ -253,8 +249,8 @@ def _render(root: Path, out: Path) -> int:
             print(MISSING_BUNDLE, file=sys.stderr)
         for path, source in scripts:
             shutil.copyfile(source, docs / path)
-        child = _plain_config(root, out, config, manifest)
-        (out / CONFIG_FILE).write_text(_RENDERED + child, encoding="utf-8")
+        rendered = rendered_config(root, out, config, manifest)
+        (out / CONFIG_FILE).write_text(rendered, encoding="utf-8")
     except OSError as error:
         print(f"{out} could not be written ({error.strerror or error}).", file=sys.stderr)
         return 1
@@ -264,9 +260,6 @@ def _render(root: Path, out: Path) -> int:
         file=sys.stderr,
     )
     return 0
-
-
-_RENDERED = "# Written by `wardpanels render`: the rendered site, built with no hooks.\n"
 
 
 def _render_refusal(root: Path, out: Path, config: dict[str, Any]) -> str | None:
@@ -285,7 +278,7 @@ def _render_refusal(root: Path, out: Path, config: dict[str, Any]) -> str | None
     if not out.exists() or not any(out.iterdir()):
         return None
     try:
-        written = read_text(out / CONFIG_FILE).startswith(_RENDERED)
+        written = read_text(out / CONFIG_FILE).startswith(HEADER)
     except YamlError:
         written = False
     if not written:
@@ -294,53 +287,6 @@ def _render_refusal(root: Path, out: Path, config: dict[str, Any]) -> str | None
             "a new or empty folder"
         )
     return None
-
-
-def _plain_config(root: Path, out: Path, config: dict[str, Any], manifest: Any) -> str:
-    """A configuration that inherits the project's and builds the rendered files alone."""
-    relative = os.path.relpath(root.resolve(), out.resolve())
-    theme = dict(config.get("theme") or {})
-    overrides = {}
-    if theme.get("custom_dir"):
-        overrides["custom_dir"] = os.path.join(relative, str(theme["custom_dir"]))
-    extensions = list(config.get("markdown_extensions") or [])
-    extensions.append(
-        {
-            "wardpanels.abbreviations": {
-                "titles": _plain(manifest.abbreviations),
-                "words": _plain(manifest.words),
-            }
-        }
-    )
-    hidden = [f"/{folder}" for folder in manifest.language_folders] + sorted(
-        f"/{item.path}"
-        for item in manifest.pages()
-        if not item.in_nav and not item.path.startswith(manifest.language_folders)
-    )
-    child = {
-        "INHERIT": os.path.join(relative, CONFIG_FILE),
-        "docs_dir": "docs",
-        "hooks": [],
-        "watch": [],
-        "theme": overrides,
-        "markdown_extensions": extensions,
-        "extra": {THEME_KEY: _plain(manifest.theme)},
-        "not_in_nav": "\n".join(hidden) + "\n",
-    }
-    if config.get("nav") is not None and manifest.absent:
-        child["nav"] = menu_without(config["nav"], manifest.absent)
-    return yaml.safe_dump(child, allow_unicode=True, sort_keys=False, width=1000)
-
-
-def _plain(value: Any) -> Any:
-    """Plain data YAML can write: mappings, lists and text."""
-    if isinstance(value, dict):
-        return {str(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(item) for item in value]
-    if isinstance(value, str | int | float | bool) or value is None:
-        return value if not isinstance(value, str) else str(value)
-    return str(value)
 
 
 def _schema(root: Path, *, check: bool) -> int:

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .routes import Route
+
+if TYPE_CHECKING:
+    from .theme import Theme
 
 
 @dataclass(frozen=True)
@@ -34,24 +37,12 @@ def output(
     return Output(route.path, content, title, in_nav)
 
 
-def menu_without(menu: Any, absent: frozenset[str]) -> Any:
-    """A generator's menu (MkDocs' `nav`) without the pages in `absent`, so a borough
-    without one of them builds with no warning about a missing page."""
-    if isinstance(menu, list):
-        kept = [menu_without(item, absent) for item in menu]
-        return [item for item in kept if item]
-    if isinstance(menu, dict):
-        entries = {title: menu_without(item, absent) for title, item in menu.items()}
-        return {title: item for title, item in entries.items() if item}
-    return None if menu in absent else menu
-
-
 @dataclass(frozen=True)
 class Manifest:
     """Everything a build publishes, and the values the theme's templates read."""
 
     outputs: tuple[Output, ...]
-    theme: Mapping[str, Any] = field(default_factory=dict)
+    theme: Theme
     # Each language's acronyms and what they stand for, and words explained in running
     # text with what they mean: for the abbreviations extension.
     abbreviations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
@@ -77,4 +68,4 @@ class Manifest:
     def language_folders(self) -> tuple[str, ...]:
         """The folders of languages other than the default: `("bn/",)`. Their pages are in
         each language's own menu, not in the site's."""
-        return tuple(values["prefix"] for values in self.theme.values() if values["prefix"])
+        return tuple(frame.prefix for frame in self.theme.frames.values() if frame.prefix)

@@ -237,8 +237,43 @@ def editors_guide() -> Route:
     return Route("editors/index.md")
 
 
+def editors_form_editor() -> Route:
+    """Hand-written: changing a ward by filling in a form."""
+    return Route("editors/form-editor.md")
+
+
+def editors_meetings() -> Route:
+    """Hand-written: adding, moving and cancelling meetings."""
+    return Route("editors/meetings.md")
+
+
+def editors_priorities() -> Route:
+    """Hand-written: priorities and "You said, we did"."""
+    return Route("editors/priorities.md")
+
+
+def editors_glossary() -> Route:
+    """Hand-written: adding a word to the glossary."""
+    return Route("editors/glossary.md")
+
+
+def editors_wards() -> Route:
+    """Hand-written: ward names, areas and postcodes."""
+    return Route("editors/wards.md")
+
+
+def editors_translations() -> Route:
+    """Hand-written: translating the site."""
+    return Route("editors/translations.md")
+
+
 def editors_fields() -> Route:
     return Route("editors/fields.md")
+
+
+def editors_deploying() -> Route:
+    """Hand-written: publishing the site."""
+    return Route("editors/deploying.md")
 
 
 def form_editor() -> Route:

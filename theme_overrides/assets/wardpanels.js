@@ -1,8 +1,6 @@
 /*
  * Ward panels: small helps. Every page reads right without them.
- * 1. Hide meetings that have ended, by the visitor's clock, on every page that lists
- *    meetings, so a page built yesterday never calls a past meeting "next" (the daily
- *    rebuild does the rest).
+ * 1. (Meetings that have ended are hidden by main.html, before the page is first drawn.)
  * 2. The ward finder: postcode, street, estate or ward name to ward, from the site's own
  *    data, downloaded only when a resident uses it.
  * 3. "Copy" buttons for calendar subscriptions, links and the embed code, and the phone's
@@ -18,34 +16,6 @@
 
   // Words for the buttons this script adds, in the page's language (see main.html).
   var labels = (document.currentScript && document.currentScript.dataset) || {};
-
-  /* 1. Meetings that have ended. */
-
-  function hideEndedMeetings() {
-    var now = Date.now();
-    document.querySelectorAll("[data-ends]").forEach(function (item) {
-      var ends = Date.parse(item.getAttribute("data-ends"));
-      if (isNaN(ends) || ends > now) {
-        return;
-      }
-      item.hidden = true;
-      var notice = item.nextElementSibling;
-      if (notice && notice.classList.contains("wp-after-meeting")) {
-        notice.hidden = false;
-      }
-    });
-    // A list whose meetings have all ended goes too, with its heading.
-    document.querySelectorAll("ul.wp-cards").forEach(function (list) {
-      if (list.querySelector(":scope > li:not([hidden])")) {
-        return;
-      }
-      list.hidden = true;
-      var heading = list.previousElementSibling;
-      if (heading && /^H[23]$/.test(heading.tagName)) {
-        heading.hidden = true;
-      }
-    });
-  }
 
   /* 2. The ward finder. */
 
@@ -351,7 +321,6 @@
       return;
     }
     started = true;
-    hideEndedMeetings();
     enableFinders();
     enableCopyButtons();
     enableLocate();
