@@ -28,6 +28,11 @@ from .conftest import MINIMAL_WARD, PROJECT_CONFIG, mkdocs_build
         "https://wardpanels.example.org/" + "a" * 3000,
         "wardpanels.example.org",
         "/",
+        "https://[::1]/",  # calendar UIDs and Atom ids are made from the site's name
+        "https://wardpanels_example.org/",
+        "https://wardpanels.example.org./",
+        "https://wardpanels.example.org:0/",
+        "https://\u0430\u0440\u0440\u04cf\u0435.com/",  # Cyrillic: its xn-- form is the name
     ],
 )
 def test_site_url_must_be_a_plain_absolute_web_address(url):
@@ -37,7 +42,13 @@ def test_site_url_must_be_a_plain_absolute_web_address(url):
 
 
 @pytest.mark.parametrize(
-    "url", ["https://wardpanels.example.org/", "http://localhost:8000/", "https://x.github.io/p/"]
+    "url",
+    [
+        "https://wardpanels.example.org/",
+        "http://localhost:8000/",
+        "https://x.github.io/p/",
+        "https://xn--80ak6aa92e.com/",
+    ],
 )
 def test_plain_web_addresses_are_accepted(url):
     assert settings_from("Ward panels", url, {}).site_url == url

@@ -4,8 +4,10 @@
 another string than "Bow East" but the same name to every reader. Names are compared by a
 skeleton in the spirit of Unicode TR39: compatibility forms folded (NFKC), characters no
 one sees removed, letters of other alphabets that look like Latin ones made Latin, case
-folded. A word that mixes Latin letters with Cyrillic or Greek ones is refused outright:
-no English or Bengali word does that, and it is how a look-alike is made.
+folded. A word that mixes Latin letters with those of another alphabet (Cyrillic, Greek,
+Armenian, Cherokee, fullwidth or mathematical forms...) is refused outright: no English
+word does that, and it is how a look-alike is made. Bengali is the one exception, as a
+translation may join a Bengali ending to an English name ("PCSOরা").
 """
 
 from __future__ import annotations
@@ -17,15 +19,18 @@ import unicodedata
 # small letters and digits; the letters of the TR39 confusables list that look like
 # Latin ones in the fonts residents' phones use.
 _CAPITALS = str.maketrans(
-    "АВЕЅІЈКМНОРСТУХҮԌΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
-    "ABESIJKMHOPCTYXYGABEZHIKMNOPTYX",
+    "АВЕЅІЈКМНОРСТУХҮԌΑΒΕΖΗΙΚΜΝΟΡΤΥΧՏՍՕԼ",
+    "ABESIJKMHOPCTYXYGABEZHIKMNOPTYXSUOL",
 )
 _SMALL = str.maketrans(
-    "аеѕіјорсухһԁԛԝӏүοαινρϲϳ01",
-    "aesijopcyxhdqwlyoaivpcjol",
+    "аеѕіјорсухһԁԛԝӏүοαινρϲϳօսհոցզաւ01",
+    "aesijopcyxhdqwlyoaivpcjouhngqwlol",
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
-_LOOK_ALIKE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+# Letters that may sit in a word with Latin ones: Bengali (a translation's ending), and
+# the letters Unicode names by their use rather than an alphabet (ʼ, ª, º, µ).
+_LOOK_ALIKE_SCRIPTS = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE"})
+_MIXES_WITH_LATIN = frozenset({"LATIN", "BENGALI", "MODIFIER", "FEMININE", "MASCULINE", "MICRO"})
 
 
 def _seen(char: str) -> bool:
@@ -42,13 +47,16 @@ def skeleton(text: str) -> str:
     return " ".join(folded.split())
 
 
-def mixed_word(text: str) -> str | None:
-    """The first word that mixes Latin letters with Cyrillic or Greek ones, if any."""
+def mixed_word(text: str) -> tuple[str, str] | None:
+    """The first word that mixes Latin letters with another alphabet's (or two alphabets
+    of Latin look-alikes), if any, and the alphabets it mixes (`Cyrillic and Latin`)."""
     for found in _LETTERS.finditer(text):
         word = found.group()
         if word.isascii():
             continue
         scripts = {unicodedata.name(char, "").split(" ")[0] for char in word}
-        if len(scripts.intersection(_LOOK_ALIKE_SCRIPTS)) > 1:
-            return word
+        others = sorted(scripts - _MIXES_WITH_LATIN)
+        if ("LATIN" in scripts and others) or len(_LOOK_ALIKE_SCRIPTS.intersection(others)) > 1:
+            named = sorted({*others, *scripts.intersection({"LATIN"})})
+            return word, " and ".join(name.capitalize() for name in named)
     return None

@@ -8,6 +8,7 @@ VS Code uses to complete fields and flag mistakes as people type.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from typing import Annotated, Any
@@ -32,12 +33,13 @@ from pydantic_core import PydanticCustomError
 from .clock import FIRST_YEAR, LAST_YEAR, LONDON
 from .i18n import Message
 from .i18n import lazy as _
-from .lookalike import mixed_word
+from .lookalike import mixed_word, skeleton
 from .markup import LINE_LEAD
 from .postcodes import normalise as normalise_postcode
 
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
+# [0-9], not \d: Python and the schema's validators read \d as any script's digits.
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # A plain email address: no "?" (it would add recipients or headers to a mailto: link).
 _ADDRESS = r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+"
@@ -52,7 +54,7 @@ LINK_PATTERN = (
 )
 EMAIL_PATTERN = "^" + _ADDRESS + "$"
 PHONE_PATTERN = r"^\+?[0-9][0-9 ()-]*[0-9]$"
-GSS_PATTERN = r"^[EWSN]05\d{6}$"
+GSS_PATTERN = r"^[EWSN]05[0-9]{6}$"
 POSTCODE_PATTERN = r"^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$"
 
 # What each pattern means, for the error an editor sees when a value does not match it.
@@ -80,11 +82,26 @@ def _problem(message: str, **context: Any) -> PydanticCustomError:
     return PydanticCustomError("wardpanels", message, context or None)
 
 
+def _in_ascii_digits(value: str, pattern: str, kind: str) -> None:
+    """Refuse a date or time typed in other digits (২০২৬, ２０２６), saying how to write it."""
+    if value.isascii():
+        return
+    digits = "".join(str(unicodedata.digit(char, char)) for char in value)
+    if re.match(pattern, digits):
+        raise _problem(
+            "write {kind} with the digits 0 to 9: for {given}, write {suggested}",
+            kind=kind,
+            given=value,
+            suggested=digits,
+        )
+
+
 def _read_date(value: Any) -> date:
     if isinstance(value, date):
         return value
     if not isinstance(value, str):
         raise _problem("write the date as YYYY-MM-DD, like 2026-03-11")
+    _in_ascii_digits(value, DATE_PATTERN, "dates")
     if not re.match(DATE_PATTERN, value):
         british = re.match(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", value.strip())
         if british:
@@ -126,6 +143,7 @@ def _read_time(value: Any) -> time:
     if isinstance(value, time):
         return value
     given = str(value).strip()
+    _in_ascii_digits(given, TIME_PATTERN, "times")
     if isinstance(value, str) and re.match(TIME_PATTERN, given):
         return time.fromisoformat(given)
     clock = re.match(r"^(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\.?$", given, re.IGNORECASE)
@@ -171,13 +189,14 @@ Time = Annotated[
 
 
 def _one_alphabet(value: str) -> str:
-    """Refuse a word made of Latin letters and Cyrillic or Greek look-alikes."""
-    word = mixed_word(value)
-    if word is not None:
+    """Refuse a word made of Latin letters and another alphabet's look-alikes."""
+    mixed = mixed_word(value)
+    if mixed is not None:
         raise _problem(
-            "'{word}' mixes Latin letters with Cyrillic or Greek ones that look the same; "
+            "'{word}' mixes {alphabet} letters, which can look the same; "
             "retype it on an English keyboard",
-            word=word,
+            word=mixed[0],
+            alphabet=mixed[1],
         )
     return value
 
@@ -228,6 +247,10 @@ def _checked_markdown(value: str) -> str:
                 target=target,
             )
         _checked_link(target)  # other schemes keep their words and lose the link (SafeLinks)
+        if target.lower().startswith(("mailto:", "tel:")) and not re.match(LINK_PATTERN, target):
+            raise _problem(  # a mailto: that adds recipients (cc, bcc) or prepared text
+                "the link '{target}': {hint}", target=target, hint=PATTERN_HINTS[LINK_PATTERN]
+            )
     if _REFERENCE.search(value):
         raise _problem(
             "a line starting '[name]:' defines a link to use elsewhere, which hides where it "
@@ -301,6 +324,27 @@ def link_problem(url: str) -> PydanticCustomError | None:
             "write the site's own address",
             url=url,
             host=host,
+        )
+    return _look_alike_host(url, host or "")
+
+
+def _look_alike_host(url: str, host: str) -> PydanticCustomError | None:
+    """A site's name written in letters of another alphabet that look like Latin ones
+    (`аррӏе.com` in Cyrillic, or its `xn--` form) leads to another site than it reads."""
+    try:
+        shown = ".".join(
+            label.encode("ascii").decode("idna") if label.startswith("xn--") else label
+            for label in host.split(".")
+        )
+    except UnicodeError:
+        return _problem("'{url}' is not a web address that can be read", url=url)
+    looks = skeleton(shown)
+    if not shown.isascii() and looks.isascii():
+        return _problem(
+            "the link '{url}' names a site in letters that look like '{looks}' but are not; "
+            "write the site's own address",
+            url=url,
+            looks=looks,
         )
     return None
 

@@ -80,6 +80,10 @@ MAX_URL = 200  # a poster's QR code holds a ward page's address with room to spa
 _NOT_IN_URL = re.compile(r"[\s\"'`<>\\{}|^]|[^\x21-\x7e\u00a0-\U0010ffff]")
 
 
+# A site's name as DNS writes it: calendar UIDs and Atom ids are made from it.
+_HOST = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)*")
+
+
 def web_address_problem(value: str) -> str | None:
     """Why `value` is not an absolute http(s) address safe in every output (in HTML
     attributes, in calendar lines, in a QR code), if it is not."""
@@ -98,6 +102,11 @@ def web_address_problem(value: str) -> str | None:
         return f"{shown!r} is not a web address that can be read"
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return f"{shown!r} must be a full address starting https://, like {_EXAMPLE}"
+    if not _HOST.fullmatch(parts.hostname) or parts.port == 0:
+        return (
+            f"{shown!r}: write the site's name in letters a to z, digits, hyphens and dots "
+            "(an international name in its xn-- form), with no port 0"
+        )
     if parts.username is not None or parts.query or parts.fragment:
         return f"{shown!r} may hold only the site's name and a path, with no '@', '?' or '#'"
     return None
@@ -112,7 +121,7 @@ def _web_address(value: Any) -> Any:
 
 def _host_name(value: str) -> str:
     """A host name, as calendar UIDs and Atom ids are made from: nothing else can get in."""
-    if (value and not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)*", value)) or len(value) > 100:
+    if (value and not _HOST.fullmatch(value)) or len(value) > 100:
         raise ValueError("write a site's name in lower case, like wardpanels.example.org")
     return value
 
