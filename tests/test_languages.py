@@ -304,17 +304,45 @@ def test_a_glossary_file_that_cannot_be_read_does_not_also_blame_its_translation
     assert [p.file for p in caught.value.problems] == ["glossary/terms.yml"]
 
 
-def test_a_translation_may_not_add_a_link_the_english_does_not_have(project):
-    mark = fingerprint("Streets by the canal.")
-    settings, sources = project_with_translation(
-        project, f"summary: {{text: '[খাল](https://evil.example/)', from: {mark}}}\n"
-    )
+MARK = fingerprint("Streets by the canal.")
+
+
+@pytest.mark.parametrize(
+    ("summary", "message"),
+    [
+        (
+            f"{{text: '[খাল](https://evil.example/)', from: {MARK}}}",
+            "1:17: summary.text: this links to https://evil.example/, which the English does "
+            "not; a translation keeps the English's links",
+        ),
+        (
+            f"{{text: '[ইমেইল](mailto:a@example.org?bcc=b@evil.example)', from: {MARK}}}",
+            "1:17: summary.text: the link 'mailto:a@example.org?bcc=b@evil.example': a link must "
+            "start with https://, http://, mailto: or tel:, with no spaces, quotes or angle "
+            "brackets, and a mailto: link holds just an address",
+        ),
+        (
+            f"{{text: 'Canal Strееt-এর রাস্তা।', from: {MARK}}}",
+            "1:17: summary.text: 'Strееt' mixes Cyrillic and Latin letters, which can look the "
+            "same; retype it on an English keyboard",
+        ),
+        (
+            f"{{text: 'Canal Strաet-এর রাস্তা।', from: {MARK}}}",
+            "1:17: summary.text: 'Strաet' mixes Armenian and Latin letters, which can look the "
+            "same; retype it on an English keyboard",
+        ),
+        (
+            "{text: খালের ধারের রাস্তা।, from: ABCDEFGH}",
+            "1:44: summary.from: 'ABCDEFGH': write the eight lower-case letters 'wardpanels "
+            "validate' gives for the English, like qhmtwbcz",
+        ),
+    ],
+)
+def test_a_translation_slip_is_named_at_its_line(project, summary, message):
+    settings, sources = project_with_translation(project, f"summary: {summary}\n")
     with pytest.raises(DataError) as caught:
         load_site(sources, settings, NOW)
-    assert [p.plain() for p in caught.value.problems] == [
-        "translations/bn/wards/x.yml:1:17: summary.text: this links to https://evil.example/, "
-        "which the English does not; a translation keeps the English's links"
-    ]
+    assert [p.plain() for p in caught.value.problems] == ["translations/bn/wards/x.yml:" + message]
 
 
 def test_a_glossary_translation_keyed_in_decomposed_letters_finds_its_term(project):

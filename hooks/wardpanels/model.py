@@ -56,6 +56,9 @@ EMAIL_PATTERN = "^" + _ADDRESS + "$"
 PHONE_PATTERN = r"^\+?[0-9][0-9 ()-]*[0-9]$"
 GSS_PATTERN = r"^[EWSN]05[0-9]{6}$"
 POSTCODE_PATTERN = r"^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$"
+# A translation's fingerprint of its English: eight letters, which unquoted YAML can never
+# read as a number (as 00012345 or 3e100000 would be), so editors write it as it is.
+FINGERPRINT = r"^[a-z]{8}$"
 
 # What each pattern means, for the error an editor sees when a value does not match it.
 PATTERN_HINTS = {
@@ -68,6 +71,10 @@ PATTERN_HINTS = {
     PHONE_PATTERN: "a phone number holds only digits, spaces, brackets, '-' and a leading '+'",
     GSS_PATTERN: "an ONS ward code is E05 followed by six digits, like E05009319",
     POSTCODE_PATTERN: "this is not a UK postcode, like E3 2AA",
+    FINGERPRINT: (
+        "write the eight lower-case letters 'wardpanels validate' gives for the English, "
+        "like qhmtwbcz"
+    ),
 }
 
 
