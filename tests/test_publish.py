@@ -14,7 +14,7 @@ WRITE = [
     sys.executable,
     "-c",
     "import sys, pathlib; d = pathlib.Path(sys.argv[-1]); "
-    "d.mkdir(); (d / 'index.html').write_text('new')",
+    "d.mkdir(); (d / 'index.html').write_text('new'); (d / 'sitemap.xml').write_text('')",
 ]
 FAIL = [sys.executable, "-c", "import sys; sys.exit(1)"]
 
@@ -23,6 +23,7 @@ def published(tmp_path: Path, text: str = "old") -> Path:
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text(text)
+    (site / "sitemap.xml").write_text("")
     return site
 
 
@@ -144,3 +145,20 @@ def test_the_folder_it_runs_in_is_never_published_over(tmp_path, capsys, monkeyp
     assert publish.publish(Path("."), WRITE) == 1
     assert "holds this folder" in capsys.readouterr().err
     assert (tmp_path / "keep.txt").read_text() == "kept"
+
+
+@pytest.mark.parametrize("folder", ["wards", "site_src"])
+def test_a_folder_of_the_projects_own_files_is_never_published_over(folder, tmp_path, capsys):
+    data = tmp_path / folder
+    data.mkdir()
+    (data / "elm-east.yml").write_text("name: Elm East\n")
+    assert publish.publish(data, WRITE) == 1
+    assert f"{folder}/ holds files that are not a built site" in capsys.readouterr().err
+    assert (data / "elm-east.yml").read_text() == "name: Elm East\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder]
+
+
+def test_an_empty_folder_is_published_into(tmp_path):
+    (tmp_path / "site").mkdir()
+    assert publish.publish(tmp_path / "site", WRITE) == 0
+    assert (tmp_path / "site" / "index.html").read_text() == "new"

@@ -43,7 +43,7 @@ def publish(site: Path, command: Sequence[str]) -> int:
         return 1
     fresh = _beside(site, "tmp")
     lock = site.with_name(f".{site.name}.lock")
-    refusal = _not_ours([site, fresh, _beside(site, "old")], lock)
+    refusal = _not_ours([site, fresh, _beside(site, "old")], lock) or _not_a_site(site)
     if refusal:
         print(refusal, file=sys.stderr)
         return 1
@@ -100,6 +100,24 @@ def _not_ours(folders: list[Path], lock: Path) -> str | None:
                 f"{kind}); remove it, then run this again."
             )
     return None
+
+
+# What every MkDocs build writes at the top of its site, and no folder of data holds.
+_SITE_FILES = ("index.html", "sitemap.xml")
+
+
+def _not_a_site(site: Path) -> str | None:
+    """Why the folder to publish over is not one to replace, if it is not: it holds files
+    but is no built site (`make site SITE_DIR=wards` would delete the ward files)."""
+    if not site.is_dir() or not any(site.iterdir()):
+        return None
+    if all((site / name).is_file() for name in _SITE_FILES):
+        return None
+    return (
+        f"{site.name}/ holds files that are not a built site (one has "
+        f"{' and '.join(_SITE_FILES)}), and publishing would delete them; publish into a "
+        "new folder, like site"
+    )
 
 
 def _remove(folder: Path) -> None:
