@@ -14,7 +14,7 @@ WRITE = [
     sys.executable,
     "-c",
     "import sys, pathlib; d = pathlib.Path(sys.argv[-1]); "
-    "d.mkdir(); (d / 'index.html').write_text('new'); (d / 'sitemap.xml').write_text('')",
+    "d.mkdir(); (d / 'index.html').write_text('new')",
 ]
 FAIL = [sys.executable, "-c", "import sys; sys.exit(1)"]
 
@@ -23,7 +23,6 @@ def published(tmp_path: Path, text: str = "old") -> Path:
     site = tmp_path / "site"
     site.mkdir()
     (site / "index.html").write_text(text)
-    (site / "sitemap.xml").write_text("")
     return site
 
 
@@ -153,7 +152,9 @@ def test_a_folder_of_the_projects_own_files_is_never_published_over(folder, tmp_
     data.mkdir()
     (data / "elm-east.yml").write_text("name: Elm East\n")
     assert publish.publish(data, WRITE) == 1
-    assert f"{folder}/ holds files that are not a built site" in capsys.readouterr().err
+    assert f"{folder}/ holds files but no index.html, so it is not a built site" in (
+        capsys.readouterr().err
+    )
     assert (data / "elm-east.yml").read_text() == "name: Elm East\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == [folder]
 

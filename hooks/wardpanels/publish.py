@@ -102,21 +102,18 @@ def _not_ours(folders: list[Path], lock: Path) -> str | None:
     return None
 
 
-# What every MkDocs build writes at the top of its site, and no folder of data holds.
-_SITE_FILES = ("index.html", "sitemap.xml")
+# What every build of a site writes at its top, and no folder of data holds.
+_SITE_PAGE = "index.html"
 
 
 def _not_a_site(site: Path) -> str | None:
     """Why the folder to publish over is not one to replace, if it is not: it holds files
     but is no built site (`make site SITE_DIR=wards` would delete the ward files)."""
-    if not site.is_dir() or not any(site.iterdir()):
-        return None
-    if all((site / name).is_file() for name in _SITE_FILES):
+    if not site.is_dir() or not any(site.iterdir()) or (site / _SITE_PAGE).is_file():
         return None
     return (
-        f"{site.name}/ holds files that are not a built site (one has "
-        f"{' and '.join(_SITE_FILES)}), and publishing would delete them; publish into a "
-        "new folder, like site"
+        f"{site.name}/ holds files but no {_SITE_PAGE}, so it is not a built site, and "
+        "publishing would delete them; publish into a new folder, like site"
     )
 
 
