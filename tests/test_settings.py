@@ -113,6 +113,35 @@ def test_a_language_code_that_is_not_one_says_so_plainly():
     )
 
 
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (  # Babel knows no such locale: the build stopped with a traceback
+            {"languages": [{"code": "xx", "name": "X"}]},
+            "languages[0].code: 'xx' is not a language the site has dates and times for; write "
+            "its code as the Unicode CLDR does, like bn or pt-br",
+        ),
+        ({"languages": "bn"}, "languages: expected a list (lines starting with '- ')"),
+        (  # a ward file says 'yes' is not true or false; so do the settings
+            {"languages": [{"code": "bn", "name": "বাংলা", "complete": "yes"}]},
+            "languages[0].complete: write true or false",
+        ),
+        ({"borough": "   "}, "borough: this is empty; write the words"),
+        (  # every page shows the borough: mkdocs.yml is held to the data files' rules
+            {"borough": "Tower\u202eHamlets"},
+            "borough: this holds an invisible character (right-to-left override, U+202E)",
+        ),
+        ({"standards": {"priorities": "many"}}, "standards.priorities: expected a whole number"),
+    ],
+)
+def test_a_setting_of_the_wrong_kind_says_so_in_plain_words(options, message):
+    with pytest.raises(SettingsError) as raised:
+        settings_from("Ward panels", "https://x.org/", options)
+    assert [p.plain() for p in raised.value.problems] == [
+        "mkdocs.yml:1:1: extra.wardpanels." + message
+    ]
+
+
 PARENT = """\
 site_name: Example ward panels
 site_url: https://wardpanels.example.org/
