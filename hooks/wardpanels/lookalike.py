@@ -4,10 +4,11 @@
 another string than "Bow East" but the same name to every reader. Names are compared by a
 skeleton in the spirit of Unicode TR39: compatibility forms folded (NFKC), characters no
 one sees removed, letters of other alphabets that look like Latin ones made Latin, case
-folded. A word that mixes Latin letters with those of another alphabet (Cyrillic, Greek,
-Armenian, Cherokee, fullwidth or mathematical forms...) is refused outright: no English
-word does that, and it is how a look-alike is made. Bengali is the one exception, as a
-translation may join a Bengali ending to an English name ("PCSOরা").
+folded. A word that mixes Latin letters with those of an alphabet holding Latin look-alikes
+(Cyrillic, Greek, Armenian, Cherokee, fullwidth or mathematical forms...), or two such
+alphabets, is refused outright: no English word does that, and it is how a look-alike is
+made. Other scripts may join Latin letters in a word: a translation may join a Bengali
+ending to an English name ("PCSOরা").
 """
 
 from __future__ import annotations
@@ -29,8 +30,28 @@ _SMALL = str.maketrans(
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Letters that may sit in a word with Latin ones: Bengali (a translation's ending), and
 # the letters Unicode names by their use rather than an alphabet (ʼ, ª, º, µ).
-_LOOK_ALIKE_SCRIPTS = frozenset({"CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE"})
-_MIXES_WITH_LATIN = frozenset({"LATIN", "BENGALI", "MODIFIER", "FEMININE", "MASCULINE", "MICRO"})
+# Alphabets, and forms of letters, that hold letters looking like Latin ones, by the first
+# word of their Unicode names (FULLWIDTH LATIN CAPITAL LETTER R, KELVIN SIGN).
+_LOOK_ALIKE_SCRIPTS = frozenset(
+    {
+        "CYRILLIC",
+        "GREEK",
+        "ARMENIAN",
+        "CHEROKEE",
+        "COPTIC",
+        "LISU",
+        "CANADIAN",
+        "TIFINAGH",
+        "FULLWIDTH",
+        "MATHEMATICAL",
+        "SCRIPT",
+        "BLACK-LETTER",
+        "DOUBLE-STRUCK",
+        "KELVIN",
+        "ANGSTROM",
+        "PLANCK",
+    }
+)
 
 
 def _seen(char: str) -> bool:
@@ -48,15 +69,15 @@ def skeleton(text: str) -> str:
 
 
 def mixed_word(text: str) -> tuple[str, str] | None:
-    """The first word that mixes Latin letters with another alphabet's (or two alphabets
-    of Latin look-alikes), if any, and the alphabets it mixes (`Cyrillic and Latin`)."""
+    """The first word that mixes Latin letters with an alphabet of look-alikes (or two
+    such alphabets), if any, and the alphabets it mixes (`Cyrillic and Latin`)."""
     for found in _LETTERS.finditer(text):
         word = found.group()
         if word.isascii():
             continue
         scripts = {unicodedata.name(char, "").split(" ")[0] for char in word}
-        others = sorted(scripts - _MIXES_WITH_LATIN)
-        if ("LATIN" in scripts and others) or len(_LOOK_ALIKE_SCRIPTS.intersection(others)) > 1:
-            named = sorted({*others, *scripts.intersection({"LATIN"})})
+        look_alikes = scripts & _LOOK_ALIKE_SCRIPTS
+        if ("LATIN" in scripts and look_alikes) or len(look_alikes) > 1:
+            named = sorted(look_alikes | (scripts & {"LATIN"}))
             return word, " and ".join(name.capitalize() for name in named)
     return None
