@@ -85,8 +85,18 @@ def described(title: str, description: str, example: Any = None, **kwargs: Any) 
 
 
 def _problem(message: str, **context: Any) -> PydanticCustomError:
-    """An error in plain words; `field` in the context points it at one field of the object."""
-    return PydanticCustomError("wardpanels", message, context or None)
+    """An error in plain words; `field` in the context points it at one field of the object.
+    A long value is cut, so the message stays a line an editor reads."""
+    shown = {name: shortened(v) if isinstance(v, str) else v for name, v in context.items()}
+    return PydanticCustomError("wardpanels", message, shown or None)
+
+
+SHOWN = 100  # the most of a value a message repeats: the line and column find the rest
+
+
+def shortened(text: str) -> str:
+    """A value as a one-line message can repeat it: long ones cut, with '...' at the cut."""
+    return text if len(text) <= SHOWN else text[: SHOWN - 3] + "..."
 
 
 def _in_ascii_digits(value: str, pattern: str, kind: str) -> None:
