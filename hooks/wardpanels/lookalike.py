@@ -18,18 +18,16 @@ import unicodedata
 
 # Capitals first (before case folding, В and в look like different Latin letters), then
 # small letters and digits; the letters of the TR39 confusables list that look like
-# Latin ones in the fonts residents' phones use.
+# Latin ones in the fonts residents' phones use, Latin's own among them (dotless ı).
 _CAPITALS = str.maketrans(
     "АВЕЅІЈКМНОРСТУХҮԌΑΒΕΖΗΙΚΜΝΟΡΤΥΧՏՍՕԼ",
     "ABESIJKMHOPCTYXYGABEZHIKMNOPTYXSUOL",
 )
 _SMALL = str.maketrans(
-    "аеѕіјорсухһԁԛԝӏүοαινρϲϳօսհոցզաւ01",
-    "aesijopcyxhdqwlyoaivpcjouhngqwlol",
+    "аеѕіјорсухһԁԛԝӏүοαινρϲϳօսհոցզաւıȷɑɡǀ01",
+    "aesijopcyxhdqwlyoaivpcjouhngqwlijaglol",
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
-# Letters that may sit in a word with Latin ones: Bengali (a translation's ending), and
-# the letters Unicode names by their use rather than an alphabet (ʼ, ª, º, µ).
 # Alphabets, and forms of letters, that hold letters looking like Latin ones, by the first
 # word of their Unicode names (FULLWIDTH LATIN CAPITAL LETTER R, KELVIN SIGN).
 _LOOK_ALIKE_SCRIPTS = frozenset(
