@@ -319,7 +319,8 @@ def _build(parser: Any, loc: Loc, document: Document) -> Any:
             raise YamlError(
                 _mark(key_event.start_mark), "a field name must be a single word, like 'name:'"
             )
-        key = _composed(str(_scalar(key_event)))
+        key = _composed(key_event.value)  # as written: `true:` names 'true', not 'True'
+
         if key in mapping:
             first_line = keys[(*loc, key)][0] + 1
             raise YamlError(

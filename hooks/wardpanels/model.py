@@ -266,7 +266,7 @@ def _checked_markdown(value: str) -> str:
         _checked_link(target)  # other schemes keep their words and lose the link (SafeLinks)
         if target.lower().startswith(("mailto:", "tel:")) and not re.match(LINK_PATTERN, target):
             raise _problem(  # a mailto: that adds recipients (cc, bcc) or prepared text
-                "the link '{target}': {hint}", target=target, hint=PATTERN_HINTS[LINK_PATTERN]
+                "the link '{target}': " + PATTERN_HINTS[LINK_PATTERN], target=target
             )
     if _REFERENCE.search(value):
         raise _problem(
