@@ -147,6 +147,54 @@ def test_the_committed_files_are_checked_line_by_line(tmp_path, borough: Borough
     assert problems[0].message == "says 9 wards, but wards.geojson has 8"
 
 
+OGL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "expected"),
+    [
+        (  # json.loads ran out of stack: a traceback
+            BOUNDARIES_FILE,
+            None,
+            '{"type": "FeatureCollection", "features": ' + "[" * 100_000 + "]" * 100_000 + "}",
+            "boundaries/wards.geojson:1:1: lists are nested far deeper than in any boundary file",
+        ),
+        (  # was "a ring is not closed"
+            BOUNDARIES_FILE,
+            "[[[-0.03704,51.52425]",
+            "[[[NaN,51.52425]",
+            "boundaries/wards.geojson:2:1: geometry: E05009317: [NaN, 51.52425] is not a point "
+            "[x, y]",
+        ),
+        (  # an escape passes the file's gate
+            BOUNDARIES_FILE,
+            '"name":"Bethnal Green"',
+            '"name":"Bethnal\\u202eGreen"',
+            "boundaries/wards.geojson:2:1: name: E05009317's name holds an invisible character "
+            "(right-to-left override, U+202E)",
+        ),
+        (  # the licence is a link on every page with the map
+            SOURCE_FILE,
+            OGL,
+            OGL.replace("nationalarchives", "nati\u043enalarchives"),
+            "boundaries/source.yml:6:14: licence_url: the link '"
+            + OGL.replace("nationalarchives", "nati\u043enalarchives")
+            + "' names a site in letters that look like 'www.nationalarchives.gov.uk' but are "
+            "not; write the site's own address",
+        ),
+    ],
+)
+def test_a_committed_file_that_cannot_be_used_says_why_at_its_line(
+    tmp_path, borough: Borough, file, old, new, expected
+):
+    folder = tmp_path / "boundaries"
+    shutil.copytree(borough.boundaries, folder)
+    text = (folder / file).read_text(encoding="utf-8")
+    (folder / file).write_text(new if old is None else text.replace(old, new, 1), "utf-8")
+    _, problems = read_boundaries(folder, "boundaries")
+    assert [p.plain() for p in problems] == [expected]
+
+
 @pytest.fixture
 def site_without_one_polygon(tmp_path):
     """The fixture borough with Ropewalk's polygon (E05009332) taken out."""

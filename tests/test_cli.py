@@ -161,6 +161,11 @@ def test_the_glossary_schema_accepts_a_whole_glossary(borough: Borough):
         ("Index", "The site uses 'index' for a page of its own; give another --slug."),
         ("All Wards", "The site uses 'all-wards' for a page of its own; give another --slug."),
         ("Bow\x7fEast", "Give the ward's name on one line, with no special characters."),
+        ("Elm\u2800East", "Give the ward's name on one line, with no special characters."),
+        (  # the look-alike letter was dropped from the slug, and the file did not validate
+            "Elm \u0415ast",
+            "The name '\u0415ast' mixes Cyrillic and Latin letters, which can look the same",
+        ),
         (
             "বো পূর্ব",
             "The web address is made from the name's Latin letters, and this name has none.",

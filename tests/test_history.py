@@ -219,6 +219,17 @@ def test_a_file_deleted_and_restored_has_no_version_that_cannot_be_read(repo):
     assert event(repo)["SEQUENCE"] == 0
 
 
+def test_history_comes_from_the_folders_repository_when_git_is_pointed_elsewhere(
+    repo, monkeypatch, tmp_path
+):
+    """git sets GIT_DIR and GIT_INDEX_FILE while it runs a hook (a build from pre-commit)."""
+    commit(repo, "2026-11-01T10:00:00Z")
+    commit(repo, "2026-11-07T09:30:00Z", date="2027-03-17")
+    monkeypatch.setenv("GIT_DIR", str(tmp_path / "elsewhere"))
+    monkeypatch.setenv("GIT_INDEX_FILE", str(tmp_path / "elsewhere" / "index"))
+    assert event(repo)["SEQUENCE"] == 1
+
+
 @pytest.mark.skipif(os.geteuid() != 0, reason="only root can give the folder to another user")
 def test_a_repository_git_refuses_as_dubious_is_named_in_a_warning(repo):
     commit(repo, "2026-11-01T10:00:00Z")

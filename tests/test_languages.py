@@ -210,6 +210,53 @@ CATALOGUE_HEAD = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\
             "translations/bn/messages.po:5:1: Plural-Forms: the formula '((n != 1)' cannot be "
             "used (unbalanced parenthesis in plural form)",
         ),
+        (  # Python's % would stop the build on the lone "%"
+            'msgid "%(place)s, and online"\nmsgstr "%(place)s, ১০০% অনলাইনে"\n',
+            "translations/bn/messages.po:5:1: the translation of \u201c%(place)s, and online"
+            "\u201d: it has a '%' that is not a %(name)s; write %% for a percent sign",
+        ),
+        (  # the venue would be lost from the page
+            'msgid "%(place)s, and online"\nmsgstr "অনলাইনে"\n',
+            "translations/bn/messages.po:5:1: the translation of \u201c%(place)s, and online"
+            "\u201d: it leaves out %(place)s, so the page would lose what it stands for",
+        ),
+        (  # Babel would keep the first without a word
+            'msgid "Menu"\nmsgstr "মেনু"\n\nmsgid "Menu"\nmsgstr "তালিকা"\n',
+            "translations/bn/messages.po:8:1: this English text is translated already (line 5); "
+            "keep one translation and delete the other",
+        ),
+        (  # msgfmt reads "A" here, Babel the four characters
+            'msgid "Menu"\nmsgstr "মেনু\\x41"\n',
+            "translations/bn/messages.po:6:13: '\\x' is read differently by different "
+            "translation tools; write the character itself",
+        ),
+        (  # an escape would hide a right-to-left override from the invisible-character check
+            'msgid "Menu"\nmsgstr "মে\\u202eনু"\n',
+            "translations/bn/messages.po:6:11: '\\u' is read differently by different "
+            "translation tools; write the character itself",
+        ),
+        (
+            'msgid "Menu"\nmsgstr "মেনু\\nতালিকা"\n',
+            "translations/bn/messages.po:5:1: the translation of \u201cMenu\u201d: it has a line "
+            "break or tab the English does not; keep it on one line",
+        ),
+        (  # a link the English does not have
+            'msgid "Menu"\nmsgstr "[মেনু](https://evil.example/)"\n',
+            "translations/bn/messages.po:5:1: the translation of \u201cMenu\u201d: it has [ ], "
+            "which the English does not; on a page these make links or formatting, so write "
+            "the words without them",
+        ),
+        (  # the other form would show in English
+            'msgid "%(count)s meeting"\nmsgid_plural "%(count)s meetings"\n'
+            'msgstr[0] "%(count)sটি সভা"\nmsgstr[1] ""\n',
+            "translations/bn/messages.po:5:1: the translation of \u201c%(count)s meeting\u201d: "
+            "translate every plural form (each msgstr[n]), or none",
+        ),
+        (
+            "Menu: মেনু\n",
+            "translations/bn/messages.po:5:1: this line is not what a catalogue holds: msgid or "
+            "msgstr and a text in quotes, a text in quotes alone, or a comment starting #",
+        ),
         (
             'msgid "Menu"\nmsgstr "মে\x1bনু"\n',
             "translations/bn/messages.po:6:11: there is an invisible character here (escape, "
@@ -257,17 +304,45 @@ def test_a_glossary_file_that_cannot_be_read_does_not_also_blame_its_translation
     assert [p.file for p in caught.value.problems] == ["glossary/terms.yml"]
 
 
-def test_a_translation_may_not_add_a_link_the_english_does_not_have(project):
-    mark = fingerprint("Streets by the canal.")
-    settings, sources = project_with_translation(
-        project, f"summary: {{text: '[খাল](https://evil.example/)', from: {mark}}}\n"
-    )
+MARK = fingerprint("Streets by the canal.")
+
+
+@pytest.mark.parametrize(
+    ("summary", "message"),
+    [
+        (
+            f"{{text: '[খাল](https://evil.example/)', from: {MARK}}}",
+            "1:17: summary.text: this links to https://evil.example/, which the English does "
+            "not; a translation keeps the English's links",
+        ),
+        (
+            f"{{text: '[ইমেইল](mailto:a@example.org?bcc=b@evil.example)', from: {MARK}}}",
+            "1:17: summary.text: the link 'mailto:a@example.org?bcc=b@evil.example': a link must "
+            "start with https://, http://, mailto: or tel:, with no spaces, quotes or angle "
+            "brackets, and a mailto: link holds just an address",
+        ),
+        (
+            f"{{text: 'Canal Strееt-এর রাস্তা।', from: {MARK}}}",
+            "1:17: summary.text: 'Strееt' mixes Cyrillic and Latin letters, which can look the "
+            "same; retype it on an English keyboard",
+        ),
+        (
+            f"{{text: 'Canal Strաet-এর রাস্তা।', from: {MARK}}}",
+            "1:17: summary.text: 'Strաet' mixes Armenian and Latin letters, which can look the "
+            "same; retype it on an English keyboard",
+        ),
+        (
+            "{text: খালের ধারের রাস্তা।, from: ABCDEFGH}",
+            "1:44: summary.from: 'ABCDEFGH': write the eight lower-case letters 'wardpanels "
+            "validate' gives for the English, like qhmtwbcz",
+        ),
+    ],
+)
+def test_a_translation_slip_is_named_at_its_line(project, summary, message):
+    settings, sources = project_with_translation(project, f"summary: {summary}\n")
     with pytest.raises(DataError) as caught:
         load_site(sources, settings, NOW)
-    assert [p.plain() for p in caught.value.problems] == [
-        "translations/bn/wards/x.yml:1:17: summary.text: this links to https://evil.example/, "
-        "which the English does not; a translation keeps the English's links"
-    ]
+    assert [p.plain() for p in caught.value.problems] == ["translations/bn/wards/x.yml:" + message]
 
 
 def test_a_glossary_translation_keyed_in_decomposed_letters_finds_its_term(project):

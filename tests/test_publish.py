@@ -144,3 +144,22 @@ def test_the_folder_it_runs_in_is_never_published_over(tmp_path, capsys, monkeyp
     assert publish.publish(Path("."), WRITE) == 1
     assert "holds this folder" in capsys.readouterr().err
     assert (tmp_path / "keep.txt").read_text() == "kept"
+
+
+@pytest.mark.parametrize("folder", ["wards", "site_src"])
+def test_a_folder_of_the_projects_own_files_is_never_published_over(folder, tmp_path, capsys):
+    data = tmp_path / folder
+    data.mkdir()
+    (data / "elm-east.yml").write_text("name: Elm East\n")
+    assert publish.publish(data, WRITE) == 1
+    assert f"{folder}/ holds files but no index.html, so it is not a built site" in (
+        capsys.readouterr().err
+    )
+    assert (data / "elm-east.yml").read_text() == "name: Elm East\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder]
+
+
+def test_an_empty_folder_is_published_into(tmp_path):
+    (tmp_path / "site").mkdir()
+    assert publish.publish(tmp_path / "site", WRITE) == 0
+    assert (tmp_path / "site" / "index.html").read_text() == "new"

@@ -28,6 +28,11 @@ from .conftest import MINIMAL_WARD, PROJECT_CONFIG, mkdocs_build
         "https://wardpanels.example.org/" + "a" * 3000,
         "wardpanels.example.org",
         "/",
+        "https://[::1]/",  # calendar UIDs and Atom ids are made from the site's name
+        "https://wardpanels_example.org/",
+        "https://wardpanels.example.org./",
+        "https://wardpanels.example.org:0/",
+        "https://\u0430\u0440\u0440\u04cf\u0435.com/",  # Cyrillic: its xn-- form is the name
     ],
 )
 def test_site_url_must_be_a_plain_absolute_web_address(url):
@@ -37,7 +42,13 @@ def test_site_url_must_be_a_plain_absolute_web_address(url):
 
 
 @pytest.mark.parametrize(
-    "url", ["https://wardpanels.example.org/", "http://localhost:8000/", "https://x.github.io/p/"]
+    "url",
+    [
+        "https://wardpanels.example.org/",
+        "http://localhost:8000/",
+        "https://x.github.io/p/",
+        "https://xn--80ak6aa92e.com/",
+    ],
 )
 def test_plain_web_addresses_are_accepted(url):
     assert settings_from("Ward panels", url, {}).site_url == url
@@ -100,6 +111,35 @@ def test_a_language_code_that_is_not_one_says_so_plainly():
         "mkdocs.yml:1:1: extra.wardpanels.languages[0].code: 'Bengali' is not a language code, "
         "like bn or pt-br"
     )
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (  # Babel knows no such locale: the build stopped with a traceback
+            {"languages": [{"code": "xx", "name": "X"}]},
+            "languages[0].code: 'xx' is not a language the site has dates and times for; write "
+            "its code as the Unicode CLDR does, like bn or pt-br",
+        ),
+        ({"languages": "bn"}, "languages: expected a list (lines starting with '- ')"),
+        (  # a ward file says 'yes' is not true or false; so do the settings
+            {"languages": [{"code": "bn", "name": "বাংলা", "complete": "yes"}]},
+            "languages[0].complete: write true or false",
+        ),
+        ({"borough": "   "}, "borough: this is empty; write the words"),
+        (  # every page shows the borough: mkdocs.yml is held to the data files' rules
+            {"borough": "Tower\u202eHamlets"},
+            "borough: this holds an invisible character (right-to-left override, U+202E)",
+        ),
+        ({"standards": {"priorities": "many"}}, "standards.priorities: expected a whole number"),
+    ],
+)
+def test_a_setting_of_the_wrong_kind_says_so_in_plain_words(options, message):
+    with pytest.raises(SettingsError) as raised:
+        settings_from("Ward panels", "https://x.org/", options)
+    assert [p.plain() for p in raised.value.problems] == [
+        "mkdocs.yml:1:1: extra.wardpanels." + message
+    ]
 
 
 PARENT = """\

@@ -137,7 +137,11 @@ def test_links_must_be_web_mail_or_phone(project, link):
     [
         ("https:evil.example", "has no site's name after https://"),
         ("https://evil.example\\@www.towerhamlets.gov.uk/", "has '@' before its site's name"),
-        ("https://www.t\u043ewerhamlets.gov.uk/", "mixes Latin letters with Cyrillic"),
+        (
+            "https://www.t\u043ewerhamlets.gov.uk/",
+            "names a site in letters that look like 'www.towerhamlets.gov.uk' but are not",
+        ),
+        ("https://example.org/t\u043ewer", "mixes Cyrillic and Latin letters"),
     ],
 )
 def test_a_link_that_reads_as_one_site_and_leads_to_another_is_refused(project, link, message):

@@ -11,6 +11,7 @@ writes both (boundaries_import.py); a fault in either names its file and line.
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,7 +21,8 @@ from typing import Annotated, Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import Problem
-from .loading import YamlError, read_text
+from .loading import YamlError, describe, read_text, unseen
+from .model import Link, Text
 from .validation import load_valid
 
 BOUNDARIES_FILE = "wards.geojson"
@@ -41,11 +43,12 @@ class BoundarySource(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     council: Annotated[str, Field(pattern=COUNCIL_CODE)]
-    source: Annotated[str, Field(min_length=1)]
-    edition: Annotated[str, Field(min_length=1)]
-    licence: Annotated[str, Field(min_length=1)]
-    licence_url: Annotated[str, Field(pattern=r"^https://")]
-    attribution: Annotated[tuple[Annotated[str, Field(min_length=1)], ...], Field(min_length=1)]
+    source: Text
+    edition: Text
+    licence: Text
+    # Shown as a link wherever the map is: held to the rules of every link residents follow.
+    licence_url: Link
+    attribution: Annotated[tuple[Text, ...], Field(min_length=1)]
     wards: Annotated[int, Field(ge=0)]
 
 
@@ -114,7 +117,10 @@ def _ring(ring: Any, line: int) -> Ring:
         if (
             not isinstance(point, list)
             or len(point) < 2
-            or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in point[:2])
+            or not all(
+                isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+                for v in point[:2]
+            )
         ):
             raise GeometryError(f"{json.dumps(point)} is not a point [x, y]", line)
         points.append((float(point[0]), float(point[1])))
@@ -160,6 +166,11 @@ def _read_shapes(path: Path, shown: str, problems: list[Problem]) -> Iterator[Wa
     except json.JSONDecodeError as error:
         problems.append(Problem(shown, error.lineno, error.colno, "", f"not JSON: {error.msg}"))
         return
+    except RecursionError:
+        problems.append(
+            Problem(shown, 1, 1, "", "lists are nested far deeper than in any boundary file")
+        )
+        return
     features = document.get("features") if isinstance(document, dict) else None
     if not isinstance(features, list) or document.get("type") != "FeatureCollection":
         problems.append(Problem(shown, 1, 1, "", "expected a GeoJSON FeatureCollection"))
@@ -188,6 +199,10 @@ def _shape(
         return None
     if not isinstance(name, str) or not name.strip():
         problems.append(Problem(shown, line, 1, "name", f"{code} has no name"))
+        return None
+    if (found := unseen(name)) is not None:  # written as a JSON escape, past the file's gate
+        message = f"{code}'s name holds an invisible character ({describe(found.group())})"
+        problems.append(Problem(shown, line, 1, "name", message))
         return None
     if code in seen:
         problems.append(

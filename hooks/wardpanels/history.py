@@ -14,6 +14,7 @@ again once full history is there.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -262,6 +263,24 @@ class GitRefusedError(Exception):
 
 # Paths as they are (a folder named "Ward files – 2026"), not quoted with octal escapes.
 _GIT = ("git", "-c", "core.quotepath=off")
+# Variables that point git at another repository than the one holding the folder: git
+# sets them while it runs a hook (a build from a pre-commit hook), and a CI job may too.
+_ELSEWHERE = frozenset(
+    {
+        "GIT_DIR",
+        "GIT_WORK_TREE",
+        "GIT_INDEX_FILE",
+        "GIT_COMMON_DIR",
+        "GIT_OBJECT_DIRECTORY",
+        "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+        "GIT_NAMESPACE",
+    }
+)
+
+
+def _git_environment() -> dict[str, str]:
+    """The environment for git, so that it reads the repository holding the folder."""
+    return {name: value for name, value in os.environ.items() if name not in _ELSEWHERE}
 
 
 def git(cwd: Path, *args: str) -> str | None:
@@ -271,6 +290,7 @@ def git(cwd: Path, *args: str) -> str | None:
         result = subprocess.run(
             [*_GIT, *args],
             cwd=cwd,
+            env=_git_environment(),
             capture_output=True,
             check=False,
             timeout=120,
@@ -320,6 +340,7 @@ def cat_blobs(top: Path, specs: list[str]) -> list[bytes | _Absent | None]:
         result = subprocess.run(
             [*_GIT, "cat-file", "--batch"],
             cwd=top,
+            env=_git_environment(),
             check=False,
             input="\n".join(specs).encode() + b"\n",
             capture_output=True,

@@ -33,6 +33,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 from . import loading
+from .catalogue_faults import message_faults, text_faults
 from .routes import Routes
 
 # A site shows the same few dates and times on many pages; CLDR formatting is slow enough
@@ -286,29 +287,36 @@ def read_catalogue(path: Path) -> Catalogue:
         text = loading.read_text(path)
     except loading.YamlError as error:
         raise CatalogueError([(error.mark.line, error.mark.column, error.message)]) from None
-    unread = _unclosed_strings(text) + _header_faults(text)
+    unread = text_faults(text) + _header_faults(text)
     if unread:
         raise CatalogueError(unread)
     try:
         catalogue = read_po(io.StringIO(text), abort_invalid=True)
     except Exception as error:  # Babel raises its own PoFileError, with the line in it
-        raise CatalogueError([(getattr(error, "lineno", 1), 1, str(error))]) from None
+        line = getattr(error, "lineno", 0) + 1  # Babel counts lines from 0
+        raise CatalogueError([(line, 1, _NOT_READ)]) from None
     faults = _plural_faults(catalogue.plural_forms, catalogue.num_plurals, text)
     faults += [
         (
             message.lineno or 1,
             1,
-            f"the translation of \u201c{message.id}\u201d: {error}; keep every "
+            f"the translation of \u201c{_english(message)}\u201d: {error}; keep every "
             "%(name)s as the English has it",
         )
         for message, errors in catalogue.check()
         for error in errors
     ]
     faults += [
+        (message.lineno or 1, 1, f"the translation of \u201c{_english(message)}\u201d: {fault}")
+        for message in catalogue
+        if message.id
+        for fault in message_faults(message, _strings(message.string))
+    ]
+    faults += [
         (
             message.lineno or 1,
             1,
-            f"the translation of \u201c{message.id}\u201d holds an invisible "
+            f"the translation of \u201c{_english(message)}\u201d holds an invisible "
             f"character ({loading.describe(found.group())}); remove it",
         )
         for message in catalogue
@@ -328,23 +336,10 @@ def read_catalogue(path: Path) -> Catalogue:
     return Catalogue(gettext.GNUTranslations(buffer), same, bool(catalogue.fuzzy))
 
 
-# A line of a .po file that holds text: a keyword (maybe of an obsolete entry) and a quoted
-# string, or a string alone that goes on the one before.
-_TEXT_LINE = re.compile(r'^(?:#~\s*)?(?:msg(?:ctxt|id|id_plural|str(?:\[\d+\])?)\b|")')
-_QUOTED = re.compile(r'^(?:#~\s*)?(?:msg\w+(?:\[\d+\])?[ \t]+)?"(?:[^"\\]|\\.)*"[ \t]*$')
-
-
-def _unclosed_strings(text: str) -> list[tuple[int, int, str]]:
-    """Lines whose text has no closing quote. Babel drops a line's last character as if it
-    were the quote, so the translation would lose a letter, and `wardpanels catalogue`
-    would write it back shortened."""
-    return [
-        (number, len(line) + 1, 'this text has no closing quote (") at the end of the line')
-        for number, line in enumerate(text.splitlines(), start=1)
-        if _TEXT_LINE.match(line) and not _QUOTED.match(line)
-    ]
-
-
+_NOT_READ = (
+    "this line is not what a catalogue holds: msgid or msgstr and a text in quotes, "
+    "a text in quotes alone, or a comment starting #"
+)
 _PLURAL_FORMS = re.compile(r"nplurals\s*=\s*[1-9]\s*;\s*plural\s*=[^;]+;?")
 _CHARSET = re.compile(r"charset\s*=\s*([^\s\\\";]+)", re.IGNORECASE)
 
@@ -390,6 +385,11 @@ def _plural_faults(forms: str, count: int, text: str) -> list[tuple[int, int, st
             )
         ]
     return []
+
+
+def _english(message: Any) -> str:
+    """A message's English as a fault names it: the singular of a plural."""
+    return message.id if isinstance(message.id, str) else message.id[0]
 
 
 def _strings(value: str | Sequence[str] | None) -> Sequence[str]:

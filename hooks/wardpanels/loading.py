@@ -20,6 +20,7 @@ expand or surprise.
 from __future__ import annotations
 
 import errno
+import math
 import os
 import re
 import stat
@@ -47,14 +48,32 @@ MAX_DIGITS = 15  # Python refuses to read numbers of more than 4300 digits
 # control (the marks U+200E, U+200F and U+061C too: around "12/03" they reorder what
 # residents read), the tag characters (U+E0000 to U+E007F, which hide whole sentences),
 # the annotation and shorthand controls. Also the blank "letters" (Hangul fillers, the
-# Khmer inherent vowels, the combining grapheme joiner), a byte order mark inside the
-# file, and the noncharacters. The zero-width joiner and non-joiner stay: Bengali
-# spelling needs them.
+# Khmer inherent vowels, the combining grapheme joiner, the blank braille pattern that
+# makes a name look empty), a byte order mark inside the file, and the noncharacters.
+# The zero-width joiner and non-joiner stay where Bengali spelling or an emoji needs
+# them, beside a character that is not ASCII, but not inside an English word, where they
+# only hide; a variation selector stays after a symbol, digit, # or * (☎️, 1️⃣), where it
+# picks emoji or text, but not after a letter; the Mongolian ones never.
 _UNSEEN = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e"
-    "\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164"
-    "\ufeff\ufdd0-\ufdef\uffa0\ufff9-\ufffb\ufffe\uffff\U0001bca0-\U0001bca3"
-    "\U00013430-\U0001343f\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u17b4\u17b5"
+    "\u180b-\u180f\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f"
+    "\u2800\u3164\ufeff\ufdd0-\ufdef\uffa0\ufff9-\ufffb\ufffe\uffff\U0001bca0-\U0001bca3"
+    "\U00013430-\U0001343f\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    "\U000e0100-\U000e01ef]"
+    "|(?<![^\x00-\x7f])[\u200c\u200d](?![^\x00-\x7f])"
+    "|(?<![0-9#*\xa9\xae\u2000-\u2bff\u3030\u303d\u3297\u3299\U0001f000-\U0001faff])"
+    "[\ufe00-\ufe0f]"
+)
+# Accent marks stacked five or more on one letter spill over the lines above and below
+# and hide them ("Zalgo" text); no word of English or Bengali stacks more than three.
+MAX_MARKS = 4
+_PILED = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0981-\u0983\u09bc-\u09d7\u09e2\u09e3\u1ab0-\u1aff"
+    f"\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]{{{MAX_MARKS + 1},}}"
+)
+_PILED_MESSAGE = (
+    f"{{count}} accent marks are stacked on one letter here; they spill over the lines "
+    f"around it. Keep at most {MAX_MARKS}, or retype the word"
 )
 _NAMES = {
     "\x00": "NUL",
@@ -174,18 +193,32 @@ def read_text(path: Path, limit: int = MAX_FILE_BYTES) -> str:
     return checked(text.removeprefix("\ufeff").replace("\r\n", "\n"))
 
 
+def piled(text: str) -> re.Match[str] | None:
+    """The first run of accent marks stacked on one letter beyond any word's, if any."""
+    return None if text.isascii() else _PILED.search(text)
+
+
 def checked(text: str) -> str:
-    """The text, if it holds no character an editor cannot see; else a YamlError at it."""
+    """The text, if it holds no character an editor cannot see and no pile of accents;
+    else a YamlError at it."""
     found = unseen(text)
-    if found is None:
-        return text
-    line = text.count("\n", 0, found.start()) + 1
-    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
-    raise YamlError(
-        Mark(line, column),
-        f"there is an invisible character here ({describe(found.group())}), which editors "
-        "and tools read differently; delete it, or retype this line",
-    )
+    if found is not None:
+        raise YamlError(
+            _position(text, found.start()),
+            f"there is an invisible character here ({describe(found.group())}), which "
+            "editors and tools read differently; delete it, or retype this line",
+        )
+    stacked = piled(text)
+    if stacked is not None:
+        raise YamlError(
+            _position(text, stacked.start()), _PILED_MESSAGE.format(count=len(stacked.group()))
+        )
+    return text
+
+
+def _position(text: str, index: int) -> Mark:
+    line_start = text.rfind("\n", 0, index) + 1
+    return Mark(text.count("\n", 0, index) + 1, index - line_start + 1)
 
 
 def load_document(path: Path, display: str) -> tuple[Document | None, list[Problem]]:
@@ -262,6 +295,9 @@ def _build(parser: Any, loc: Loc, document: Document) -> Any:
                 f"this text holds an invisible character ({describe(found.group())}), written "
                 "as an escape; remove it",
             )
+        stacked = piled(value)
+        if stacked is not None:
+            raise YamlError(_mark(start), _PILED_MESSAGE.format(count=len(stacked.group())))
         return _composed(_scalar(event))
     if len(loc) >= MAX_DEPTH:
         raise YamlError(
@@ -283,7 +319,8 @@ def _build(parser: Any, loc: Loc, document: Document) -> Any:
             raise YamlError(
                 _mark(key_event.start_mark), "a field name must be a single word, like 'name:'"
             )
-        key = _composed(str(_scalar(key_event)))
+        key = _composed(key_event.value)  # as written: `true:` names 'true', not 'True'
+
         if key in mapping:
             first_line = keys[(*loc, key)][0] + 1
             raise YamlError(
@@ -330,7 +367,13 @@ def _scalar(event: Any) -> Any:
             )
         return int(value)
     if _FLOAT.match(value):
-        return float(value)
+        number = float(value)
+        if not math.isfinite(number):  # 1e400 reads as infinity
+            raise YamlError(
+                _mark(event.start_mark),
+                f"the number {value} is too large to be right. If it is text, put it in quotes",
+            )
+        return number
     return value
 
 

@@ -4,8 +4,11 @@
 another string than "Bow East" but the same name to every reader. Names are compared by a
 skeleton in the spirit of Unicode TR39: compatibility forms folded (NFKC), characters no
 one sees removed, letters of other alphabets that look like Latin ones made Latin, case
-folded. A word that mixes Latin letters with Cyrillic or Greek ones is refused outright:
-no English or Bengali word does that, and it is how a look-alike is made.
+folded. A word that mixes Latin letters with those of an alphabet holding Latin look-alikes
+(Cyrillic, Greek, Armenian, Cherokee, fullwidth or mathematical forms...), or two such
+alphabets, is refused outright: no English word does that, and it is how a look-alike is
+made. Other scripts may join Latin letters in a word: a translation may join a Bengali
+ending to an English name ("PCSOরা").
 """
 
 from __future__ import annotations
@@ -15,17 +18,38 @@ import unicodedata
 
 # Capitals first (before case folding, В and в look like different Latin letters), then
 # small letters and digits; the letters of the TR39 confusables list that look like
-# Latin ones in the fonts residents' phones use.
+# Latin ones in the fonts residents' phones use, Latin's own among them (dotless ı).
 _CAPITALS = str.maketrans(
-    "АВЕЅІЈКМНОРСТУХҮԌΑΒΕΖΗΙΚΜΝΟΡΤΥΧ",
-    "ABESIJKMHOPCTYXYGABEZHIKMNOPTYX",
+    "АВЕЅІЈКМНОРСТУХҮԌΑΒΕΖΗΙΚΜΝΟΡΤΥΧՏՍՕԼ",
+    "ABESIJKMHOPCTYXYGABEZHIKMNOPTYXSUOL",
 )
 _SMALL = str.maketrans(
-    "аеѕіјорсухһԁԛԝӏүοαινρϲϳ01",
-    "aesijopcyxhdqwlyoaivpcjol",
+    "аеѕіјорсухһԁԛԝӏүοαινρϲϳօսհոցզաւıȷɑɡǀ01",
+    "aesijopcyxhdqwlyoaivpcjouhngqwlijaglol",
 )
 _LETTERS = re.compile(r"[^\W\d_]+")
-_LOOK_ALIKE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+# Alphabets, and forms of letters, that hold letters looking like Latin ones, by the first
+# word of their Unicode names (FULLWIDTH LATIN CAPITAL LETTER R, KELVIN SIGN).
+_LOOK_ALIKE_SCRIPTS = frozenset(
+    {
+        "CYRILLIC",
+        "GREEK",
+        "ARMENIAN",
+        "CHEROKEE",
+        "COPTIC",
+        "LISU",
+        "CANADIAN",
+        "TIFINAGH",
+        "FULLWIDTH",
+        "MATHEMATICAL",
+        "SCRIPT",
+        "BLACK-LETTER",
+        "DOUBLE-STRUCK",
+        "KELVIN",
+        "ANGSTROM",
+        "PLANCK",
+    }
+)
 
 
 def _seen(char: str) -> bool:
@@ -42,13 +66,16 @@ def skeleton(text: str) -> str:
     return " ".join(folded.split())
 
 
-def mixed_word(text: str) -> str | None:
-    """The first word that mixes Latin letters with Cyrillic or Greek ones, if any."""
+def mixed_word(text: str) -> tuple[str, str] | None:
+    """The first word that mixes Latin letters with an alphabet of look-alikes (or two
+    such alphabets), if any, and the alphabets it mixes (`Cyrillic and Latin`)."""
     for found in _LETTERS.finditer(text):
         word = found.group()
         if word.isascii():
             continue
         scripts = {unicodedata.name(char, "").split(" ")[0] for char in word}
-        if len(scripts.intersection(_LOOK_ALIKE_SCRIPTS)) > 1:
-            return word
+        look_alikes = scripts & _LOOK_ALIKE_SCRIPTS
+        if ("LATIN" in scripts and look_alikes) or len(look_alikes) > 1:
+            named = sorted(look_alikes | (scripts & {"LATIN"}))
+            return word, " and ".join(name.capitalize() for name in named)
     return None

@@ -8,6 +8,7 @@ VS Code uses to complete fields and flag mistakes as people type.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from typing import Annotated, Any
@@ -32,12 +33,13 @@ from pydantic_core import PydanticCustomError
 from .clock import FIRST_YEAR, LAST_YEAR, LONDON
 from .i18n import Message
 from .i18n import lazy as _
-from .lookalike import mixed_word
+from .lookalike import mixed_word, skeleton
 from .markup import LINE_LEAD
 from .postcodes import normalise as normalise_postcode
 
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
+# [0-9], not \d: Python and the schema's validators read \d as any script's digits.
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # A plain email address: no "?" (it would add recipients or headers to a mailto: link).
 _ADDRESS = r"[A-Za-z0-9._+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+"
@@ -52,8 +54,11 @@ LINK_PATTERN = (
 )
 EMAIL_PATTERN = "^" + _ADDRESS + "$"
 PHONE_PATTERN = r"^\+?[0-9][0-9 ()-]*[0-9]$"
-GSS_PATTERN = r"^[EWSN]05\d{6}$"
+GSS_PATTERN = r"^[EWSN]05[0-9]{6}$"
 POSTCODE_PATTERN = r"^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$"
+# A translation's fingerprint of its English: eight letters, which unquoted YAML can never
+# read as a number (as 00012345 or 3e100000 would be), so editors write it as it is.
+FINGERPRINT = r"^[a-z]{8}$"
 
 # What each pattern means, for the error an editor sees when a value does not match it.
 PATTERN_HINTS = {
@@ -66,6 +71,10 @@ PATTERN_HINTS = {
     PHONE_PATTERN: "a phone number holds only digits, spaces, brackets, '-' and a leading '+'",
     GSS_PATTERN: "an ONS ward code is E05 followed by six digits, like E05009319",
     POSTCODE_PATTERN: "this is not a UK postcode, like E3 2AA",
+    FINGERPRINT: (
+        "write the eight lower-case letters 'wardpanels validate' gives for the English, "
+        "like qhmtwbcz"
+    ),
 }
 
 
@@ -76,8 +85,32 @@ def described(title: str, description: str, example: Any = None, **kwargs: Any) 
 
 
 def _problem(message: str, **context: Any) -> PydanticCustomError:
-    """An error in plain words; `field` in the context points it at one field of the object."""
-    return PydanticCustomError("wardpanels", message, context or None)
+    """An error in plain words; `field` in the context points it at one field of the object.
+    A long value is cut, so the message stays a line an editor reads."""
+    shown = {name: shortened(v) if isinstance(v, str) else v for name, v in context.items()}
+    return PydanticCustomError("wardpanels", message, shown or None)
+
+
+SHOWN = 100  # the most of a value a message repeats: the line and column find the rest
+
+
+def shortened(text: str) -> str:
+    """A value as a one-line message can repeat it: long ones cut, with '...' at the cut."""
+    return text if len(text) <= SHOWN else text[: SHOWN - 3] + "..."
+
+
+def _in_ascii_digits(value: str, pattern: str, kind: str) -> None:
+    """Refuse a date or time typed in other digits (২০২৬, ２０２６), saying how to write it."""
+    if value.isascii():
+        return
+    digits = "".join(str(unicodedata.digit(char, char)) for char in value)
+    if re.match(pattern, digits):
+        raise _problem(
+            "write {kind} with the digits 0 to 9: for {given}, write {suggested}",
+            kind=kind,
+            given=value,
+            suggested=digits,
+        )
 
 
 def _read_date(value: Any) -> date:
@@ -85,6 +118,7 @@ def _read_date(value: Any) -> date:
         return value
     if not isinstance(value, str):
         raise _problem("write the date as YYYY-MM-DD, like 2026-03-11")
+    _in_ascii_digits(value, DATE_PATTERN, "dates")
     if not re.match(DATE_PATTERN, value):
         british = re.match(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", value.strip())
         if british:
@@ -126,6 +160,7 @@ def _read_time(value: Any) -> time:
     if isinstance(value, time):
         return value
     given = str(value).strip()
+    _in_ascii_digits(given, TIME_PATTERN, "times")
     if isinstance(value, str) and re.match(TIME_PATTERN, given):
         return time.fromisoformat(given)
     clock = re.match(r"^(\d{1,2})(?:[:.](\d{2}))?\s*([ap])\.?m\.?$", given, re.IGNORECASE)
@@ -171,13 +206,14 @@ Time = Annotated[
 
 
 def _one_alphabet(value: str) -> str:
-    """Refuse a word made of Latin letters and Cyrillic or Greek look-alikes."""
-    word = mixed_word(value)
-    if word is not None:
+    """Refuse a word made of Latin letters and another alphabet's look-alikes."""
+    mixed = mixed_word(value)
+    if mixed is not None:
         raise _problem(
-            "'{word}' mixes Latin letters with Cyrillic or Greek ones that look the same; "
+            "'{word}' mixes {alphabet} letters, which can look the same; "
             "retype it on an English keyboard",
-            word=word,
+            word=mixed[0],
+            alphabet=mixed[1],
         )
     return value
 
@@ -228,6 +264,10 @@ def _checked_markdown(value: str) -> str:
                 target=target,
             )
         _checked_link(target)  # other schemes keep their words and lose the link (SafeLinks)
+        if target.lower().startswith(("mailto:", "tel:")) and not re.match(LINK_PATTERN, target):
+            raise _problem(  # a mailto: that adds recipients (cc, bcc) or prepared text
+                "the link '{target}': " + PATTERN_HINTS[LINK_PATTERN], target=target
+            )
     if _REFERENCE.search(value):
         raise _problem(
             "a line starting '[name]:' defines a link to use elsewhere, which hides where it "
@@ -301,6 +341,27 @@ def link_problem(url: str) -> PydanticCustomError | None:
             "write the site's own address",
             url=url,
             host=host,
+        )
+    return _look_alike_host(url, host or "")
+
+
+def _look_alike_host(url: str, host: str) -> PydanticCustomError | None:
+    """A site's name written in letters of another alphabet that look like Latin ones
+    (`аррӏе.com` in Cyrillic, or its `xn--` form) leads to another site than it reads."""
+    try:
+        shown = ".".join(
+            label.encode("ascii").decode("idna") if label.startswith("xn--") else label
+            for label in host.split(".")
+        )
+    except UnicodeError:
+        return _problem("'{url}' is not a web address that can be read", url=url)
+    looks = skeleton(shown)
+    if not shown.isascii() and looks.isascii():
+        return _problem(
+            "the link '{url}' names a site in letters that look like '{looks}' but are not; "
+            "write the site's own address",
+            url=url,
+            looks=looks,
         )
     return None
 

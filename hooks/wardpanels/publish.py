@@ -43,7 +43,7 @@ def publish(site: Path, command: Sequence[str]) -> int:
         return 1
     fresh = _beside(site, "tmp")
     lock = site.with_name(f".{site.name}.lock")
-    refusal = _not_ours([site, fresh, _beside(site, "old")], lock)
+    refusal = _not_ours([site, fresh, _beside(site, "old")], lock) or _not_a_site(site)
     if refusal:
         print(refusal, file=sys.stderr)
         return 1
@@ -100,6 +100,21 @@ def _not_ours(folders: list[Path], lock: Path) -> str | None:
                 f"{kind}); remove it, then run this again."
             )
     return None
+
+
+# What every build of a site writes at its top, and no folder of data holds.
+_SITE_PAGE = "index.html"
+
+
+def _not_a_site(site: Path) -> str | None:
+    """Why the folder to publish over is not one to replace, if it is not: it holds files
+    but is no built site (`make site SITE_DIR=wards` would delete the ward files)."""
+    if not site.is_dir() or not any(site.iterdir()) or (site / _SITE_PAGE).is_file():
+        return None
+    return (
+        f"{site.name}/ holds files but no {_SITE_PAGE}, so it is not a built site, and "
+        "publishing would delete them; publish into a new folder, like site"
+    )
 
 
 def _remove(folder: Path) -> None:

@@ -16,12 +16,14 @@ from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 import yaml
+from babel import Locale, UnknownLocaleError
 from pydantic import (
     AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
+    StrictBool,
     ValidationError,
     field_validator,
     model_validator,
@@ -29,7 +31,7 @@ from pydantic import (
 
 from .errors import Problem, field_path
 from .i18n import NUMBERING_SYSTEMS
-from .loading import YamlError, read_text, unseen
+from .loading import YamlError, describe, piled, read_text, unseen
 
 CONFIG_FILE = "mkdocs.yml"
 LANGUAGE_CODE = r"^[a-z]{2,3}(-[a-z0-9]{2,8})*$"
@@ -54,7 +56,7 @@ class _Settings(BaseModel):
 class Standards(_Settings):
     """The borough's minimum standards for ward panels, as numbers every sentence uses."""
 
-    name: str = "Tower Hamlets minimum standards"
+    name: PlainText = "Tower Hamlets minimum standards"
     min_meetings_a_year: Annotated[int, Field(ge=1, le=12)] = 4
     max_meetings_a_year: Annotated[int, Field(ge=1, le=12)] = 6
     months_ahead: Annotated[int, Field(ge=1, le=24)] = 6
@@ -80,6 +82,10 @@ MAX_URL = 200  # a poster's QR code holds a ward page's address with room to spa
 _NOT_IN_URL = re.compile(r"[\s\"'`<>\\{}|^]|[^\x21-\x7e\u00a0-\U0010ffff]")
 
 
+# A site's name as DNS writes it: calendar UIDs and Atom ids are made from it.
+_HOST = re.compile(r"[a-z0-9-]+(\.[a-z0-9-]+)*")
+
+
 def web_address_problem(value: str) -> str | None:
     """Why `value` is not an absolute http(s) address safe in every output (in HTML
     attributes, in calendar lines, in a QR code), if it is not."""
@@ -98,6 +104,11 @@ def web_address_problem(value: str) -> str | None:
         return f"{shown!r} is not a web address that can be read"
     if parts.scheme not in ("http", "https") or not parts.hostname:
         return f"{shown!r} must be a full address starting https://, like {_EXAMPLE}"
+    if not _HOST.fullmatch(parts.hostname) or parts.port == 0:
+        return (
+            f"{shown!r}: write the site's name in letters a to z, digits, hyphens and dots "
+            "(an international name in its xn-- form), with no port 0"
+        )
     if parts.username is not None or parts.query or parts.fragment:
         return f"{shown!r} may hold only the site's name and a path, with no '@', '?' or '#'"
     return None
@@ -112,7 +123,7 @@ def _web_address(value: Any) -> Any:
 
 def _host_name(value: str) -> str:
     """A host name, as calendar UIDs and Atom ids are made from: nothing else can get in."""
-    if (value and not re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)*", value)) or len(value) > 100:
+    if (value and not _HOST.fullmatch(value)) or len(value) > 100:
         raise ValueError("write a site's name in lower case, like wardpanels.example.org")
     return value
 
@@ -121,13 +132,42 @@ _EXAMPLE = "https://wardpanels.example.org/"
 WebAddress = Annotated[str, AfterValidator(_web_address)]
 
 
+def _plain_text(value: str) -> str:
+    """Words every page shows (the borough, a language's name): held to the data files'
+    rules, as mkdocs.yml is not read through their gate."""
+    found = unseen(value)
+    if found is not None:
+        raise ValueError(f"this holds an invisible character ({describe(found.group())})")
+    if piled(value) is not None:
+        raise ValueError("this has accent marks stacked on one letter")
+    if not value.strip():
+        raise ValueError("this is empty; write the words")
+    return " ".join(value.split())
+
+
+PlainText = Annotated[str, AfterValidator(_plain_text)]
+
+
 class LanguageSetting(_Settings):
     """A language residents can read the site in, besides English."""
 
     code: Annotated[str, Field(pattern=LANGUAGE_CODE)]
-    name: Annotated[str, Field(min_length=1)]  # in the language itself: "বাংলা"
-    complete: bool = False  # every interface string translated (a test holds it to that)
+    name: PlainText  # in the language itself: "বাংলা"
+    complete: StrictBool = False  # every interface string translated (a test holds it to that)
     digits: str | None = None  # a CLDR numbering system for dates and times, e.g. "latn"
+
+    @field_validator("code")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        """A code the Unicode CLDR has dates, times and plural rules for."""
+        try:
+            Locale.parse(value.replace("-", "_"))
+        except (ValueError, UnknownLocaleError):
+            raise ValueError(
+                f"'{value}' is not a language the site has dates and times for; write its "
+                "code as the Unicode CLDR does, like bn or pt-br"
+            ) from None
+        return value
 
     @field_validator("digits")
     @classmethod
@@ -143,9 +183,9 @@ class LanguageSetting(_Settings):
 class Settings(_Settings):
     """Everything the outputs need to know about the site, besides its data."""
 
-    site_name: str
+    site_name: PlainText
     site_url: WebAddress  # including any sub-path
-    borough: str
+    borough: PlainText
     # Calendar UIDs and Atom ids are made from this, never from a display name: changing
     # it would duplicate every event in every subscriber's calendar. Defaults to the host
     # of site_url.
@@ -209,6 +249,19 @@ def settings_from(
         raise SettingsError(_explain(error, source)) from None
 
 
+# Pydantic's words for a value of the wrong kind, in an editor's.
+_EXPECTED = {
+    "tuple_type": "expected a list (lines starting with '- ')",
+    "list_type": "expected a list (lines starting with '- ')",
+    "model_type": "expected 'name: value' lines",
+    "dict_type": "expected 'name: value' lines",
+    "string_type": "expected text",
+    "bool_type": "write true or false",
+    "int_type": "expected a whole number",
+    "int_parsing": "expected a whole number",
+}
+
+
 def _explain(error: ValidationError, source: str) -> list[Problem]:
     found = []
     for detail in error.errors():
@@ -225,6 +278,8 @@ def _explain(error: ValidationError, source: str) -> list[Problem]:
             message = f"'{loc[-1]}' is not a setting.{hint}"
         elif detail["type"] == "string_pattern_mismatch" and loc[-1:] == ("code",):
             message = f"{detail['input']!r} is not a language code, like bn or pt-br"
+        elif detail["type"] in _EXPECTED:
+            message = _EXPECTED[detail["type"]]
         else:
             message = detail["msg"].removeprefix("Value error, ")
         found.append(Problem(source, 1, 1, where, message))

@@ -7,13 +7,17 @@ import re
 import sys
 from pathlib import Path
 
+from pydantic import TypeAdapter, ValidationError
+
 from .files import MAX_SLUG, SUFFIX, WINDOWS_DEVICES, outside
-from .model import SLUG_PATTERN
+from .loading import piled, unseen
+from .model import SLUG_PATTERN, Text
 from .routes import RESERVED_SLUGS
 from .settings import CONFIG_FILE, SettingsError, read_settings
 from .text import slugify
 
 MAX_NAME = 100
+_NAME: TypeAdapter[str] = TypeAdapter(Text)
 
 STARTER = """\
 # yaml-language-server: $schema=ward.schema.json
@@ -52,10 +56,15 @@ def starter_ward(name: str, slug: str) -> str:
 
 def _refusal(name: str, slug: str | None) -> str | None:
     """Why a ward with this name (and slug) cannot be written, in plain words."""
-    if not name or not name.isprintable():
+    if not name or not name.isprintable() or unseen(name) or piled(name):
         return "Give the ward's name on one line, with no special characters."
     if len(name) > MAX_NAME:
         return f"The name is {len(name)} characters long; keep it to {MAX_NAME} or fewer."
+    try:  # the rules of the name field, so the file written validates
+        _NAME.validate_python(name)
+    except ValidationError as error:
+        message = error.errors()[0]["msg"]
+        return f"The name {message}." if message.startswith("'") else f"The name: {message}."
     chosen = slug if slug is not None else slugify(name)
     if not chosen:
         return (

@@ -33,13 +33,9 @@ from .errors import Problem, Severity, field_path
 from .history import meeting_identity
 from .loading import Document
 from .localise import Key, feedback_identity
-from .model import Markdown, Model, Text, Ward, described, markdown_links
+from .model import FINGERPRINT, Markdown, Model, Text, Ward, described, markdown_links
 from .modelines import DataFile
 from .validation import load_valid, problem_at
-
-# Eight letters: unquoted in YAML it can never be read as a number (as 00012345 or
-# 3e100000 would be), so editors can write it as it is.
-FINGERPRINT = r"^[a-z]{8}$"
 
 
 def fingerprint(english: str) -> str:

@@ -15,7 +15,7 @@ from pydantic_core import ErrorDetails
 
 from .errors import Problem, Severity, field_path
 from .loading import Document, Loc, load_document
-from .model import PATTERN_HINTS
+from .model import PATTERN_HINTS, shortened
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -130,7 +130,7 @@ def _describe(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a group of 'name: value' lines"
-    return f"'{value}'"
+    return f"'{shortened(str(value))}'"
 
 
 def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
