@@ -68,7 +68,10 @@ def test_validate_and_the_build_refuse_a_bad_site_url_alike(project, capsys, tmp
     assert not (tmp_path / "site").exists()
 
 
-@pytest.mark.parametrize("epoch", ["253402300799", "-2208988800", "tomorrow"])
+@pytest.mark.parametrize(
+    "epoch",
+    ["253402300799", "-2208988800", "tomorrow", "+1795435200", "1_795_435_200", "১৭৯৫৪৩৫২০০"],
+)
 def test_source_date_epoch_outside_the_sites_years_is_a_plain_error(epoch):
     with pytest.raises(ClockError):
         build_time({"SOURCE_DATE_EPOCH": epoch})

@@ -25,7 +25,11 @@ def build_time(environ: Mapping[str, str] = os.environ) -> datetime:
     epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch:
         return datetime.now(LONDON)
+    # ASCII digits only, as the reproducible-builds specification says: Python's int()
+    # would also take "+1", "1_795" and other scripts' digits, which no other tool reads.
     try:
+        if not epoch.isascii() or not epoch.isdigit():
+            raise ValueError(epoch)
         now = datetime.fromtimestamp(int(epoch), tz=LONDON)
     except (ValueError, OverflowError, OSError):
         raise ClockError(
