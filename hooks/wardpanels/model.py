@@ -257,6 +257,12 @@ def _checked_markdown(value: str) -> str:
         target = found[1]
         if not target or not 0 <= opened < found.start() or found.end() > closed:
             continue  # no "[" before it or no ")" after it: not a link
+        if target.startswith(("//", "\\\\")):
+            raise _problem(
+                "the link '{target}' leaves out how it is reached (https:); write the full "
+                "address, starting https://",
+                target=target,
+            )
         if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", target):
             raise _problem(
                 "the link '{target}' points inside this site, which a ward file cannot check; "
