@@ -23,13 +23,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from .errors import Problem
 from .loading import YamlError, describe, read_text, unseen
 from .model import Link, Text
+from .ons_codes import COUNCIL_CODE, WARD_CODE, WARD_CODE_EXAMPLE
 from .validation import load_valid
 
 BOUNDARIES_FILE = "wards.geojson"
 SOURCE_FILE = "source.yml"
 MAX_BYTES = 2 * 1024 * 1024  # a simplified borough is tens of KB; a whole country is not
-WARD_CODE = re.compile(r"[EWSN]05[0-9]{6}")
-COUNCIL_CODE = r"^[EWSN][0-9]{8}$"
+COUNCIL_PATTERN = f"^{COUNCIL_CODE.pattern}$"
 DECIMALS = 5  # about a metre: finer than any generalised boundary
 
 Point = tuple[float, float]  # longitude, latitude
@@ -42,7 +42,7 @@ class BoundarySource(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    council: Annotated[str, Field(pattern=COUNCIL_CODE)]
+    council: Annotated[str, Field(pattern=COUNCIL_PATTERN)]
     source: Text
     edition: Text
     licence: Text
@@ -194,7 +194,13 @@ def _shape(
     code, name = properties.get("code"), properties.get("name")
     if not isinstance(code, str) or not WARD_CODE.fullmatch(code):
         problems.append(
-            Problem(shown, line, 1, "code", f"{json.dumps(code)} is not a ward code like E05009317")
+            Problem(
+                shown,
+                line,
+                1,
+                "code",
+                f"{json.dumps(code)} is not a ward code like {WARD_CODE_EXAMPLE}",
+            )
         )
         return None
     if not isinstance(name, str) or not name.strip():

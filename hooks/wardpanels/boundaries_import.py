@@ -22,8 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from .boundaries import (
-    COUNCIL_CODE,
-    WARD_CODE,
     Boundaries,
     BoundarySource,
     GeometryError,
@@ -37,6 +35,7 @@ from .boundaries import (
     write_boundaries,
 )
 from .grid import from_grid, segment_distance, to_grid
+from .ons_codes import COUNCIL_CODE, WARD_CODE
 from .postcodes import OGL_NAME, OGL_URL, PostcodeSourceError, read_table
 
 ONS = "Office for National Statistics ward boundaries"
@@ -65,7 +64,7 @@ def extract(
 ) -> Boundaries:
     """The council's wards in the file, simplified to `tolerance` metres."""
     council = council.strip().upper()
-    if not re.fullmatch(COUNCIL_CODE, council):
+    if not COUNCIL_CODE.fullmatch(council):
         raise BoundaryImportError(f"{council!r} is not a council code like E09000030")
     shown = str(path)
     try:

@@ -35,6 +35,7 @@ from .i18n import Message
 from .i18n import lazy as _
 from .lookalike import mixed_word, skeleton
 from .markup import LINE_LEAD
+from .ons_codes import WARD_CODE, WARD_CODE_EXAMPLE
 from .postcodes import normalise as normalise_postcode
 
 # [0-9], not \d: Python and the schema's validators read \d as any script's digits.
@@ -54,7 +55,7 @@ LINK_PATTERN = (
 )
 EMAIL_PATTERN = "^" + _ADDRESS + "$"
 PHONE_PATTERN = r"^\+?[0-9][0-9 ()-]*[0-9]$"
-GSS_PATTERN = r"^[EWSN]05[0-9]{6}$"
+GSS_PATTERN = f"^{WARD_CODE.pattern}$"
 POSTCODE_PATTERN = r"^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$"
 # A translation's fingerprint of its English: eight letters, which unquoted YAML can never
 # read as a number (as 00012345 or 3e100000 would be), so editors write it as it is.
@@ -69,7 +70,7 @@ PATTERN_HINTS = {
     ),
     EMAIL_PATTERN: "this is not a plain email address, like name@example.org",
     PHONE_PATTERN: "a phone number holds only digits, spaces, brackets, '-' and a leading '+'",
-    GSS_PATTERN: "an ONS ward code is E05 followed by six digits, like E05009319",
+    GSS_PATTERN: f"an ONS ward code is E05 followed by six digits, like {WARD_CODE_EXAMPLE}",
     POSTCODE_PATTERN: "this is not a UK postcode, like E3 2AA",
     FINGERPRINT: (
         "write the eight lower-case letters 'wardpanels validate' gives for the English, "

@@ -24,6 +24,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .loading import Document, YamlError, parse_yaml, read_text
+from .ons_codes import COUNCIL_CODE, WARD_CODE, WARD_CODE_EXAMPLE
 from .settings import web_address_problem
 
 OGL_NAME = "Open Government Licence v3.0"
@@ -34,8 +35,6 @@ TABLE_COLUMNS = ("postcode", "ward")
 MAX_TABLE_BYTES = 8 * 1024 * 1024  # about 400,000 postcodes: more than any council has
 SOURCE_FILE = "source.yml"
 
-WARD_CODE = re.compile(r"[EWSN]05[0-9]{6}")
-COUNCIL_CODE = re.compile(r"[EWSN][0-9]{8}")
 _OUTWARD = r"[A-Z]{1,2}[0-9][A-Z0-9]?"
 _POSTCODE = re.compile(rf"({_OUTWARD})([0-9][A-Z]{{2}})")
 _DISTRICT_PARTS = re.compile(r"([A-Z]{1,2})([0-9]+)([A-Z]?)")
@@ -110,7 +109,9 @@ class PostcodeTable:
             if normalise(postcode) != postcode:
                 raise ValueError(f"{postcode!r} is not a postcode written as 'E1 0AA'")
             if not WARD_CODE.fullmatch(ward):
-                raise ValueError(f"{ward!r} (for {postcode}) is not a ward code like E05009317")
+                raise ValueError(
+                    f"{ward!r} (for {postcode}) is not a ward code like {WARD_CODE_EXAMPLE}"
+                )
         frozen = MappingProxyType(dict(sorted(self.wards_by_postcode.items())))
         object.__setattr__(self, "wards_by_postcode", frozen)
 
@@ -198,7 +199,7 @@ def read_table(folder: Path) -> PostcodeTable:
             )
         if not WARD_CODE.fullmatch(ward):
             raise PostcodeSourceError(
-                f"{ward!r} is not a ward code like E05009317", file=display, line=number
+                f"{ward!r} is not a ward code like {WARD_CODE_EXAMPLE}", file=display, line=number
             )
         if postcode in wards:
             raise PostcodeSourceError(

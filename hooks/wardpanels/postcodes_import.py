@@ -20,14 +20,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
+from .ons_codes import COUNCIL_CODE, WARD_CODE, WARD_CODE_EXAMPLE
 from .postcodes import (
-    COUNCIL_CODE,
     OGL_NAME,
     OGL_URL,
     SOURCE_FILE,
     TABLE_COLUMNS,
     TABLE_FILE,
-    WARD_CODE,
     PostcodeSource,
     PostcodeSourceError,
     PostcodeTable,
@@ -266,7 +265,7 @@ def _take_row(
     ward = row[layout.ward].strip()
     if not WARD_CODE.fullmatch(ward):
         raise PostcodeSourceError(
-            f"{postcode} has no ward code, or one not like E05009317 ({ward!r})",
+            f"{postcode} has no ward code, or one not like {WARD_CODE_EXAMPLE} ({ward!r})",
             file=display,
             line=number,
         )
