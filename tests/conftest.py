@@ -153,7 +153,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "browser" in item.path.parts:
             item.add_marker(pytest.mark.browser)
-        if "built_site" in getattr(item, "fixturenames", ()):
+        if {"built_site", "project_site"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.build)
 
 
@@ -314,6 +314,26 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, borough: Borough) -> Pa
         assert result.returncode == 0, result.stderr
 
     return made_once(tmp_path_factory, "site", build)
+
+
+# A GitHub Pages project site (what publish.yml targets): under a sub-path of its host,
+# with the repository whose ward files its pages link editors to.
+PROJECT_SITE_URL = "https://example.github.io/ward-panels/"
+PROJECT_REPOSITORY = "https://github.com/example/ward-panels"
+
+
+@pytest.fixture(scope="session")
+def project_site(tmp_path_factory: pytest.TempPathFactory, borough: Borough) -> Path:
+    """The fixture borough built once as a project site, for the tests of the sub-path
+    and of the editors' links alike."""
+
+    def build(site_dir: Path) -> None:
+        result = mkdocs_build(
+            site_dir, SITE_URL=PROJECT_SITE_URL, WARDPANELS_REPOSITORY=PROJECT_REPOSITORY
+        )
+        assert result.returncode == 0, result.stderr
+
+    return made_once(tmp_path_factory, "project-site", build)
 
 
 def rendered(site: Site, settings: Settings = GOLDEN_SETTINGS) -> dict[str, str | bytes]:
