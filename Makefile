@@ -6,7 +6,7 @@ PIP := $(BIN)/pip --quiet --disable-pip-version-check
 SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help cms site test test-fast check-data serve validate schema catalogue check-schema lint lock clean bench render
+.PHONY: help cms site test test-fast checks types check-data serve validate schema catalogue check-schema check-catalogue lint lock clean bench render
 
 ## help: list these commands
 help:
@@ -36,15 +36,28 @@ site: $(VENV)/.installed cms/node_modules/.installed
 
 ## test: lint, check types, check the schemas and the catalogue are current, check the live
 ## data, run every test (the tests build a fixture borough of their own, never the live data)
-test: $(VENV)/.dev-installed tests/js/node_modules/.installed cms/node_modules/.installed check-data lint
-	$(BIN)/mypy
-	$(BIN)/wardpanels schema --check
-	$(BIN)/wardpanels catalogue --check
-	$(BIN)/pytest
+test:
+	@$(MAKE) --no-print-directory --jobs=2 --output-sync=target checks
+	$(BIN)/pytest $(SPREAD)
 
 ## test-fast: the tests that need no browser and build no whole site (well under a minute)
 test-fast: $(VENV)/.dev-installed
-	$(BIN)/pytest -q -m "not browser and not build" --ignore=tests/browser
+	$(BIN)/pytest -q $(SPREAD) -m "not browser and not build" --ignore=tests/browser
+
+# pytest-xdist runs the tests in one process a core, a test file to a process, so a file's
+# shared fixtures are made once; the session's built sites are built once for all processes
+# (tests/conftest.py). `make test` installs and checks two at a time first: the downloads
+# overlap, and so do mypy and the data check.
+SPREAD := -n auto --dist loadfile
+
+## checks: what `make test` does before the tests: install, lint, types, schemas,
+## catalogue and the live data
+checks: $(VENV)/.dev-installed tests/js/node_modules/.installed cms/node_modules/.installed \
+  check-data lint types check-schema check-catalogue
+
+## types: mypy, strict, over hooks/ and tests/
+types: $(VENV)/.dev-installed
+	$(BIN)/mypy
 
 ## check-data: check the live data as a pull request does, at the real "now": every file,
 ## then a strict build into a folder that is thrown away
@@ -90,6 +103,10 @@ catalogue: $(VENV)/.installed
 ## check-schema: fail if a committed JSON Schema no longer matches the data model
 check-schema: $(VENV)/.installed
 	$(BIN)/wardpanels schema --check
+
+## check-catalogue: fail if the message catalogue no longer matches the code's texts
+check-catalogue: $(VENV)/.installed
+	$(BIN)/wardpanels catalogue --check
 
 ## lint: ruff's checks, and its formatting left as it is
 lint: $(VENV)/.dev-installed
