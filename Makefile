@@ -13,16 +13,17 @@ help:
 	@sed -n 's/^## //p' $(MAKEFILE_LIST)
 
 # What building the site needs (requirements.txt), and what the tests and checks need
-# besides (requirements-dev.txt): publishing installs only the first.
+# besides (requirements-dev.txt): publishing installs only the first. --no-compile: Python
+# compiles a module when it is first imported, and most installed modules never are.
 $(VENV)/.installed: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) install -r requirements.txt
+	$(PIP) install --no-compile -r requirements.txt
 	$(PIP) install --no-deps -e .
 	@touch $@
 
 $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
-	$(PIP) install -r requirements-dev.txt
+	$(PIP) install --no-compile -r requirements-dev.txt
 	@touch $@
 
 ## site: build the website into site/. It is built beside it and swapped in only when the
@@ -70,7 +71,7 @@ check-data: $(VENV)/.installed
 # parser, reads the feeds; Ajv checks the JSON Schemas as editors' tools read them.
 tests/js/node_modules/.installed: tests/js/package.json
 	@if command -v npm >/dev/null 2>&1; then \
-	  npm install --prefix tests/js --silent --no-audit --no-fund && touch $@; \
+	  npm install --prefix tests/js --silent --no-audit --no-fund --prefer-offline && touch $@; \
 	else echo "npm not found: the ical.js feed tests will be skipped"; fi
 
 ## cms: install the form editor at /admin/ (Decap CMS, pinned in cms/package-lock.json) and
@@ -81,7 +82,7 @@ cms: cms/node_modules/.installed
 cms/node_modules/.installed: cms/package.json cms/package-lock.json
 	@if ! command -v npm >/dev/null 2>&1; then \
 	  echo "npm not found: the site is built without the form editor's script (/admin/)"; \
-	elif npm ci --prefix cms --silent --no-audit --no-fund --ignore-scripts; then touch $@; \
+	elif npm ci --prefix cms --silent --no-audit --no-fund --prefer-offline --ignore-scripts; then touch $@; \
 	else echo "npm could not install cms/: the site is built without the form editor's script"; fi
 
 ## serve: live preview that rebuilds when wards/, glossary/ or site_src/ change
