@@ -6,23 +6,24 @@ PIP := $(BIN)/pip --quiet --disable-pip-version-check
 SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help cms site test test-fast check-data serve validate schema catalogue check-schema lint lock clean bench render
+.PHONY: help cms site test test-fast checks types check-data serve validate schema catalogue check-schema check-catalogue lint lock clean bench render
 
 ## help: list these commands
 help:
 	@sed -n 's/^## //p' $(MAKEFILE_LIST)
 
 # What building the site needs (requirements.txt), and what the tests and checks need
-# besides (requirements-dev.txt): publishing installs only the first.
+# besides (requirements-dev.txt): publishing installs only the first. --no-compile: Python
+# compiles a module when it is first imported, and most installed modules never are.
 $(VENV)/.installed: requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11 or newer is needed (found " + sys.version.split()[0] + ")")'
 	$(PYTHON) -m venv $(VENV)
-	$(PIP) install -r requirements.txt
+	$(PIP) install --no-compile -r requirements.txt
 	$(PIP) install --no-deps -e .
 	@touch $@
 
 $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
-	$(PIP) install -r requirements-dev.txt
+	$(PIP) install --no-compile -r requirements-dev.txt
 	@touch $@
 
 ## site: build the website into site/. It is built beside it and swapped in only when the
@@ -36,15 +37,28 @@ site: $(VENV)/.installed cms/node_modules/.installed
 
 ## test: lint, check types, check the schemas and the catalogue are current, check the live
 ## data, run every test (the tests build a fixture borough of their own, never the live data)
-test: $(VENV)/.dev-installed tests/js/node_modules/.installed cms/node_modules/.installed check-data lint
-	$(BIN)/mypy
-	$(BIN)/wardpanels schema --check
-	$(BIN)/wardpanels catalogue --check
-	$(BIN)/pytest
+test:
+	@$(MAKE) --no-print-directory --jobs=2 --output-sync=target checks
+	$(BIN)/pytest $(SPREAD)
 
 ## test-fast: the tests that need no browser and build no whole site (well under a minute)
 test-fast: $(VENV)/.dev-installed
-	$(BIN)/pytest -q -m "not browser and not build" --ignore=tests/browser
+	$(BIN)/pytest -q $(SPREAD) -m "not browser and not build" --ignore=tests/browser
+
+# pytest-xdist runs the tests in one process a core, a test file to a process, so a file's
+# shared fixtures are made once; the session's built sites are built once for all processes
+# (tests/conftest.py). `make test` installs and checks two at a time first: the downloads
+# overlap, and so do mypy and the data check.
+SPREAD := -n auto --dist loadfile
+
+## checks: what `make test` does before the tests: install, lint, types, schemas,
+## catalogue and the live data
+checks: $(VENV)/.dev-installed tests/js/node_modules/.installed cms/node_modules/.installed \
+  check-data lint types check-schema check-catalogue
+
+## types: mypy, strict, over hooks/ and tests/
+types: $(VENV)/.dev-installed
+	$(BIN)/mypy
 
 ## check-data: check the live data as a pull request does, at the real "now": every file,
 ## then a strict build into a folder that is thrown away
@@ -57,7 +71,7 @@ check-data: $(VENV)/.installed
 # parser, reads the feeds; Ajv checks the JSON Schemas as editors' tools read them.
 tests/js/node_modules/.installed: tests/js/package.json
 	@if command -v npm >/dev/null 2>&1; then \
-	  npm install --prefix tests/js --silent --no-audit --no-fund && touch $@; \
+	  npm install --prefix tests/js --silent --no-audit --no-fund --prefer-offline && touch $@; \
 	else echo "npm not found: the ical.js feed tests will be skipped"; fi
 
 ## cms: install the form editor at /admin/ (Decap CMS, pinned in cms/package-lock.json) and
@@ -68,7 +82,7 @@ cms: cms/node_modules/.installed
 cms/node_modules/.installed: cms/package.json cms/package-lock.json
 	@if ! command -v npm >/dev/null 2>&1; then \
 	  echo "npm not found: the site is built without the form editor's script (/admin/)"; \
-	elif npm ci --prefix cms --silent --no-audit --no-fund --ignore-scripts; then touch $@; \
+	elif npm ci --prefix cms --silent --no-audit --no-fund --prefer-offline --ignore-scripts; then touch $@; \
 	else echo "npm could not install cms/: the site is built without the form editor's script"; fi
 
 ## serve: live preview that rebuilds when wards/, glossary/ or site_src/ change
@@ -90,6 +104,10 @@ catalogue: $(VENV)/.installed
 ## check-schema: fail if a committed JSON Schema no longer matches the data model
 check-schema: $(VENV)/.installed
 	$(BIN)/wardpanels schema --check
+
+## check-catalogue: fail if the message catalogue no longer matches the code's texts
+check-catalogue: $(VENV)/.installed
+	$(BIN)/wardpanels catalogue --check
 
 ## lint: ruff's checks, and its formatting left as it is
 lint: $(VENV)/.dev-installed

@@ -10,13 +10,14 @@ wards, a glossary, Bengali translations, postcodes and ward boundaries, frozen a
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -107,11 +108,33 @@ def copy_borough(folder: Path) -> Borough:
     return Borough(folder)
 
 
+def made_once(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]
+) -> Path:
+    """A folder made by `make` once for the whole run, however many processes share the run
+    (`make test` runs pytest-xdist's workers, one a core): the first to ask makes it while
+    the others wait for it, and every one reads the same folder."""
+    if "PYTEST_XDIST_WORKER" not in os.environ:
+        folder = tmp_path_factory.mktemp(name, numbered=False)
+        make(folder)
+        return folder
+    shared = tmp_path_factory.getbasetemp().parent  # the run's folder, above each worker's
+    folder, made = shared / name, shared / f"{name}.made"
+    with (shared / f"{name}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+            folder.mkdir()
+            make(folder)
+            made.touch()
+    return folder
+
+
 @pytest.fixture(scope="session", autouse=True)
 def borough(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Borough]:
     """Every build and every command in the tests reads the fixture borough: the settings
     in mkdocs.yml take their data folders from these variables."""
-    copied = copy_borough(tmp_path_factory.mktemp("borough"))
+    copied = Borough(made_once(tmp_path_factory, "borough", copy_borough))
     with pytest.MonkeyPatch.context() as patch:
         for name, value in copied.environment().items():
             patch.setenv(name, value)
@@ -130,7 +153,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "browser" in item.path.parts:
             item.add_marker(pytest.mark.browser)
-        if "built_site" in getattr(item, "fixturenames", ()):
+        if {"built_site", "project_site"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.build)
 
 
@@ -285,10 +308,32 @@ def golden_pages(golden_site: Site) -> dict[str, str]:
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory, borough: Borough) -> Path:
     """The fixture borough built once for the whole test run."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(site_dir)
-    assert result.returncode == 0, result.stderr
-    return site_dir
+
+    def build(site_dir: Path) -> None:
+        result = mkdocs_build(site_dir)
+        assert result.returncode == 0, result.stderr
+
+    return made_once(tmp_path_factory, "site", build)
+
+
+# A GitHub Pages project site (what publish.yml targets): under a sub-path of its host,
+# with the repository whose ward files its pages link editors to.
+PROJECT_SITE_URL = "https://example.github.io/ward-panels/"
+PROJECT_REPOSITORY = "https://github.com/example/ward-panels"
+
+
+@pytest.fixture(scope="session")
+def project_site(tmp_path_factory: pytest.TempPathFactory, borough: Borough) -> Path:
+    """The fixture borough built once as a project site, for the tests of the sub-path
+    and of the editors' links alike."""
+
+    def build(site_dir: Path) -> None:
+        result = mkdocs_build(
+            site_dir, SITE_URL=PROJECT_SITE_URL, WARDPANELS_REPOSITORY=PROJECT_REPOSITORY
+        )
+        assert result.returncode == 0, result.stderr
+
+    return made_once(tmp_path_factory, "project-site", build)
 
 
 def rendered(site: Site, settings: Settings = GOLDEN_SETTINGS) -> dict[str, str | bytes]:

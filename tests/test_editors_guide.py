@@ -8,7 +8,7 @@ import pytest
 
 from wardpanels.site import Sources, load_site
 
-from .conftest import GOLDEN_SETTINGS, MINIMAL_WARD, NOW, ROOT, mkdocs_build
+from .conftest import GOLDEN_SETTINGS, MINIMAL_WARD, NOW, PROJECT_REPOSITORY, ROOT
 
 GUIDE = ROOT / "site_src" / "editors"
 
@@ -39,13 +39,10 @@ def test_each_glossary_example_is_valid_as_written(project, index):
     load_site(Sources(root, root / "wards", root / "glossary"), GOLDEN_SETTINGS, NOW)
 
 
-@pytest.mark.build
-def test_ward_pages_link_to_their_file_for_editors_and_never_to_githubs_api(tmp_path):
-    site = tmp_path / "site"
-    result = mkdocs_build(site, WARDPANELS_REPOSITORY="https://github.com/example/ward-panels")
-    assert result.returncode == 0, result.stderr
+def test_ward_pages_link_to_their_file_for_editors_and_never_to_githubs_api(project_site):
+    site = project_site  # built with the repository
     html = (site / "wards" / "elm-east" / "index.html").read_text(encoding="utf-8")
-    edit = re.search(r'href="https://github.com/example/ward-panels/edit/main/([^"]*)"', html)
+    edit = re.search(rf'href="{re.escape(PROJECT_REPOSITORY)}/edit/main/([^"]*)"', html)
     assert edit and edit.group(1).endswith("wards/elm-east.yml")
     for page in site.rglob("*.html"):
         assert "api.github.com" not in page.read_text(encoding="utf-8"), page

@@ -15,22 +15,13 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
-from tests.conftest import mkdocs_build
+from tests.conftest import PROJECT_SITE_URL as SITE_URL
 
 pytestmark = pytest.mark.build  # every test here reads a whole built site
 
-SITE_URL = "https://example.github.io/ward-panels/"
 # Attributes that load or lead to an address (the finder's script fetches its data from
 # data-finder, as the page's address resolves it). Open Graph's addresses are absolute.
 ADDRESS_ATTRIBUTES = frozenset({"href", "src", "poster", "data", "action", "data-finder"})
-
-
-@pytest.fixture(scope="module")
-def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site_dir = tmp_path_factory.mktemp("subpath-site")
-    result = mkdocs_build(site_dir, SITE_URL=SITE_URL)
-    assert result.returncode == 0, result.stderr
-    return site_dir
 
 
 class _Addresses(HTMLParser):
@@ -87,24 +78,24 @@ def _is_local(address: str) -> bool:
     return parts.scheme in {"http", "https"} and parts.netloc == urlsplit(SITE_URL).netloc
 
 
-def test_every_local_link_and_source_reaches_a_file_of_the_site(subpath_site: Path):
+def test_every_local_link_and_source_reaches_a_file_of_the_site(project_site: Path):
     broken = []
-    for page_url, page in _pages(subpath_site):
+    for page_url, page in _pages(project_site):
         for where, value in page.addresses:
             address = urljoin(page_url, value)
             if not _is_local(address):
                 continue
-            target = _file_for(subpath_site, address)
+            target = _file_for(project_site, address)
             if target is None or not target.is_file():
                 broken.append(f"{page_url}: {where} {value}")
     assert not broken, "\n".join(broken[:30])
 
 
-def test_every_language_link_leads_to_a_page(subpath_site: Path):
+def test_every_language_link_leads_to_a_page(project_site: Path):
     checked, broken = 0, []
-    for page_url, page in _pages(subpath_site):
+    for page_url, page in _pages(project_site):
         for value in page.language_links:
-            target = _file_for(subpath_site, urljoin(page_url, value))
+            target = _file_for(project_site, urljoin(page_url, value))
             checked += 1
             if target is None or not target.is_file():
                 broken.append(f"{page_url}: {value}")
@@ -112,16 +103,16 @@ def test_every_language_link_leads_to_a_page(subpath_site: Path):
     assert not broken, "\n".join(broken)
 
 
-def test_a_page_in_one_language_only_names_no_version_in_another(subpath_site: Path):
+def test_a_page_in_one_language_only_names_no_version_in_another(project_site: Path):
     """The open data page is English only: no search engine is told of a Bengali copy."""
-    page = (subpath_site / "data" / "index.html").read_text(encoding="utf-8")
+    page = (project_site / "data" / "index.html").read_text(encoding="utf-8")
     assert 'hreflang="bn"' not in page.split("</head>")[0]
 
 
 def test_bengali_addresses_have_a_bengali_404_page_for_hosts_that_serve_one_per_folder(
-    subpath_site: Path,
+    project_site: Path,
 ):
-    page = (subpath_site / "bn" / "404.html").read_text(encoding="utf-8")
+    page = (project_site / "bn" / "404.html").read_text(encoding="utf-8")
     assert '<html lang="bn"' in page
     assert "<h1>পাতাটি পাওয়া যায়নি</h1>" in page
     assert "location.replace" not in page
