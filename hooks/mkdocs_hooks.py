@@ -23,9 +23,10 @@ from jinja2 import Environment
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from wardpanels.abbreviations import GlossaryAbbreviations
 from wardpanels.build import BuildError, start_build
@@ -126,6 +127,24 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for path, source in scripts:
         files.append(File.generated(config, path, abs_src_path=str(source)))
     return files
+
+
+# MkDocs converts every page before it themes any, and holds each page's Markdown and HTML
+# until the build ends. Each is let go once MkDocs is done with it, after every plugin.
+@event_priority(-100)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The Markdown is converted: not needed again (an empty text, not None, which MkDocs
+    would take for a page never read, and give no title)."""
+    page.markdown = ""
+    return html
+
+
+@event_priority(-100)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The page is themed and indexed for search: its HTML is not needed again (its title and
+    anchors, which later pages and the link checks read, are kept apart from it)."""
+    page.content = ""
+    return output
 
 
 def _clear_stage() -> None:
