@@ -83,4 +83,4 @@ def test_a_staged_render_writes_each_output_as_it_goes_and_holds_none(golden_sit
     for written, kept in zip(staged, held, strict=True):
         assert written.content == b"" and written.file == tmp_path / written.path
         content = kept.content.encode("utf-8") if isinstance(kept.content, str) else kept.content
-        assert written.file.read_bytes() == content
+        assert (tmp_path / written.path).read_bytes() == content
