@@ -147,7 +147,8 @@ def run(count: int, repeat: int) -> dict[str, float]:
         full_build = [*mkdocs, "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(work / "site")]
         rendered = render_plain(work, env)
         alone_build = [*mkdocs, "-f", str(rendered), "-d", str(work / "baseline")]
-        plain_build = [*mkdocs, "-f", str(plain_site(rendered.parent)), "-d", str(work / "plain")]
+        plain_site_dir = work / "plain-site"  # beside its docs folder, never around it
+        plain_build = [*mkdocs, "-f", str(plain_site(rendered.parent)), "-d", str(plain_site_dir)]
         # On a shared machine a slow spell can last a whole build. So the three builds run
         # as a set, one straight after another and taking turns to go first; each ratio is
         # taken within a set, and each figure is the median of `repeat` sets.
