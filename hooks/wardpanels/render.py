@@ -47,12 +47,16 @@ class Rendering:
     def __init__(
         self, site: Site, settings: Settings, *, parallel: bool = False, stage: Path | None = None
     ) -> None:
-        self._site, self._settings, self._stage = site, settings, stage
+        self._stage = stage
         self.theme = theme.theme_values(site, settings)
         self.abbreviations, self.words = explanations(site)
         self.absent = pages.absent_pages(site)
+        steps = _steps(site, settings)
+        self._late = [step.late for step in steps]
+        self._plan: list[_Step] | None = steps  # what is left to render in this process
         self._pool: ProcessPoolExecutor | None = None
-        self._steps: list[Future[list[Output]]] = []
+        self._futures: list[Future[list[Output]]] = []
+        self._linked: list[str] = []
         self.in_parallel = (
             parallel
             and "fork" in multiprocessing.get_all_start_methods()
@@ -67,12 +71,12 @@ class Rendering:
                 initializer=_share,
                 initargs=(site, settings, stage),
             )
-            steps = _steps(site, settings)
             handed_out = {
                 number: self._pool.submit(_render_step, number)
                 for number in sorted(range(len(steps)), key=lambda n: not steps[n].long)
             }
-            self._steps = [handed_out[number] for number in range(len(steps))]
+            self._futures = [handed_out[number] for number in range(len(steps))]
+            self._plan = None  # nor is the site held here any longer for it
 
     def close(self) -> None:
         """Stop the render when the build fails before it is asked for: its processes end
@@ -82,18 +86,47 @@ class Rendering:
 
     def manifest(self) -> Manifest:
         """Every output, in the same order however it was rendered."""
-        if self._pool is None:
-            outputs = [
-                o
-                for step in _steps(self._site, self._settings)
-                for o in _staged(step.outputs(), self._stage)
+        try:
+            outputs = self._rendered(late=None)
+        finally:
+            self.close()
+        _check_unique(item.path for item in outputs)
+        return self._with_values(outputs)
+
+    def linked(self) -> Manifest:
+        """Every output a page can link to, pages included, once rendered: what the generator
+        must know before it converts the pages. The `late` steps go on meanwhile."""
+        outputs = self._rendered(late=False)
+        self._linked = [item.path for item in outputs]
+        return self._with_values(outputs)
+
+    def late(self) -> list[Output]:
+        """The rest, once rendered (after `linked`): the generator publishes them after it
+        has converted the pages. The render is then over."""
+        try:
+            outputs = self._rendered(late=True)
+        finally:
+            self.close()
+        _check_unique([*self._linked, *(item.path for item in outputs)])
+        return outputs
+
+    def _rendered(self, *, late: bool | None) -> list[Output]:
+        """The outputs of the steps that are `late` (all of them for None), in order."""
+        if self._plan is not None:
+            return [
+                item
+                for step in self._plan
+                if late is None or step.late == late
+                for item in _staged(step.outputs(), self._stage)
             ]
-        else:
-            try:
-                outputs = [o for future in self._steps for o in future.result()]
-            finally:
-                self._pool.shutdown(cancel_futures=True)
-        _check_unique(outputs)
+        return [
+            item
+            for future, is_late in zip(self._futures, self._late, strict=True)
+            if late is None or is_late == late
+            for item in future.result()
+        ]
+
+    def _with_values(self, outputs: list[Output]) -> Manifest:
         return Manifest(tuple(outputs), self.theme, self.abbreviations, self.words, self.absent)
 
 
@@ -103,17 +136,21 @@ PROCESSES = 2
 @dataclass(frozen=True)
 class _Step:
     """Some of the outputs, rendered together; `long` for the steps that take the most
-    time (handed out first, so that no process is left with one at the end)."""
+    time (handed out first, so that no process is left with one at the end); `late` for a
+    step whose outputs no page links to in Markdown, which the generator can therefore take
+    after it has converted the pages, while the step goes on beside it."""
 
     outputs: Callable[[], Iterable[Output]]
     long: bool = False
+    late: bool = False
 
 
 def _steps(site: Site, settings: Settings) -> list[_Step]:
     """Every output of the site in steps, in the order the manifest lists them: each
     language's pages, calendars, open data, feeds, the finder's data, the map's, the form
     editor, posters and the embedded cards. The form editor's configuration, which holds a
-    form for every ward's translation, is the longest of all."""
+    form for every ward's translation, is the longest of all; pages link to /admin/ only
+    in HTML, which the generator does not check."""
     first, *others = site.languages
     return [
         _Step(partial(pages.render_pages, site, settings, first), long=True),
@@ -125,7 +162,7 @@ def _steps(site: Site, settings: Settings) -> list[_Step]:
         _Step(partial(atom.render_feeds, site, settings)),
         _Step(partial(finder.render_finder, site, settings)),
         _Step(partial(wardmap.render_boundaries_data, site)),
-        _Step(partial(cms.render_form_editor, site, settings), long=True),
+        _Step(partial(cms.render_form_editor, site, settings), long=True, late=True),
         *(
             _Step(partial(pages.render_pages, site, settings, language), long=True)
             for language in others
@@ -194,7 +231,7 @@ def first_sentence(markdown_text: str) -> str:
     return re.split(r"(?<=[.!?।])\s", text, maxsplit=1)[0]
 
 
-def _check_unique(outputs: Iterable[Output]) -> None:
-    twice = [path for path, count in Counter(o.path for o in outputs).items() if count > 1]
+def _check_unique(paths: Iterable[str]) -> None:
+    twice = [path for path, count in Counter(paths).items() if count > 1]
     if twice:
         raise ValueError(f"two outputs were given the same path: {', '.join(sorted(twice))}")
