@@ -37,8 +37,9 @@ class Rendering:
     With `parallel`, where the system can fork, its steps are rendered by a
     `concurrent.futures` pool of two processes while the caller goes on: MkDocs gathers its
     own files and the theme's meanwhile. The longest steps are handed out first and each
-    process takes the next step when it is free, so neither waits on the other's share
-    (README, "Performance"); the outputs are the same, in the same order, either way. A
+    process takes the next step when it is free, so neither waits on the other's share;
+    the `late` steps come last, and go on while the generator converts the pages (README,
+    "Performance"). The outputs are the same, in the same order, either way. A
     process running other threads (`mkdocs serve` rebuilding) renders in itself, as a fork
     copies their locks but not the threads that would release them. What the generator's
     configuration needs (the theme's values, the abbreviations) is ready at once.
@@ -71,9 +72,13 @@ class Rendering:
                 initializer=_share,
                 initargs=(site, settings, stage),
             )
+            # What pages link to first, the longest of it first; the late steps last, as
+            # they go on beside the generator.
             handed_out = {
                 number: self._pool.submit(_render_step, number)
-                for number in sorted(range(len(steps)), key=lambda n: not steps[n].long)
+                for number in sorted(
+                    range(len(steps)), key=lambda n: (steps[n].late, not steps[n].long)
+                )
             }
             self._futures = [handed_out[number] for number in range(len(steps))]
             self._plan = None  # nor is the site held here any longer for it
