@@ -5,8 +5,8 @@ first: once as usual; once as MkDocs alone, from the same outputs written out as
 by `wardpanels render`, with the hooks turned off (the ratio of the two is what the ward
 panel code costs on top of MkDocs and Material); and once as a plain MkDocs + Material site
 with the same pages as plain Markdown files and only the search plugin: what a borough would
-compare us with. It also reports peak memory and the gzipped sizes residents and search
-download.
+compare us with. It also reports peak memory (of the largest process a build starts), the
+gzipped sizes residents and search download, and the machine's load average while it ran.
 
     .venv/bin/python bench/run.py [--sizes 20 300 700 1000] [--repeat 3]
 """
@@ -147,20 +147,23 @@ def run(count: int, repeat: int) -> dict[str, float]:
         full_build = [*mkdocs, "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(work / "site")]
         rendered = render_plain(work, env)
         alone_build = [*mkdocs, "-f", str(rendered), "-d", str(work / "baseline")]
-        plain_build = [*mkdocs, "-f", str(plain_site(rendered.parent)), "-d", str(work / "plain")]
+        plain_site_dir = work / "plain-site"  # beside its docs folder, never around it
+        plain_build = [*mkdocs, "-f", str(plain_site(rendered.parent)), "-d", str(plain_site_dir)]
         # On a shared machine a slow spell can last a whole build. So the three builds run
         # as a set, one straight after another and taking turns to go first; each ratio is
         # taken within a set, and each figure is the median of `repeat` sets.
         sets = []
+        loads = []  # what else the machine was doing: the ratios are noisier the higher it is
         builds = {"full": full_build, "alone": alone_build, "plain": plain_build}
         for turn in range(repeat):
             order = list(builds)[turn % 3 :] + list(builds)[: turn % 3]
             runs = {name: measured(builds[name], env) for name in order}
             sets.append(runs)
+            loads.append(os.getloadavg()[1])
             print(
                 f"{count} wards, set {turn + 1}: full {runs['full'].seconds:.1f} s, "
                 f"MkDocs alone {runs['alone'].seconds:.1f} s, plain Material site "
-                f"{runs['plain'].seconds:.1f} s",
+                f"{runs['plain'].seconds:.1f} s; load average over 5 minutes {loads[-1]:.1f}",
                 file=sys.stderr,
                 flush=True,
             )
@@ -183,6 +186,7 @@ def run(count: int, repeat: int) -> dict[str, float]:
             "page_kb": len(page) / 1024,
             "finder_js_kb": len(finder_js) / 1024,
             "finder_data_kb": len(finder_data) / 1024,
+            "load": median(loads),
         }
 
 
@@ -190,9 +194,9 @@ def table(results: list[dict[str, float]]) -> str:
     lines = [
         "| wards | full build | per ward | MkDocs alone | ratio | processor time ratio "
         "| plain Material site | ratio | peak memory | search index (gzip) | per ward "
-        "| ward page (gzip) | finder script / data (gzip) |",
+        "| ward page (gzip) | finder script / data (gzip) | load average |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
-        "| ---: |",
+        "| ---: | ---: |",
     ]
     for r in results:
         lines.append(
@@ -201,7 +205,7 @@ def table(results: list[dict[str, float]]) -> str:
             f"| {r['plain']:.1f} s | {r['plain_ratio']:.2f} | {r['peak']:.0f} MB "
             f"| {r['index_kb']:.0f} KB | {r['index_kb'] / r['wards']:.2f} KB "
             f"| {r['page_kb']:.1f} KB "
-            f"| {r['finder_js_kb']:.1f} KB / {r['finder_data_kb']:.1f} KB |"
+            f"| {r['finder_js_kb']:.1f} KB / {r['finder_data_kb']:.1f} KB | {r['load']:.1f} |"
         )
     return "\n".join(lines)
 

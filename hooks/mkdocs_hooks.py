@@ -8,6 +8,9 @@ written into the docs folder. The data's warnings (news for editors, not faults)
 as information, so `--strict` never fails on them, grouped by file once the build is done:
 at the end of `mkdocs build`, after each rebuild of `mkdocs serve`; `--verbose` lists every
 one.
+on_page_content and on_post_page let go of each page's Markdown and HTML once MkDocs is
+done with them, so memory does not grow with the site; on_env adds the outputs no page
+links to (the form editor's), which go on rendering while the pages convert.
 on_post_build also writes each other language's 404 page beside its pages.
 """
 
@@ -25,14 +28,15 @@ from jinja2 import Environment
 from mkdocs.commands.build import get_context
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from wardpanels.abbreviations import GlossaryAbbreviations
 from wardpanels.build import BuildError, start_build
 from wardpanels.cms import MISSING_BUNDLE, script_files
-from wardpanels.outputs import Manifest
+from wardpanels.outputs import Manifest, Output
 from wardpanels.render import Rendering
 from wardpanels.report import Report
 from wardpanels.theme import THEME_KEY, Frame
@@ -95,41 +99,71 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     global _theme
     env.globals["material_version"] = version("mkdocs-material")
     _theme = (env, files)
+    _add_late_files(files, config)
     return env
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _rendering
     assert _rendering is not None, "on_config starts the render"
-    manifest: Manifest = _rendering.manifest()  # rendered while MkDocs gathered its files
-    _rendering = None  # the site's data is not needed again: MkDocs may have its memory
+    # Rendered while MkDocs gathered its files; the files no page links to may still be.
+    manifest: Manifest = _rendering.linked()
     other_languages = manifest.language_folders  # each has its own menu, not MkDocs' nav
     for file in files:
         if file.src_uri.startswith(other_languages):
             file.inclusion = InclusionLevel.NOT_IN_NAV
     for item in manifest:
-        if files.get_file_from_path(item.path) is not None:
-            raise PluginError(
-                f"{config.docs_dir}/{item.path} is written by the build; "
-                "remove the hand-written file"
-            )
         listed = item.in_nav and not item.path.startswith(other_languages)
         inclusion = (
             InclusionLevel.NOT_IN_NAV if item.is_page and not listed else InclusionLevel.UNDEFINED
         )
-        if item.file is not None:
-            written = File.generated(
-                config, item.path, abs_src_path=str(item.file), inclusion=inclusion
-            )
-        else:
-            written = File.generated(config, item.path, content=item.content, inclusion=inclusion)
-        files.append(written)
+        files.append(_generated(item, files, config, inclusion))
     scripts = script_files(Path(config.config_file_path).parent)
     if not scripts:
         log.info(MISSING_BUNDLE)  # not a warning: the residents' site is whole without it
     for path, source in scripts:
         files.append(File.generated(config, path, abs_src_path=str(source)))
     return files
+
+
+def _generated(item: Output, files: Files, config: MkDocsConfig, inclusion: InclusionLevel) -> File:
+    """One output as MkDocs' file, by the file it was written to where it was staged."""
+    if files.get_file_from_path(item.path) is not None:
+        raise PluginError(
+            f"{config.docs_dir}/{item.path} is written by the build; remove the hand-written file"
+        )
+    if item.file is not None:
+        return File.generated(config, item.path, abs_src_path=str(item.file), inclusion=inclusion)
+    return File.generated(config, item.path, content=item.content, inclusion=inclusion)
+
+
+def _add_late_files(files: Files, config: MkDocsConfig) -> None:
+    """The files no page links to, rendered while MkDocs converted the pages: added before
+    MkDocs copies its files into the site. The site's data is then let go."""
+    global _rendering
+    assert _rendering is not None, "on_config starts the render"
+    late = [_generated(item, files, config, InclusionLevel.UNDEFINED) for item in _rendering.late()]
+    _rendering = None
+    for file in late:
+        files.append(file)
+    set_exclusions(late, config)  # as MkDocs does for the files it is given in on_files
+
+
+# MkDocs converts every page before it themes any, and holds each page's Markdown and HTML
+# until the build ends. Each is let go once MkDocs is done with it, after every plugin.
+@event_priority(-100)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The Markdown is converted: not needed again (an empty text, not None, which MkDocs
+    would take for a page never read, and give no title)."""
+    page.markdown = ""
+    return html
+
+
+@event_priority(-100)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """The page is themed and indexed for search: its HTML is not needed again (its title and
+    anchors, which later pages and the link checks read, are kept apart from it)."""
+    page.content = ""
+    return output
 
 
 def _clear_stage() -> None:

@@ -72,3 +72,27 @@ def test_a_render_closed_before_it_was_asked_for_leaves_no_process_behind(golden
     rendering = Rendering(golden_site, GOLDEN_SETTINGS, parallel=True)
     rendering.close()
     assert multiprocessing.active_children() == []
+
+
+def test_a_staged_render_writes_each_output_as_it_goes_and_holds_none(golden_site, tmp_path):
+    """A build hands the generator every output, pages too, by the file it was written to:
+    the same bytes as a render held in memory, in the same order."""
+    held = render_site(golden_site, GOLDEN_SETTINGS)
+    staged = Rendering(golden_site, GOLDEN_SETTINGS, stage=tmp_path).manifest()
+    assert staged.paths() == held.paths()
+    for written, kept in zip(staged, held, strict=True):
+        assert written.content == b"" and written.file == tmp_path / written.path
+        content = kept.content.encode("utf-8") if isinstance(kept.content, str) else kept.content
+        assert (tmp_path / written.path).read_bytes() == content
+
+
+def test_the_files_no_page_links_to_may_come_after_the_rest(golden_site):
+    """The generator converts pages while the form editor's configuration is still being
+    written: together the two parts are every output, each once."""
+    whole = render_site(golden_site, GOLDEN_SETTINGS)
+    rendering = Rendering(golden_site, GOLDEN_SETTINGS, parallel=True)
+    linked = rendering.linked().paths()
+    late = [item.path for item in rendering.late()]
+    assert "admin/config.yml" in late and not any(path.endswith(".md") for path in late)
+    assert linked == [path for path in whole.paths() if path not in late]
+    assert sorted(linked + late) == sorted(whole.paths())

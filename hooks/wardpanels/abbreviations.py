@@ -105,9 +105,13 @@ class _AbbreviationTreeprocessor(Treeprocessor):
         self, parent: Element, text: str | None, after: Element | None, language: str
     ) -> str | None:
         """Wrap each acronym in `text` in an <abbr>, inserted into `parent` where `text` was."""
-        if not text or isinstance(text, AtomicString):
+        # Most texts are the line breaks between elements, which no term can be in.
+        if not text or text.isspace() or isinstance(text, AtomicString):
             return text
         assert self.pattern is not None
+        found_anywhere = list(self.pattern.finditer(text))
+        if not found_anywhere:
+            return text
         titles = self.titles.get(language) or self.titles.get(self.default, {})
         words = self.words.get(language) or self.words.get(self.default, {})
 
@@ -117,7 +121,7 @@ class _AbbreviationTreeprocessor(Treeprocessor):
         held = [found.span() for found in _PLACEHOLDER.finditer(text)]
         matches = [
             found
-            for found in self.pattern.finditer(text)
+            for found in found_anywhere
             if not _in_word(text, found.start() - 1)
             and not _in_word(text, found.end())
             and not any(start < found.end() and found.start() < end for start, end in held)

@@ -72,7 +72,8 @@ def start_build(
 ) -> tuple[Rendering, Report]:
     """The site's render, under way in other processes where the system allows, and the
     report editors should see. A mistake in the settings or the data is a BuildError.
-    Finished files are written into `stage` as they are rendered (see render._staged)."""
+    Every output, pages and finished files, is written into `stage` as it is rendered, and
+    handed on by path (see render._staged)."""
     loaded = load(root, site_name, site_url, options, pages=pages)
     rendering = Rendering(loaded.site, loaded.settings, parallel=True, stage=stage)
     return rendering, Report.of(loaded.site)

@@ -21,7 +21,8 @@ class Output:
     content: str | bytes
     title: str | None = None
     in_nav: bool = False  # listed in the site's navigation (the rest are linked to)
-    # A finished file already written out (`Rendering(stage=...)`): its content is not held.
+    # A page or finished file already written out (`Rendering(stage=...)`): its content is
+    # not held.
     file: Path | None = None
 
     @property
@@ -47,7 +48,6 @@ class Manifest:
     # text with what they mean: for the abbreviations extension.
     abbreviations: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     words: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    absent: frozenset[str] = frozenset()  # menu pages this site does not have
 
     def __iter__(self) -> Iterator[Output]:
         return iter(self.outputs)

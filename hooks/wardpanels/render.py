@@ -13,9 +13,10 @@ import multiprocessing
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 from . import atom, calendars, cms, embed, finder, opendata, pages, posters, theme, wardmap
@@ -33,25 +34,29 @@ def render_site(site: Site, settings: Settings) -> Manifest:
 class Rendering:
     """One render of the site, started at once and finished when `manifest()` is asked.
 
-    With `parallel`, where the system can fork, the two halves of the work are rendered
-    in two processes of a `concurrent.futures` pool while the caller goes on: MkDocs
-    gathers its own files and the theme's meanwhile. With two languages this takes about
-    a tenth off a whole build (README, "Performance"); the outputs are the same either way.
-    A process running other threads (`mkdocs serve` rebuilding) renders in itself, as a
-    fork copies their locks but not the threads that would release them. What the
-    generator's configuration needs (the theme's values, the abbreviations) is ready at
-    once.
+    With `parallel`, where the system can fork, its steps are rendered by a
+    `concurrent.futures` pool of two processes while the caller goes on: MkDocs gathers its
+    own files and the theme's meanwhile. The longest steps are handed out first and each
+    process takes the next step when it is free, so neither waits on the other's share;
+    the `late` steps come last, and go on while the generator converts the pages (README,
+    "Performance"). The outputs are the same, in the same order, either way. A
+    process running other threads (`mkdocs serve` rebuilding) renders in itself, as a fork
+    copies their locks but not the threads that would release them. What the generator's
+    configuration needs (the theme's values, the abbreviations) is ready at once.
     """
 
     def __init__(
         self, site: Site, settings: Settings, *, parallel: bool = False, stage: Path | None = None
     ) -> None:
-        self._site, self._settings, self._stage = site, settings, stage
+        self._stage = stage
         self.theme = theme.theme_values(site, settings)
         self.abbreviations, self.words = explanations(site)
-        self.absent = pages.absent_pages(site)
+        steps = _steps(site, settings)
+        self._late = [step.late for step in steps]
+        self._plan: list[_Step] | None = steps  # what is left to render in this process
         self._pool: ProcessPoolExecutor | None = None
-        self._halves: list[Future[list[Output]]] = []
+        self._futures: list[Future[list[Output]]] = []
+        self._linked: list[str] = []
         self.in_parallel = (
             parallel
             and "fork" in multiprocessing.get_all_start_methods()
@@ -59,14 +64,23 @@ class Rendering:
         )
         if self.in_parallel:
             # Forked processes start with the site already in memory: nothing is copied
-            # to them but the number of their half, and only the outputs come back.
+            # to them but the number of a step, and only the outputs come back.
             self._pool = ProcessPoolExecutor(
-                len(HALVES),
+                PROCESSES,
                 mp_context=multiprocessing.get_context("fork"),
                 initializer=_share,
                 initargs=(site, settings, stage),
             )
-            self._halves = [self._pool.submit(_render_half, half) for half in HALVES]
+            # What pages link to first, the longest of it first; the late steps last, as
+            # they go on beside the generator.
+            handed_out = {
+                number: self._pool.submit(_render_step, number)
+                for number in sorted(
+                    range(len(steps)), key=lambda n: (steps[n].late, not steps[n].long)
+                )
+            }
+            self._futures = [handed_out[number] for number in range(len(steps))]
+            self._plan = None  # nor is the site held here any longer for it
 
     def close(self) -> None:
         """Stop the render when the build fails before it is asked for: its processes end
@@ -76,52 +90,103 @@ class Rendering:
 
     def manifest(self) -> Manifest:
         """Every output, in the same order however it was rendered."""
-        if self._pool is None:
-            outputs = [
-                o
-                for half in HALVES
-                for o in _staged(_half(self._site, self._settings, half), self._stage)
+        try:
+            outputs = self._rendered(late=None)
+        finally:
+            self.close()
+        _check_unique(item.path for item in outputs)
+        return self._with_values(outputs)
+
+    def linked(self) -> Manifest:
+        """Every output a page can link to, pages included, once rendered: what the generator
+        must know before it converts the pages. The `late` steps go on meanwhile."""
+        outputs = self._rendered(late=False)
+        self._linked = [item.path for item in outputs]
+        return self._with_values(outputs)
+
+    def late(self) -> list[Output]:
+        """The rest, once rendered (after `linked`): the generator publishes them after it
+        has converted the pages. The render is then over."""
+        try:
+            outputs = self._rendered(late=True)
+        finally:
+            self.close()
+        _check_unique([*self._linked, *(item.path for item in outputs)])
+        return outputs
+
+    def _rendered(self, *, late: bool | None) -> list[Output]:
+        """The outputs of the steps that are `late` (all of them for None), in order."""
+        if self._plan is not None:
+            return [
+                item
+                for step in self._plan
+                if late is None or step.late == late
+                for item in _staged(step.outputs(), self._stage)
             ]
-        else:
-            try:
-                outputs = [o for future in self._halves for o in future.result()]
-            finally:
-                self._pool.shutdown(cancel_futures=True)
-        _check_unique(outputs)
-        return Manifest(tuple(outputs), self.theme, self.abbreviations, self.words, self.absent)
+        return [
+            item
+            for future, is_late in zip(self._futures, self._late, strict=True)
+            if late is None or is_late == late
+            for item in future.result()
+        ]
+
+    def _with_values(self, outputs: list[Output]) -> Manifest:
+        return Manifest(tuple(outputs), self.theme, self.abbreviations, self.words)
 
 
-HALVES = (0, 1)
+PROCESSES = 2
 
 
-def _half(site: Site, settings: Settings, half: int) -> Iterator[Output]:
-    """Half of the outputs, the two of about the same work: the first language's pages
-    with every calendar, data file and feed; the other languages' pages with the posters
-    and the embedded cards."""
+@dataclass(frozen=True)
+class _Step:
+    """Some of the outputs, rendered together; `long` for the steps that take the most
+    time (handed out first, so that no process is left with one at the end); `late` for a
+    step whose outputs no page links to in Markdown, which the generator can therefore take
+    after it has converted the pages, while the step goes on beside it."""
+
+    outputs: Callable[[], Iterable[Output]]
+    long: bool = False
+    late: bool = False
+
+
+def _steps(site: Site, settings: Settings) -> list[_Step]:
+    """Every output of the site in steps, in the order the manifest lists them: each
+    language's pages, calendars, open data, feeds, the finder's data, the map's, the form
+    editor, posters and the embedded cards. The form editor's configuration, which holds a
+    form for every ward's translation, is the longest of all; pages link to /admin/ only
+    in HTML, which the generator does not check."""
     first, *others = site.languages
-    if half == 0:
-        yield from pages.render_pages(site, settings, first)
-        for language in site.languages:
-            yield from calendars.render_calendars(site, settings, language)
-        yield from opendata.render_open_data(site, settings)
-        yield from atom.render_feeds(site, settings)
-        yield from finder.render_finder(site, settings)
-        yield from wardmap.render_boundaries_data(site)
-        yield from cms.render_form_editor(site, settings)
-    else:
-        for language in others:
-            yield from pages.render_pages(site, settings, language)
-        yield from posters.render_posters(site, settings)
-        for language in site.languages:
-            yield from embed.render_embeds(site, settings, language)
+    return [
+        _Step(partial(pages.render_pages, site, settings, first), long=True),
+        *(
+            _Step(partial(calendars.render_calendars, site, settings, language))
+            for language in site.languages
+        ),
+        _Step(partial(opendata.render_open_data, site, settings)),
+        _Step(partial(atom.render_feeds, site, settings)),
+        _Step(partial(finder.render_finder, site, settings)),
+        _Step(partial(wardmap.render_boundaries_data, site)),
+        _Step(partial(cms.render_form_editor, site, settings), long=True, late=True),
+        *(
+            _Step(partial(pages.render_pages, site, settings, language), long=True)
+            for language in others
+        ),
+        _Step(partial(posters.render_posters, site, settings)),
+        *(
+            _Step(partial(embed.render_embeds, site, settings, language))
+            for language in site.languages
+        ),
+    ]
 
 
 def _staged(outputs: Iterable[Output], stage: Path | None) -> Iterator[Output]:
-    """With a `stage` folder, each finished file (a calendar, data file, feed or poster) is
-    written there as soon as it is rendered and handed on by where it is, not held: a build
-    then holds only the pages, which the generator still has to theme."""
+    """With a `stage` folder, each output (a page, or a finished file such as a calendar,
+    data file, feed or poster) is written there as soon as it is rendered and handed on by
+    where it is, not held: the generator reads each page when it converts it, so a build
+    never holds every page's Markdown at once, and nothing but paths comes back from the
+    render's processes."""
     for item in outputs:
-        if stage is None or item.is_page:
+        if stage is None:
             yield item
             continue
         target = stage / item.path
@@ -140,10 +205,10 @@ def _share(site: Site, settings: Settings, stage: Path | None) -> None:
     _shared = (site, settings, stage)
 
 
-def _render_half(half: int) -> list[Output]:
+def _render_step(number: int) -> list[Output]:
     assert _shared is not None, "the pool's initializer shares the site"
     site, settings, stage = _shared
-    return list(_staged(_half(site, settings, half), stage))
+    return list(_staged(_steps(site, settings)[number].outputs(), stage))
 
 
 def explanations(site: Site) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
@@ -170,7 +235,7 @@ def first_sentence(markdown_text: str) -> str:
     return re.split(r"(?<=[.!?।])\s", text, maxsplit=1)[0]
 
 
-def _check_unique(outputs: Iterable[Output]) -> None:
-    twice = [path for path, count in Counter(o.path for o in outputs).items() if count > 1]
+def _check_unique(paths: Iterable[str]) -> None:
+    twice = [path for path, count in Counter(paths).items() if count > 1]
     if twice:
         raise ValueError(f"two outputs were given the same path: {', '.join(sorted(twice))}")
