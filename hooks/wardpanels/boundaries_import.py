@@ -34,6 +34,7 @@ from .boundaries import (
     polygons_of,
     write_boundaries,
 )
+from .errors import not_written
 from .grid import from_grid, segment_distance, to_grid
 from .ons_codes import COUNCIL_CODE, WARD_CODE
 from .postcodes import OGL_NAME, OGL_URL, PostcodeSourceError, read_table
@@ -290,7 +291,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         write_boundaries(boundaries, args.out)
     except OSError as error:  # a full disk, a read-only folder: said plainly, as postcodes does
-        print(f"{args.out} could not be written ({error.strerror or error})", file=sys.stderr)
+        print(not_written(args.out, error), file=sys.stderr)
         return 1
     points = sum(len(r) - 1 for s in boundaries.wards for p in s.polygons for r in p)
     print(

@@ -18,6 +18,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
+from .errors import not_written
 from .files import outside
 from .i18n import CATALOGUE, TEMPLATE, CatalogueError, read_catalogue
 from .settings import CONFIG_FILE, SettingsError, read_settings
@@ -121,9 +122,7 @@ def main(root: Path, *, check: bool) -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(wanted[path])
         except OSError as error:
-            print(
-                f"{path.relative_to(root)} could not be written ({error.strerror})", file=sys.stderr
-            )
+            print(not_written(path.relative_to(root), error), file=sys.stderr)
             return 1
         print(f"wrote {path.relative_to(root)}", file=sys.stderr)
     return 0

@@ -23,7 +23,7 @@ from . import boundaries_import, catalogue, postcodes_import, starter
 from .build import BuildError, load
 from .changes import compare
 from .cms import MISSING_BUNDLE, script_files
-from .errors import Problem
+from .errors import Problem, not_written
 from .files import outside
 from .i18n import Language
 from .loading import YamlError, read_text
@@ -252,7 +252,7 @@ def _render(root: Path, out: Path) -> int:
         rendered = rendered_config(root, out, config, manifest)
         (out / CONFIG_FILE).write_text(rendered, encoding="utf-8")
     except OSError as error:
-        print(f"{out} could not be written ({error.strerror or error}).", file=sys.stderr)
+        print(not_written(out, error), file=sys.stderr)
         return 1
     print(
         f"Wrote {len(manifest.outputs)} files to {docs}. Build them with: "
@@ -308,7 +308,7 @@ def _schema(root: Path, *, check: bool) -> int:
         try:
             path.write_text(wanted, encoding="utf-8")
         except OSError as error:
-            print(f"{relative} could not be written ({error.strerror})", file=sys.stderr)
+            print(not_written(relative, error), file=sys.stderr)
             return 1
         print(f"wrote {relative}", file=sys.stderr)
     for relative in stale:

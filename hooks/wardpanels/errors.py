@@ -94,3 +94,9 @@ def field_path(loc: Iterable[str | int]) -> str:
         else:
             text += f".{part}" if text else part
     return text
+
+
+def not_written(path: object, error: OSError) -> str:
+    """One line for a file or folder a command could not write (a full disk, a read-only
+    folder), said the same way by every command."""
+    return f"{path} could not be written ({error.strerror or error})."

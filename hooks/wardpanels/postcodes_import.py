@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 
+from .errors import not_written
 from .ons_codes import COUNCIL_CODE, WARD_CODE, WARD_CODE_EXAMPLE
 from .postcodes import (
     OGL_NAME,
@@ -405,7 +406,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         write_table(table, args.out)
     except OSError as error:
-        print(f"{args.out} could not be written ({error.strerror or error})", file=sys.stderr)
+        print(not_written(args.out, error), file=sys.stderr)
         return 1
     print(
         f"Wrote {args.out / TABLE_FILE}: {len(table)} postcodes in {len(table.wards())} wards, "

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
+from .errors import not_written
 from .files import MAX_SLUG, SUFFIX, WINDOWS_DEVICES, outside
 from .loading import piled, unseen
 from .model import SLUG_PATTERN, Text
@@ -112,7 +113,7 @@ def new_ward(root: Path, name: str, slug: str | None) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         path.write_text(starter_ward(name, chosen), encoding="utf-8")
     except OSError as error:
-        print(f"{path.relative_to(root)} could not be written ({error.strerror})", file=sys.stderr)
+        print(not_written(path.relative_to(root), error), file=sys.stderr)
         return 1
     print(
         f"Wrote {path.relative_to(root)}. Fill in the panel's contact details, then add meetings "
