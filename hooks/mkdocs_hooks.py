@@ -95,7 +95,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """The installed Material's version, for the pages' generator tag (main.html); the
-    theme kept for the other languages' 404 pages."""
+    theme kept for the other languages' 404 pages; and the outputs no page links to (the
+    form editor's), added now that MkDocs has converted the pages."""
     global _theme
     env.globals["material_version"] = version("mkdocs-material")
     _theme = (env, files)
@@ -112,7 +113,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if file.src_uri.startswith(other_languages):
             file.inclusion = InclusionLevel.NOT_IN_NAV
     for item in manifest:
-        listed = item.in_nav and not item.path.startswith(other_languages)
+        listed = manifest.in_site_menu(item)
         inclusion = (
             InclusionLevel.NOT_IN_NAV if item.is_page and not listed else InclusionLevel.UNDEFINED
         )

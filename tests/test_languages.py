@@ -47,7 +47,7 @@ def test_a_language_marked_complete_lacks_no_interface_text(bundled):
 
 def test_the_bengali_pages_and_calendars_mirror_the_english_ones(bundled):
     settings, site = bundled
-    paths = set(render_site(site, settings).paths())
+    paths = {item.path for item in render_site(site, settings)}
     for path in [p for p in paths if p.endswith((".md", ".ics"))]:
         if path.startswith(("editors/", "data/", "bn/")):
             continue

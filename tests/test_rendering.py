@@ -26,7 +26,8 @@ def parallel_and_same_as_alone() -> tuple[bool, bool, bool]:
     alone = render_site(site, GOLDEN_SETTINGS)
     rendering = Rendering(site, GOLDEN_SETTINGS, parallel=True)
     shared = rendering.manifest()
-    return rendering.in_parallel, shared == alone, shared.paths() == alone.paths()
+    paths = [item.path for item in shared], [item.path for item in alone]
+    return rendering.in_parallel, shared == alone, paths[0] == paths[1]
 
 
 def test_two_processes_give_the_same_outputs_in_the_same_order():
@@ -79,7 +80,7 @@ def test_a_staged_render_writes_each_output_as_it_goes_and_holds_none(golden_sit
     the same bytes as a render held in memory, in the same order."""
     held = render_site(golden_site, GOLDEN_SETTINGS)
     staged = Rendering(golden_site, GOLDEN_SETTINGS, stage=tmp_path).manifest()
-    assert staged.paths() == held.paths()
+    assert [item.path for item in staged] == [item.path for item in held]
     for written, kept in zip(staged, held, strict=True):
         assert written.content == b"" and written.file == tmp_path / written.path
         content = kept.content.encode("utf-8") if isinstance(kept.content, str) else kept.content
@@ -91,8 +92,8 @@ def test_the_files_no_page_links_to_may_come_after_the_rest(golden_site):
     written: together the two parts are every output, each once."""
     whole = render_site(golden_site, GOLDEN_SETTINGS)
     rendering = Rendering(golden_site, GOLDEN_SETTINGS, parallel=True)
-    linked = rendering.linked().paths()
+    linked = [item.path for item in rendering.linked()]
     late = [item.path for item in rendering.late()]
     assert "admin/config.yml" in late and not any(path.endswith(".md") for path in late)
-    assert linked == [path for path in whole.paths() if path not in late]
-    assert sorted(linked + late) == sorted(whole.paths())
+    assert linked == [item.path for item in whole if item.path not in late]
+    assert sorted(linked + late) == sorted(item.path for item in whole)

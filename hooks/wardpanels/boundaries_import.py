@@ -36,7 +36,7 @@ from .boundaries import (
 )
 from .errors import not_written
 from .grid import from_grid, segment_distance, to_grid
-from .ons_codes import COUNCIL_CODE, WARD_CODE
+from .ons_codes import COUNCIL_CODE, COUNCIL_CODE_EXAMPLE, WARD_CODE, WARD_CODE_EXAMPLE
 from .postcodes import OGL_NAME, OGL_URL, PostcodeSourceError, read_table
 
 ONS = "Office for National Statistics ward boundaries"
@@ -66,7 +66,7 @@ def extract(
     """The council's wards in the file, simplified to `tolerance` metres."""
     council = council.strip().upper()
     if not COUNCIL_CODE.fullmatch(council):
-        raise BoundaryImportError(f"{council!r} is not a council code like E09000030")
+        raise BoundaryImportError(f"{council!r} is not a council code like {COUNCIL_CODE_EXAMPLE}")
     shown = str(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -98,7 +98,9 @@ def extract(
         if wanted is not None and code not in wanted:
             continue
         if not WARD_CODE.fullmatch(code):
-            raise BoundaryImportError(f"{shown}:{line}: {code_key} {code!r} is not a ward code")
+            raise BoundaryImportError(
+                f"{shown}:{line}: {code_key} {code!r} is not a ward code like {WARD_CODE_EXAMPLE}"
+            )
         if code in shapes:
             raise BoundaryImportError(f"{shown}:{line}: {code} is in the file twice")
         name = str(properties.get(name_key, "")).strip()
@@ -260,7 +262,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "ONS ward boundaries GeoJSON file (Open Geography Portal).",
     )
     parser.add_argument("file", type=Path, help="the GeoJSON file of ward boundaries")
-    parser.add_argument("--council", required=True, help="the council's code, e.g. E09000030")
+    parser.add_argument(
+        "--council", required=True, help=f"the council's code, e.g. {COUNCIL_CODE_EXAMPLE}"
+    )
     parser.add_argument(
         "--edition", help="e.g. 'December 2020, generalised' (else the year of WDyyCD)"
     )
@@ -290,7 +294,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     try:
         write_boundaries(boundaries, args.out)
-    except OSError as error:  # a full disk, a read-only folder: said plainly, as postcodes does
+    except OSError as error:  # a full disk, a read-only folder
         print(not_written(args.out, error), file=sys.stderr)
         return 1
     points = sum(len(r) - 1 for s in boundaries.wards for p in s.polygons for r in p)

@@ -33,7 +33,7 @@ DISTRICT = "{district}"
 DIGIT = "{digit}"
 
 
-def render_finder(site: Site, settings: Settings) -> Iterator[Output]:
+def render_finder(site: Site) -> Iterator[Output]:
     """What the finder's script downloads: published once, for every language."""
     records = list(site.wards)
     index = {

@@ -879,7 +879,7 @@ class Ward(Model):
     gss_code: Annotated[StrictStr, StringConstraints(pattern=GSS_PATTERN)] | None = described(
         "ONS ward code",
         "The ward's official ONS code. The ward finder uses it to match postcodes.",
-        "E05009319",
+        WARD_CODE_EXAMPLE,
         default=None,
     )
     former_names: list[Text] = described(

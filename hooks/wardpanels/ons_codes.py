@@ -10,3 +10,4 @@ import re
 WARD_CODE = re.compile(r"[EWSN]05[0-9]{6}")
 COUNCIL_CODE = re.compile(r"[EWSN][0-9]{8}")
 WARD_CODE_EXAMPLE = "E05009319"
+COUNCIL_CODE_EXAMPLE = "E09000030"  # Tower Hamlets

@@ -58,9 +58,6 @@ class Manifest:
                 return item
         raise KeyError(path)
 
-    def paths(self) -> list[str]:
-        return [item.path for item in self.outputs]
-
     def pages(self) -> list[Output]:
         return [item for item in self.outputs if item.is_page]
 
@@ -69,3 +66,8 @@ class Manifest:
         """The folders of languages other than the default: `("bn/",)`. Their pages are in
         each language's own menu, not in the site's."""
         return tuple(frame.prefix for frame in self.theme.frames.values() if frame.prefix)
+
+    def in_site_menu(self, item: Output) -> bool:
+        """Whether the site's menu lists the output: other languages' pages are only in
+        their own language's menu."""
+        return item.in_nav and not item.path.startswith(self.language_folders)

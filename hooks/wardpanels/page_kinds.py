@@ -323,6 +323,7 @@ def ward_pages(b: Borough) -> Iterator[Page]:
         record = view.record
         local = Localiser(language, site.translations_for(language, record.slug))
         english = english_headings(view, local)
+        feed = ward_feed(record.slug)
         values = {
             "view": view,
             "ward": record.ward,
@@ -336,7 +337,7 @@ def ward_pages(b: Borough) -> Iterator[Page]:
             "json_ld": events_json_ld(record, settings, site.now) if language.is_default else None,
             "poster": poster(record.slug),
             "embed_code": embed.iframe(settings, language, record),
-            "feed": ward_feed(record.slug),
+            "feed": feed,
             # "Edit this page", for editors: on the English page only.
             "edit": settings.edit_url(record.source) if language.is_default else None,
             "editors": editors_guide(),
@@ -348,7 +349,7 @@ def ward_pages(b: Borough) -> Iterator[Page]:
         meta = {
             "description": description(view, language),
             # The theme's `url` filter makes a site-root address relative to the page.
-            "feed": ward_feed(record.slug).url,
+            "feed": feed.url,
             **({"english_headings": english} if english else {}),
             "search": {"boost": 10},
         }

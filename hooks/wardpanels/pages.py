@@ -47,7 +47,6 @@ def _render(shared: Borough, page: Page) -> Output:
             settings=shared.settings,
             standards_settings=shared.settings.standards,
             routes=language.routes,
-            here=page.route,
             title=page.title,
             glossary_local=shared.glossary_local,
             has_map=shared.mapped,

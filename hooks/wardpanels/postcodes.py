@@ -24,7 +24,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .loading import Document, YamlError, parse_yaml, read_text
-from .ons_codes import COUNCIL_CODE, WARD_CODE, WARD_CODE_EXAMPLE
+from .ons_codes import COUNCIL_CODE, COUNCIL_CODE_EXAMPLE, WARD_CODE, WARD_CODE_EXAMPLE
 from .settings import web_address_problem
 
 OGL_NAME = "Open Government Licence v3.0"
@@ -277,7 +277,9 @@ def _read_source(folder: Path) -> tuple[PostcodeSource, int]:
         raise _source_error(document, "postcodes", "must be the number of postcodes")
     council = text("council")
     if not COUNCIL_CODE.fullmatch(council):
-        raise _source_error(document, "council", f"{council!r} is not a code like E09000030")
+        raise _source_error(
+            document, "council", f"{council!r} is not a code like {COUNCIL_CODE_EXAMPLE}"
+        )
     problem = web_address_problem(text("licence_url"))
     if problem:
         raise _source_error(document, "licence_url", problem)

@@ -21,7 +21,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from .errors import not_written
-from .ons_codes import COUNCIL_CODE, WARD_CODE, WARD_CODE_EXAMPLE
+from .ons_codes import COUNCIL_CODE, COUNCIL_CODE_EXAMPLE, WARD_CODE, WARD_CODE_EXAMPLE
 from .postcodes import (
     OGL_NAME,
     OGL_URL,
@@ -103,7 +103,7 @@ def extract(paths: Sequence[Path], council: str, *, edition: str | None = None) 
     """
     council = council.strip().upper()
     if not COUNCIL_CODE.fullmatch(council):
-        raise ValueError(f"{council!r} is not a council code like E09000030")
+        raise ValueError(f"{council!r} is not a council code like {COUNCIL_CODE_EXAMPLE}")
     if not paths:
         raise ValueError("give at least one postcode file")
     wards: dict[str, str] = {}
@@ -390,7 +390,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         type=Path,
         help="the CSV files (every area's, for Code-Point Open: codepo_gb/Data/CSV/*.csv)",
     )
-    parser.add_argument("--council", required=True, help="the council's code, e.g. E09000030")
+    parser.add_argument(
+        "--council", required=True, help=f"the council's code, e.g. {COUNCIL_CODE_EXAMPLE}"
+    )
     parser.add_argument(
         "--edition",
         help="the data's edition, e.g. 'May 2025' (else read "

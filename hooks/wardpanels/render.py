@@ -1,10 +1,12 @@
 """One render of the whole site: every output as plain data, for any site generator.
 
-`render_site` turns a checked Site into a Manifest: each output's path, its content, and
-whether it is a page (Markdown for the generator to theme) or a finished file (a
-calendar, a data file, a feed, a poster) to publish as it is. The MkDocs hook hands the
-manifest to MkDocs; `wardpanels render --out DIR` writes it to a folder that a plain
-`mkdocs build` (or ProperDocs, or a later generator) publishes with no hooks at all.
+A `Rendering` turns a checked Site into outputs: each output's path, its content (or,
+staged, the file it was written to), and whether it is a page (Markdown for the generator
+to theme) or a finished file (a calendar, a data file, a feed, a poster) to publish as it
+is. The MkDocs hook takes what pages can link to (`linked`) before MkDocs converts them,
+and the rest (`late`, the form editor's) after; `render_site` gives the whole Manifest at
+once to `wardpanels render --out DIR`, which writes it to a folder that a plain `mkdocs
+build` (or ProperDocs, or a later generator) publishes with no hooks at all.
 """
 
 from __future__ import annotations
@@ -164,7 +166,7 @@ def _steps(site: Site, settings: Settings) -> list[_Step]:
         ),
         _Step(partial(opendata.render_open_data, site, settings)),
         _Step(partial(atom.render_feeds, site, settings)),
-        _Step(partial(finder.render_finder, site, settings)),
+        _Step(partial(finder.render_finder, site)),
         _Step(partial(wardmap.render_boundaries_data, site)),
         _Step(partial(cms.render_form_editor, site, settings), long=True, late=True),
         *(

@@ -53,7 +53,7 @@ def rendered_config(root: Path, out: Path, config: Mapping[str, Any], manifest: 
     hidden = [f"/{folder}" for folder in manifest.language_folders] + sorted(
         f"/{item.path}"
         for item in manifest.pages()
-        if not item.in_nav and not item.path.startswith(manifest.language_folders)
+        if not manifest.in_site_menu(item) and not item.path.startswith(manifest.language_folders)
     )
     return HEADER + "\n".join(
         [
