@@ -17,6 +17,7 @@ from . import routes
 from .i18n import Language, Message
 from .i18n import lazy as _
 from .routes import ENGLISH, Route, Routes
+from .site import Site
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,12 @@ class MenuItem:
     title: str
     route: Route | None = None
     items: tuple[MenuItem, ...] = ()
+
+
+def absent_pages(site: Site) -> frozenset[str]:
+    """Pages in the site's menu this borough does not have: the action plan's, without a
+    plan. The menu leaves them out."""
+    return frozenset() if site.plan else frozenset({ENGLISH.scrutiny().path})
 
 
 def menu(language: Language, absent: frozenset[str]) -> tuple[MenuItem, ...]:

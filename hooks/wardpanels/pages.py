@@ -21,7 +21,6 @@ from .localise import Localiser
 from .outputs import Output, output
 from .page_kinds import PAGE_KINDS, Borough, Page, borough
 from .page_templates import environment
-from .routes import ENGLISH as ENGLISH_ROUTES
 from .routes import Route
 from .settings import Settings
 from .site import Site, WardRecord
@@ -154,12 +153,6 @@ class PageTools:
     def locate(self) -> Markup:
         shared = self.shared
         return wardmap.locate_button(shared.site, shared.settings, shared.language, self.href)
-
-
-def absent_pages(site: Site) -> frozenset[str]:
-    """Pages in the site's menu this borough does not have: the action plan's, without a
-    plan. The menu leaves them out."""
-    return frozenset() if site.plan else frozenset({ENGLISH_ROUTES.scrutiny().path})
 
 
 def _front_matter(language: Language, extra: dict[str, Any], *, in_every_language: bool) -> str:

@@ -17,8 +17,7 @@ from typing import Any
 
 from . import finder
 from .i18n import Language
-from .menu import MenuItem, menu, nav_setting
-from .pages import absent_pages
+from .menu import MenuItem, absent_pages, menu, nav_setting
 from .settings import Settings
 from .site import Site
 
