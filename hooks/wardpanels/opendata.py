@@ -20,12 +20,12 @@ from . import routes, schedule
 from .history import meeting_identity
 from .model import Meeting, Ward
 from .outputs import Output, output
+from .postcodes import OGL_URL
 from .settings import Settings
 from .site import Site, WardRecord
 from .standards import Status
 from .tracker import PlanView, plan_view
 
-LICENCE = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 # OWASP's guidance on CSV injection: a cell that starts with one of these, even after
 # quotes or spaces, can run as a formula in a spreadsheet (the full-width forms too).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -175,7 +175,7 @@ def plan_data(view: PlanView, site: Site, settings: Settings) -> dict[str, Any]:
     """scrutiny.json: the plan as published, with what the site works out from it."""
     page = routes.ENGLISH.scrutiny()
     return {
-        "licence": LICENCE,
+        "licence": OGL_URL,
         "generated": site.now.isoformat(timespec="seconds"),
         "page": settings.page_url(page.url),
         "title": view.plan.title,
@@ -274,7 +274,7 @@ def render_open_data(site: Site, settings: Settings) -> Iterator[Output]:
         routes.wards_data(),
         _json(
             WardsFile(
-                licence=LICENCE, generated=site.now.isoformat(timespec="seconds"), wards=summaries
+                licence=OGL_URL, generated=site.now.isoformat(timespec="seconds"), wards=summaries
             ).model_dump(mode="json")
         ),
     )

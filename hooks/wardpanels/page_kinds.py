@@ -15,6 +15,7 @@ from .borough_lists import borough_upcoming, by_letter, by_month
 from .i18n import Language
 from .localise import Localiser
 from .model import GlossaryFile, Ward
+from .postcodes import OGL_NAME, OGL_URL
 from .routes import (
     Route,
     Section,
@@ -273,6 +274,7 @@ def open_data(b: Borough) -> Iterator[Page]:
         "meetings_data": meetings_data(),
         "priorities_data": priorities_data(),
         "finder_data": finder_data(),
+        "licence": {"name": OGL_NAME, "url": OGL_URL},
         "postcodes": site.postcodes.source if site.postcodes else None,
         "boundaries": site.boundaries.source if b.mapped and site.boundaries else None,
         "boundaries_data": ward_boundaries_data(),
