@@ -48,6 +48,7 @@ from .structured import events_json_ld
 from .tracker import plan_view
 from .trends import Trends, TrendsTable, standards_over_time, trends_table
 from .ward_views import (
+    SECTION_TITLES,
     MeetingView,
     WardView,
     description,
@@ -372,15 +373,11 @@ def ward_pages(b: Borough) -> Iterator[Page]:
 def _addresses(view: WardView, settings: Settings, language: Language) -> list[tuple[str, str]]:
     """The addresses of a ward page's sections and coming meetings, to link to from other
     sites: each with its name."""
-    _ = language._
+    unlinked = (Section.SHARE, Section.STANDARDS)  # not what other sites link to
     named: list[tuple[str, str]] = [
-        (Section.NEXT_MEETING, _("Next meeting")),
-        (Section.PRIORITIES, _("What the panel is working on")),
-        (Section.FEEDBACK, _("You said, we did")),
-        (Section.MEETINGS, _("Other meetings")),
-        (Section.PANEL, _("Join the panel")),
-        (Section.CONTACT, _("Contact")),
-        (Section.SUBSCRIBE, _("Get every meeting in your calendar")),
+        (section, language.text(title))
+        for section, title in SECTION_TITLES.items()
+        if section not in unlinked
     ]
     named += [
         (item.anchor, language.when(item.meeting.date, item.meeting.start, item.meeting.end))

@@ -22,7 +22,7 @@ from .routes import Section, priority_anchor, standard_anchor
 from .standards import Status
 from .text import anchor_id, place
 from .tracker import STATUS_SHAPES
-from .ward_views import map_link
+from .ward_views import SECTION_TITLES, map_link
 
 # A standard's status as a symbol for sighted readers, beside its words (never colour alone).
 STATUS_SYMBOLS = {Status.MET: "\u2713", Status.NOT_MET: "\u2717", Status.NO_DATA: "\u2013"}
@@ -55,6 +55,7 @@ def environment(language: Language) -> Environment:
         ),
         anchor=anchor_id,
         sections=Section,
+        section_title=lambda section: language.text(SECTION_TITLES[section]),
         priority_anchor=priority_anchor,
         standard_anchor=standard_anchor,
         # After the page's title: the page's language, which its abbreviations follow.

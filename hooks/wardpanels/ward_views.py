@@ -13,12 +13,26 @@ from urllib.parse import quote
 from . import calendars, schedule
 from .history import Revision, Timing, meeting_identity
 from .i18n import Language, Message
+from .i18n import lazy as _
 from .localise import Localiser
 from .model import Feedback, Meeting, PanelRoleName, Priority, Ward
-from .routes import Route, Routes, meeting_anchor, priority_anchor
+from .routes import Route, Routes, Section, meeting_anchor, priority_anchor
 from .settings import Standards
 from .site import Site, WardRecord
 from .standards import Assessment, tally
+
+# The headings of a ward page's sections, which other sites link to by their addresses.
+SECTION_TITLES: dict[Section, Message] = {
+    Section.NEXT_MEETING: _("Next meeting"),
+    Section.PRIORITIES: _("What the panel is working on"),
+    Section.FEEDBACK: _("You said, we did"),
+    Section.MEETINGS: _("Other meetings"),
+    Section.PANEL: _("Join the panel"),
+    Section.CONTACT: _("Contact"),
+    Section.SUBSCRIBE: _("Get every meeting in your calendar"),
+    Section.SHARE: _("Share this page"),
+    Section.STANDARDS: _("How this panel measures up"),
+}
 
 # How many "You said, we did" reports a ward page shows before folding the rest away.
 RECENT_FEEDBACK = 3
