@@ -207,3 +207,15 @@ def test_the_menu_leads_to_the_action_plan_in_every_language(site: Path):
     assert 'href="/bn/scrutiny/"' in bengali or 'href="scrutiny/"' in bengali
     assert "তদারকি কর্মপরিকল্পনা" in bengali
     assert (site / "bn" / "scrutiny" / "index.html").is_file()
+
+
+def test_no_script_holds_up_the_page_as_it_is_read(site: Path):
+    """Material's bundle is deferred by replacing text in its output (main.html): should
+    Material write its script tags another way, this says so rather than the pages
+    silently waiting for it again. Only the small script in the head, which hides ended
+    meetings as the page is read, runs straight away."""
+    for page in ("index.html", "wards/elm-east/index.html", "bn/wards/larkhall/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        sources = re.findall(r"<script\b[^>]*\bsrc=[^>]*>", html)
+        assert any("bundle" in tag for tag in sources), page
+        assert all(re.search(r"\sdefer\b", tag) for tag in sources), (page, sources)
