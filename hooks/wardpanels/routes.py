@@ -138,6 +138,10 @@ class Routes:
     def home(self) -> Route:
         return self._page("index.md")
 
+    def not_found(self) -> Route:
+        """The page a host serves for an address it does not have, one per language."""
+        return Route(self.prefix + "404.html")
+
     def wards(self) -> Route:
         return self._page("wards/index.md")
 

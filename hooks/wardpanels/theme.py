@@ -40,9 +40,13 @@ class NotFound:
     text: str
     finder: str  # HTML
     wards: str
-    wards_url: str
+    wards_url: str  # absolute, as the page is served at any address
     meetings: str
     meetings_url: str
+    # Where this language's own 404 page and folder are, from the host's root: a host that
+    # serves one 404 page for every address sends readers in the folder on to it.
+    page_path: str
+    folder_path: str
 
 
 @dataclass(frozen=True)
@@ -138,9 +142,11 @@ def _frame(site: Site, settings: Settings, language: Language, absent: frozenset
                 )
             ),
             wards=_("Wards A to Z"),
-            wards_url=r.wards().url,
+            wards_url=settings.page_url(r.wards().url),
             meetings=_("Meetings"),
-            meetings_url=r.meetings().url,
+            meetings_url=settings.page_url(r.meetings().url),
+            page_path=settings.root_path(r.not_found().url),
+            folder_path=settings.root_path(r.prefix),
         ),
     )
 
