@@ -154,9 +154,33 @@ def _add_late_files(files: Files, config: MkDocsConfig) -> None:
 @event_priority(-100)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """The Markdown is converted: not needed again (an empty text, not None, which MkDocs
-    would take for a page never read, and give no title)."""
+    would take for a page never read, and give no title). MkDocs converts every page before
+    it themes any: the HTML waits in the stage folder meanwhile, not in memory (200 MB at
+    1000 wards), and comes back just before the page is themed and indexed."""
     page.markdown = ""
-    return html
+    if _stage is None:
+        return html
+    waiting = _waiting(page)
+    waiting.parent.mkdir(parents=True, exist_ok=True)
+    waiting.write_text(html, encoding="utf-8")
+    return ""
+
+
+@event_priority(100)
+def on_page_context(
+    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    """The page's HTML back, before the search plugin and the theme read it."""
+    waiting = _waiting(page) if _stage is not None else None
+    if waiting is not None and waiting.is_file():
+        page.content = waiting.read_text(encoding="utf-8")
+        waiting.unlink()
+    return context
+
+
+def _waiting(page: Page) -> Path:
+    assert _stage is not None
+    return _stage / ".converted" / f"{page.file.src_uri}.html"
 
 
 @event_priority(-100)
