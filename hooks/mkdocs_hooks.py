@@ -8,9 +8,11 @@ written into the docs folder. The data's warnings (news for editors, not faults)
 as information, so `--strict` never fails on them, grouped by file once the build is done:
 at the end of `mkdocs build`, after each rebuild of `mkdocs serve`; `--verbose` lists every
 one.
-on_page_content and on_post_page let go of each page's Markdown and HTML once MkDocs is
-done with them, so memory does not grow with the site; on_env adds the outputs no page
-links to (the form editor's), which go on rendering while the pages convert.
+on_page_content lets go of each page's Markdown once converted and keeps its HTML in the
+stage folder until on_page_context, just before the page is themed and indexed, and
+on_post_page lets go of it once written, so memory does not grow with the site; on_env
+adds the outputs no page links to (the form editor's), which go on rendering while the
+pages convert.
 on_post_build also writes each other language's 404 page beside its pages.
 """
 
