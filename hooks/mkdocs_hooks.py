@@ -4,7 +4,8 @@ on_config reads the settings and the data (a mistake stops the build, naming the
 line), starts rendering every output once, and gives MkDocs the site's menu
 (hooks/wardpanels/menu.py) and the theme's values (theme.py); on_files adds the outputs as
 virtual files, so the pages get navigation, search and link checks without ever being
-written into the docs folder. The data's warnings (news for editors, not faults) are logged
+written into the docs folder; on_page_read_source waits, where it must, for a page still
+being rendered. The data's warnings (news for editors, not faults) are logged
 as information, so `--strict` never fails on them, grouped by file once the build is done:
 at the end of `mkdocs build`, after each rebuild of `mkdocs serve`; `--verbose` lists every
 one.
@@ -19,6 +20,7 @@ on_post_build also writes each other language's 404 page beside its pages.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
 from importlib.metadata import version
@@ -135,8 +137,25 @@ def _generated(item: Output, files: Files, config: MkDocsConfig, inclusion: Incl
             f"{config.docs_dir}/{item.path} is written by the build; remove the hand-written file"
         )
     if item.file is not None:
-        return File.generated(config, item.path, abs_src_path=str(item.file), inclusion=inclusion)
+        written = str(item.file)
+        return _Staged.generated(config, item.path, abs_src_path=written, inclusion=inclusion)
     return File.generated(config, item.path, content=item.content, inclusion=inclusion)
+
+
+class _Staged(File):
+    """An output the render wrote to the stage folder. A finished file is moved into the
+    site rather than copied: nothing reads it again, and the stage folder, deleted after
+    the build, is then all but empty."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if self.abs_src_path is not None and not dirty:
+            os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+            try:
+                os.replace(self.abs_src_path, self.abs_dest_path)
+                return
+            except OSError:  # the site on another file system: copied as usual
+                pass
+        super().copy_file(dirty)
 
 
 def _add_late_files(files: Files, config: MkDocsConfig) -> None:
@@ -149,6 +168,14 @@ def _add_late_files(files: Files, config: MkDocsConfig) -> None:
     for file in late:
         files.append(file)
     set_exclusions(late, config)  # as MkDocs does for the files it is given in on_files
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    """MkDocs reads the page's Markdown once the render has written it: the first pages
+    convert while the last are still rendering (render.Rendering)."""
+    if _rendering is not None:
+        _rendering.wait_for(page.file.src_uri)
+    return None  # MkDocs reads the file as usual
 
 
 # MkDocs converts every page before it themes any, and holds each page's Markdown and HTML

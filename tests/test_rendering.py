@@ -4,25 +4,34 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
-from wardpanels import posters
+from wardpanels import pages, posters
 from wardpanels.render import Rendering, render_site
-from wardpanels.site import Sources, load_site
+from wardpanels.site import Site, Sources, load_site
 
 from .conftest import GOLDEN, GOLDEN_SETTINGS, NOW
 
+T = TypeVar("T")
 
-def parallel_and_same_as_alone() -> tuple[bool, bool, bool]:
-    """In a fresh interpreter, whose only thread is its main one, as in `mkdocs build`."""
-    site = load_site(
+
+def golden() -> Site:
+    return load_site(
         Sources(GOLDEN, GOLDEN / "wards", GOLDEN / "glossary"),
         GOLDEN_SETTINGS,
         NOW,
         read_history=False,
     )
+
+
+def parallel_and_same_as_alone() -> tuple[bool, bool, bool]:
+    """In a fresh interpreter, whose only thread is its main one, as in `mkdocs build`."""
+    site = golden()
     alone = render_site(site, GOLDEN_SETTINGS)
     rendering = Rendering(site, GOLDEN_SETTINGS, parallel=True)
     shared = rendering.manifest()
@@ -30,11 +39,61 @@ def parallel_and_same_as_alone() -> tuple[bool, bool, bool]:
     return rendering.in_parallel, shared == alone, paths[0] == paths[1]
 
 
-def test_two_processes_give_the_same_outputs_in_the_same_order():
+def in_a_fresh_interpreter(task: Callable[..., T], *args: object) -> T:
     fresh = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
     with fresh:
-        in_parallel, same, same_order = fresh.submit(parallel_and_same_as_alone).result()
+        return fresh.submit(task, *args).result()
+
+
+def test_two_processes_give_the_same_outputs_in_the_same_order():
+    in_parallel, same, same_order = in_a_fresh_interpreter(parallel_and_same_as_alone)
     assert in_parallel and same and same_order
+
+
+def pages_as_they_are_written(stage: Path) -> tuple[bool, list[str], list[str], list[bool]]:
+    """A staged render in two processes, as `mkdocs build` runs it: what the generator is
+    told before it converts the pages, and whether each page, once waited for, holds what
+    a render in memory gives."""
+    site = golden()
+    held = render_site(site, GOLDEN_SETTINGS)
+    rendering = Rendering(site, GOLDEN_SETTINGS, parallel=True, stage=stage)
+    linked = rendering.linked()
+    same = []
+    for page in linked.pages():
+        rendering.wait_for(page.path)
+        assert page.file is not None
+        same.append(page.file.read_text(encoding="utf-8") == held[page.path].content)
+    late = [item.path for item in rendering.late()]
+    told = [item.path for item in linked]
+    return rendering.in_parallel, told, [p.path for p in held if p.path not in late], same
+
+
+def test_pages_are_announced_before_they_are_rendered_and_read_once_written(tmp_path):
+    """The generator knows every page at once and converts each as soon as it is written,
+    while the rest render: each page then holds exactly what it would have."""
+    in_parallel, told, expected, same = in_a_fresh_interpreter(pages_as_they_are_written, tmp_path)
+    assert in_parallel and told == expected
+    assert same and all(same)
+
+
+def a_page_that_fails(stage: Path) -> str:
+    def broken(shared: object, page: pages.Page) -> None:
+        raise RuntimeError(f"{page.route.path} could not be rendered")
+
+    pages._render = broken  # type: ignore[assignment] # in this fresh interpreter only
+    rendering = Rendering(golden(), GOLDEN_SETTINGS, parallel=True, stage=stage)
+    try:
+        for page in rendering.linked().pages():
+            rendering.wait_for(page.path)
+    except RuntimeError as error:
+        return str(error)
+    finally:
+        rendering.close()
+    return "every page came"
+
+
+def test_a_page_that_fails_to_render_stops_the_build_with_its_error_not_a_wait(tmp_path):
+    assert in_a_fresh_interpreter(a_page_that_fails, tmp_path) == "index.md could not be rendered"
 
 
 def test_a_fault_in_the_other_process_stops_the_render_with_its_error(

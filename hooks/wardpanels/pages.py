@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
@@ -27,12 +28,28 @@ from .site import Site, WardRecord
 from .ward_views import MeetingView
 
 
-def render_pages(site: Site, settings: Settings, language: Language) -> Iterator[Output]:
-    """Every generated page in one language."""
+@dataclass(frozen=True)
+class PagePlan:
+    """Every generated page in one language: which pages there are is known before any is
+    rendered (`announced`), so a generator can take each page as soon as it is written while
+    the rest are still rendering; iterating renders them, in the same order."""
+
+    shared: Borough
+    planned: tuple[Page, ...]
+
+    @property
+    def announced(self) -> list[Output]:
+        """Each page's path, title and place in the menu, with no content yet."""
+        return [output(page.route, "", page.title, in_nav=page.in_nav) for page in self.planned]
+
+    def __iter__(self) -> Iterator[Output]:
+        return (_render(self.shared, page) for page in self.planned)
+
+
+def render_pages(site: Site, settings: Settings, language: Language) -> PagePlan:
+    """Every generated page in one language, rendered as it is iterated."""
     shared = borough(site, settings, language)
-    for kind in PAGE_KINDS:
-        for page in kind(shared):
-            yield _render(shared, page)
+    return PagePlan(shared, tuple(page for kind in PAGE_KINDS for page in kind(shared)))
 
 
 def _render(shared: Borough, page: Page) -> Output:

@@ -4,14 +4,16 @@ A `Rendering` turns a checked Site into outputs: each output's path, its content
 staged, the file it was written to), and whether it is a page (Markdown for the generator
 to theme) or a finished file (a calendar, a data file, a feed, a poster) to publish as it
 is. The MkDocs hook takes what pages can link to (`linked`) before MkDocs converts them,
-and the rest (`late`, the form editor's) after; `render_site` gives the whole Manifest at
-once to `wardpanels render --out DIR`, which writes it to a folder that a plain `mkdocs
-build` (or ProperDocs, or a later generator) publishes with no hooks at all.
+each page once it is written (`wait_for`), and the rest (`late`, the form editor's) after;
+`render_site` gives the whole Manifest at once to `wardpanels render --out DIR`, which
+writes it to a folder that a plain `mkdocs build` (or ProperDocs, or a later generator)
+publishes with no hooks at all.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import queue
 import re
 import threading
 from collections import Counter
@@ -20,6 +22,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from . import atom, calendars, cms, embed, finder, opendata, pages, posters, theme, wardmap
 from .localise import Localiser
@@ -38,11 +41,13 @@ class Rendering:
 
     With `parallel`, where the system can fork, its steps are rendered by a
     `concurrent.futures` pool of two processes while the caller goes on: MkDocs gathers its
-    own files and the theme's meanwhile. The longest steps are handed out first and each
-    process takes the next step when it is free, so neither waits on the other's share;
-    the `late` steps come last, and go on while the generator converts the pages (README,
-    "Performance"). The outputs are the same, in the same order, either way. A
-    process running other threads (`mkdocs serve` rebuilding) renders in itself, as a fork
+    own files and the theme's meanwhile. The short steps are handed out first, so that the
+    finished files pages link to are ready soonest; then each language's pages, which, with
+    a `stage` folder, are announced before any is rendered and then written one by one, so
+    the generator converts the first pages (on one core) while the last are still rendering
+    (on the other); the `late` steps come last, and go on while the generator converts the
+    pages (README, "Performance"). The outputs are the same, in the same order, either way.
+    A process running other threads (`mkdocs serve` rebuilding) renders in itself, as a fork
     copies their locks but not the threads that would release them. What the generator's
     configuration needs (the theme's values, the abbreviations) is ready at once.
     """
@@ -59,26 +64,34 @@ class Rendering:
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[Future[list[Output]]] = []
         self._linked: list[str] = []
+        # What the pool's processes say as they go (_render_step): a language's pages before
+        # any is rendered, then each page once it is written. Only with a stage to write to.
+        self._progress: Any = None  # a multiprocessing Queue: typeshed's is not generic
+        self._announcing = [False] * len(steps)
+        self._announced: dict[int, list[Output]] = {}
+        self._unwritten: set[str] = set()
         self.in_parallel = (
             parallel
             and "fork" in multiprocessing.get_all_start_methods()
             and threading.active_count() == 1
         )
         if self.in_parallel:
+            context = multiprocessing.get_context("fork")
+            if stage is not None:
+                self._progress = context.Queue()
+                self._announcing = [step.announced for step in steps]
             # Forked processes start with the site already in memory: nothing is copied
-            # to them but the number of a step, and only the outputs come back.
+            # to them but the number of a step, and only paths or outputs come back.
             self._pool = ProcessPoolExecutor(
                 PROCESSES,
-                mp_context=multiprocessing.get_context("fork"),
+                mp_context=context,
                 initializer=_share,
-                initargs=(site, settings, stage),
+                initargs=(site, settings, stage, self._progress),
             )
-            # What pages link to first, the longest of it first; the late steps last, as
-            # they go on beside the generator.
             handed_out = {
                 number: self._pool.submit(_render_step, number)
                 for number in sorted(
-                    range(len(steps)), key=lambda n: (steps[n].late, not steps[n].long)
+                    range(len(steps)), key=lambda n: (steps[n].late, steps[n].long)
                 )
             }
             self._futures = [handed_out[number] for number in range(len(steps))]
@@ -89,22 +102,32 @@ class Rendering:
         now, not at exit, where they would print a stray traceback."""
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._progress is not None:
+            self._progress.close()
 
     def manifest(self) -> Manifest:
         """Every output, in the same order however it was rendered."""
         try:
             outputs = self._rendered(late=None)
+            for path in list(self._unwritten):
+                self.wait_for(path)
         finally:
             self.close()
         _check_unique(item.path for item in outputs)
         return self._with_values(outputs)
 
     def linked(self) -> Manifest:
-        """Every output a page can link to, pages included, once rendered: what the generator
-        must know before it converts the pages. The `late` steps go on meanwhile."""
+        """Every output a page can link to, pages included: what the generator must know
+        before it converts the pages. The finished files are rendered by then; a page may
+        still be rendering (`wait_for`). The `late` steps go on meanwhile."""
         outputs = self._rendered(late=False)
         self._linked = [item.path for item in outputs]
         return self._with_values(outputs)
+
+    def wait_for(self, path: str) -> None:
+        """Until the output at `path` is written, if it is still being rendered."""
+        while path in self._unwritten:
+            self._hear()
 
     def late(self) -> list[Output]:
         """The rest, once rendered (after `linked`): the generator publishes them after it
@@ -127,15 +150,41 @@ class Rendering:
             ]
         return [
             item
-            for future, is_late in zip(self._futures, self._late, strict=True)
+            for number, is_late in enumerate(self._late)
             if late is None or is_late == late
-            for item in future.result()
+            for item in self._outputs_of(number)
         ]
+
+    def _outputs_of(self, number: int) -> list[Output]:
+        """A step's outputs once rendered, or, for a language's pages, once announced."""
+        if not self._announcing[number]:
+            return self._futures[number].result()
+        while number not in self._announced:
+            self._hear()
+        return self._announced.pop(number)
+
+    def _hear(self) -> None:
+        """The next word from the pool's processes. A step that failed meanwhile raises its
+        error here: nothing waits for a page that will never come."""
+        try:
+            number, said = self._progress.get(timeout=_PATIENCE)
+        except queue.Empty:
+            for future in self._futures:
+                if future.done() and future.exception() is not None:
+                    future.result()
+            return
+        if isinstance(said, str):
+            self._unwritten.discard(said)
+        else:
+            self._announced[number] = said
+            self._unwritten.update(item.path for item in said)
 
     def _with_values(self, outputs: list[Output]) -> Manifest:
         return Manifest(tuple(outputs), self.theme, self.abbreviations, self.words)
 
 
+# Seconds between looks at whether a step failed, while waiting for a page.
+_PATIENCE = 0.5
 PROCESSES = 2
 
 
@@ -149,6 +198,7 @@ class _Step:
     outputs: Callable[[], Iterable[Output]]
     long: bool = False
     late: bool = False
+    announced: bool = False  # outputs a `pages.PagePlan`: pages known before rendered
 
 
 def _steps(site: Site, settings: Settings) -> list[_Step]:
@@ -159,7 +209,7 @@ def _steps(site: Site, settings: Settings) -> list[_Step]:
     in HTML, which the generator does not check."""
     first, *others = site.languages
     return [
-        _Step(partial(pages.render_pages, site, settings, first), long=True),
+        _Step(partial(pages.render_pages, site, settings, first), long=True, announced=True),
         *(
             _Step(partial(calendars.render_calendars, site, settings, language))
             for language in site.languages
@@ -170,7 +220,7 @@ def _steps(site: Site, settings: Settings) -> list[_Step]:
         _Step(partial(wardmap.render_boundaries_data, site)),
         _Step(partial(cms.render_form_editor, site, settings), long=True, late=True),
         *(
-            _Step(partial(pages.render_pages, site, settings, language), long=True)
+            _Step(partial(pages.render_pages, site, settings, language), long=True, announced=True)
             for language in others
         ),
         _Step(partial(posters.render_posters, site, settings)),
@@ -195,22 +245,41 @@ def _staged(outputs: Iterable[Output], stage: Path | None) -> Iterator[Output]:
         target.parent.mkdir(parents=True, exist_ok=True)
         content = item.content
         target.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
-        yield replace(item, content=b"", file=target)
+        yield _written_to(stage, item)
 
 
-# In a pool's process: what it renders from, and where finished files go.
-_shared: tuple[Site, Settings, Path | None] | None = None
+def _written_to(stage: Path, item: Output) -> Output:
+    """An output as handed on once written to the stage folder: by where it is."""
+    return replace(item, content=b"", file=stage / item.path)
 
 
-def _share(site: Site, settings: Settings, stage: Path | None) -> None:
+# In a pool's process: what it renders from, where finished files go, and whom it tells.
+_shared: tuple[Site, Settings, Path | None, Any] | None = None
+
+
+def _share(site: Site, settings: Settings, stage: Path | None, progress: Any) -> None:
     global _shared
-    _shared = (site, settings, stage)
+    _shared = (site, settings, stage, progress)
+    if progress is not None:
+        # What it said need not reach anyone once the build is over or has failed: the
+        # process never waits at exit to say it.
+        progress.cancel_join_thread()
 
 
 def _render_step(number: int) -> list[Output]:
+    """A step's outputs; for a language's pages, with a stage, what they are first, then
+    each page's path once written, by the `progress` queue (Rendering._hear)."""
     assert _shared is not None, "the pool's initializer shares the site"
-    site, settings, stage = _shared
-    return list(_staged(_steps(site, settings)[number].outputs(), stage))
+    site, settings, stage, progress = _shared
+    step = _steps(site, settings)[number]
+    outputs = step.outputs()
+    if progress is None or not step.announced:
+        return list(_staged(outputs, stage))
+    assert isinstance(outputs, pages.PagePlan) and stage is not None
+    progress.put((number, [_written_to(stage, item) for item in outputs.announced]))
+    for item in _staged(outputs, stage):
+        progress.put((number, item.path))
+    return []
 
 
 def explanations(site: Site) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
