@@ -90,3 +90,25 @@ def test_structure_shows_as_the_text_typed(text, expected):
 @pytest.mark.parametrize(("text", "expected"), MADE_SAFE.values(), ids=MADE_SAFE.keys())
 def test_images_and_unsafe_links_are_never_made(text, expected):
     assert html(text) == expected
+
+
+SENTENCES = {
+    "a calendar link": (
+        "Or add it to %(google)s (best for Android phones).",
+        {"google": ("Google Calendar", "https://calendar.example/r?a=1&b=x%20y&c=(z)")},
+    ),
+    "text HTML would read": ("Fish & chips <b>, 'quoted' \"twice\" %(map)s", {"map": ("map", "x")}),
+    "Bengali, the link first": (
+        "%(map)s-এ দেখুন।",
+        {"map": ("ম্যাপ", "https://www.openstreetmap.org/search?query=1%20Road")},
+    ),
+    "Markdown's own characters": ("*not* _emphasis_ [or] `code` %(a)s", {"a": ("a_b*c", "q")}),
+}
+
+
+@pytest.mark.parametrize("text, links", SENTENCES.values(), ids=SENTENCES)
+def test_a_sentence_written_as_html_is_what_markdown_makes_of_it(text, links):
+    """Paragraphs of long links are written as HTML, which Markdown passes by quickly: what
+    a resident gets must be the same as from the Markdown they replace."""
+    converted = markdown.Markdown(extensions=EXTENSIONS).convert(markup.sentence(text, links))
+    assert converted == f"<p>{markup.html_sentence(text, links)}</p>"

@@ -107,8 +107,8 @@ def test_999_and_101_are_links_a_phone_can_call(golden_pages):
 
 def test_each_venue_has_a_plain_map_link(golden_pages):
     assert (
-        "([map](https://www.openstreetmap.org/search?query=2%20Park%20Road%2C%20London)"
-        in golden_pages["wards/full-ward.md"]
+        '(<a href="https://www.openstreetmap.org/search?query=2%20Park%20Road%2C%20London">'
+        "map</a>)" in golden_pages["wards/full-ward.md"]
     )
 
 

@@ -25,7 +25,7 @@ from .settings import CONFIG_FILE, SettingsError, read_settings
 from .templating import EXTRACTION_OPTIONS
 
 PACKAGE = Path(__file__).resolve().parent
-KEYWORDS = {"_": None, "_md": None, "_mark": None, "ngettext": (1, 2)}
+KEYWORDS = {"_": None, "_md": None, "_html": None, "_mark": None, "ngettext": (1, 2)}
 METHODS = [("**.py", "python"), ("templates/**.j2", "jinja2")]
 PROJECT = "Safer Neighbourhood ward panels"
 # Catalogues record when they were made; a fixed date keeps them the same on every run.

@@ -42,6 +42,8 @@ def environment(language: Language) -> Environment:
         _=language._,
         # A sentence with links in it: `_md("Call %(number)s.", number=("999", "tel:999"))`.
         _md=lambda message, **links: markup.sentence(language._(message), links),
+        # The same in HTML, for a paragraph of links with long addresses (markup.py).
+        _html=lambda message, **links: markup.html_sentence(language._(message), links),
         ngettext=language.ngettext,
         lang=language,
         map_link=map_link,
@@ -78,6 +80,8 @@ def environment(language: Language) -> Environment:
         code=markup.code,
         html=escape,
         target=markup.link_target,
+        # A link in HTML, as Markdown would write it (markup.html_link), by its words.
+        html_link=lambda url, words: markup.html_link(words, url),
         when=lambda m: language.when(m.date, m.start, m.end),
         long_date=language.long_date,
         short_date=language.short_date,
