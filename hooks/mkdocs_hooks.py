@@ -110,7 +110,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _rendering is not None, "on_config starts the render"
-    # Rendered while MkDocs gathered its files; the files no page links to may still be.
+    # Every path, once the finished files pages link to are rendered: the pages may still
+    # be rendering (on_page_read_source), and the files no page links to too (on_env).
     manifest: Manifest = _rendering.linked()
     other_languages = manifest.language_folders  # each has its own menu, not MkDocs' nav
     for file in files:
