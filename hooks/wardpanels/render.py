@@ -191,14 +191,16 @@ PROCESSES = 2
 @dataclass(frozen=True)
 class _Step:
     """Some of the outputs, rendered together; `long` for the steps that take the most
-    time (handed out first, so that no process is left with one at the end); `late` for a
-    step whose outputs no page links to in Markdown, which the generator can therefore take
-    after it has converted the pages, while the step goes on beside it."""
+    time (handed out after the short ones, whose files the generator needs before it
+    converts any page); `announced` for a language's pages, which the generator can take
+    one by one; `late` for a step whose outputs no page links to in Markdown, which the
+    generator can therefore take after it has converted the pages, while the step goes on
+    beside it."""
 
     outputs: Callable[[], Iterable[Output]]
     long: bool = False
     late: bool = False
-    announced: bool = False  # outputs a `pages.PagePlan`: pages known before rendered
+    announced: bool = False  # its outputs are a `pages.PagePlan`
 
 
 def _steps(site: Site, settings: Settings) -> list[_Step]:
