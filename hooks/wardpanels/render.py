@@ -13,6 +13,7 @@ publishes with no hooks at all.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import queue
 import re
 import threading
@@ -186,6 +187,8 @@ class Rendering:
 # Seconds between looks at whether a step failed, while waiting for a page.
 _PATIENCE = 0.5
 PROCESSES = 2
+# How far a late step's process stands back for the generator's (Unix niceness).
+STANDING_BACK = 5
 
 
 @dataclass(frozen=True)
@@ -274,6 +277,10 @@ def _render_step(number: int) -> list[Output]:
     assert _shared is not None, "the pool's initializer shares the site"
     site, settings, stage, progress = _shared
     step = _steps(site, settings)[number]
+    if step.late:
+        # Nothing waits for it until the generator has converted every page: it takes the
+        # time the generator leaves, rather than slow it down.
+        os.nice(STANDING_BACK)
     outputs = step.outputs()
     if progress is None or not step.announced:
         return list(_staged(outputs, stage))
