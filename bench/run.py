@@ -3,10 +3,13 @@
 For each size it builds the whole site in sets of fresh processes, taking turns to go
 first: once as usual; once as MkDocs alone, from the same outputs written out as plain files
 by `wardpanels render`, with the hooks turned off (the ratio of the two is what the ward
-panel code costs on top of MkDocs and Material); and once as a plain MkDocs + Material site
-with the same pages as plain Markdown files and only the search plugin: what a borough would
-compare us with. It also reports peak memory (of the largest process a build starts), the
-gzipped sizes residents and search download, and the machine's load average while it ran.
+panel code costs on top of MkDocs and Material); and as a plain MkDocs + Material site with
+the same pages as plain Markdown files and only the search plugin: what a borough would
+compare us with. That one is built twice: with the pages as they are, where plain Markdown
+leaves the text inside our `markdown` HTML elements unconverted, and "unwrapped", without
+those elements, so that it converts the same text ours does. It also reports peak memory
+(of the largest process a build starts), the gzipped sizes residents and search download,
+and the machine's load average while it ran.
 
     .venv/bin/python bench/run.py [--sizes 20 300 700 1000] [--repeat 3]
 """
@@ -18,6 +21,7 @@ import gzip
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -90,19 +94,43 @@ def render_plain(work: Path, env: dict[str, str]) -> Path:
     return out / "mkdocs.yml"
 
 
-def plain_site(rendered: Path) -> Path:
+def plain_site(rendered: Path, *, unwrapped: bool) -> Path:
     """A plain MkDocs + Material site with as many pages of the same size: every page the
-    render wrote, as plain Markdown, and nothing else of ours."""
-    plain = rendered.parent / "plain"
+    render wrote, as plain Markdown, and nothing else of ours. Our pages hold most of their
+    Markdown inside HTML elements marked `markdown` (md_in_html: a meeting's card); plain
+    Markdown leaves what such an element holds as it is, unconverted, so `unwrapped` takes
+    those elements away and keeps what they hold: the same text, converted as ours is."""
+    plain = rendered.parent / ("plain-unwrapped" if unwrapped else "plain")
     for page in (rendered / "docs").rglob("*.md"):
         target = plain / "docs" / page.relative_to(rendered / "docs")
         target.parent.mkdir(parents=True, exist_ok=True)
         text = page.read_text(encoding="utf-8")
         if text.startswith("---\n"):  # front matter our theme reads, which a plain site lacks
             text = text.split("\n---\n", 1)[-1]
-        target.write_text(text, encoding="utf-8")
+        target.write_text(_unwrapped(text) if unwrapped else text, encoding="utf-8")
     (plain / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
     return plain / "mkdocs.yml"
+
+
+_OPENING = re.compile(r"<([a-z]+)\b[^<>]*>")
+_CLOSING = re.compile(r"</([a-z]+)>")
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta"})
+
+
+def _unwrapped(text: str) -> str:
+    """The Markdown without the lines that open or close an element marked `markdown`: each
+    stands on a line of its own in what the render writes."""
+    kept, opened = [], []
+    for line in text.split("\n"):
+        opening, closing = _OPENING.fullmatch(line), _CLOSING.fullmatch(line)
+        if opening and opening[1] not in _VOID:
+            opened.append(" markdown" in line)
+            if opened[-1]:
+                continue
+        elif closing and opened and opened.pop():
+            continue
+        kept.append(line)
+    return "\n".join(kept)
 
 
 def translations_for(work: Path) -> Path:
@@ -147,23 +175,31 @@ def run(count: int, repeat: int) -> dict[str, float]:
         full_build = [*mkdocs, "--strict", "-f", str(ROOT / "mkdocs.yml"), "-d", str(work / "site")]
         rendered = render_plain(work, env)
         alone_build = [*mkdocs, "-f", str(rendered), "-d", str(work / "baseline")]
-        plain_site_dir = work / "plain-site"  # beside its docs folder, never around it
-        plain_build = [*mkdocs, "-f", str(plain_site(rendered.parent)), "-d", str(plain_site_dir)]
+        plain_build, unwrapped_build = (
+            [*mkdocs, "-f", str(plain_site(rendered.parent, unwrapped=unwrapped)), "-d", str(out)]
+            for unwrapped, out in ((False, work / "plain-site"), (True, work / "unwrapped-site"))
+        )  # each site beside its docs folder, never around it
         # On a shared machine a slow spell can last a whole build. So the three builds run
         # as a set, one straight after another and taking turns to go first; each ratio is
         # taken within a set, and each figure is the median of `repeat` sets.
         sets = []
         loads = []  # what else the machine was doing: the ratios are noisier the higher it is
-        builds = {"full": full_build, "alone": alone_build, "plain": plain_build}
+        builds = {
+            "full": full_build,
+            "alone": alone_build,
+            "plain": plain_build,
+            "unwrapped": unwrapped_build,
+        }
         for turn in range(repeat):
-            order = list(builds)[turn % 3 :] + list(builds)[: turn % 3]
+            order = list(builds)[turn % len(builds) :] + list(builds)[: turn % len(builds)]
             runs = {name: measured(builds[name], env) for name in order}
             sets.append(runs)
             loads.append(os.getloadavg()[1])
             print(
                 f"{count} wards, set {turn + 1}: full {runs['full'].seconds:.1f} s, "
                 f"MkDocs alone {runs['alone'].seconds:.1f} s, plain Material site "
-                f"{runs['plain'].seconds:.1f} s; load average over 5 minutes {loads[-1]:.1f}",
+                f"{runs['plain'].seconds:.1f} s, unwrapped {runs['unwrapped'].seconds:.1f} s; "
+                f"load average over 5 minutes {loads[-1]:.1f}",
                 file=sys.stderr,
                 flush=True,
             )
@@ -180,6 +216,10 @@ def run(count: int, repeat: int) -> dict[str, float]:
             "plain": median(runs["plain"].seconds for runs in sets),
             "ratio": median(runs["full"].seconds / runs["alone"].seconds for runs in sets),
             "plain_ratio": median(runs["full"].seconds / runs["plain"].seconds for runs in sets),
+            "unwrapped": median(runs["unwrapped"].seconds for runs in sets),
+            "unwrapped_ratio": median(
+                runs["full"].seconds / runs["unwrapped"].seconds for runs in sets
+            ),
             "cpu_ratio": median(runs["full"].cpu / runs["alone"].cpu for runs in sets),
             "peak": max(runs["full"].peak for runs in sets),
             "index_kb": len(index) / 1024,
@@ -193,16 +233,17 @@ def run(count: int, repeat: int) -> dict[str, float]:
 def table(results: list[dict[str, float]]) -> str:
     lines = [
         "| wards | full build | per ward | MkDocs alone | ratio | processor time ratio "
-        "| plain Material site | ratio | peak memory | search index (gzip) | per ward "
-        "| ward page (gzip) | finder script / data (gzip) | load average |",
+        "| plain Material site | ratio | unwrapped | ratio | peak memory | search index (gzip) "
+        "| per ward | ward page (gzip) | finder script / data (gzip) | load average |",
         "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
-        "| ---: | ---: |",
+        "| ---: | ---: | ---: | ---: |",
     ]
     for r in results:
         lines.append(
             f"| {r['wards']:.0f} | {r['full']:.1f} s | {1000 * r['full'] / r['wards']:.0f} ms "
             f"| {r['alone']:.1f} s | {r['ratio']:.2f} | {r['cpu_ratio']:.2f} "
-            f"| {r['plain']:.1f} s | {r['plain_ratio']:.2f} | {r['peak']:.0f} MB "
+            f"| {r['plain']:.1f} s | {r['plain_ratio']:.2f} "
+            f"| {r['unwrapped']:.1f} s | {r['unwrapped_ratio']:.2f} | {r['peak']:.0f} MB "
             f"| {r['index_kb']:.0f} KB | {r['index_kb'] / r['wards']:.2f} KB "
             f"| {r['page_kb']:.1f} KB "
             f"| {r['finder_js_kb']:.1f} KB / {r['finder_data_kb']:.1f} KB | {r['load']:.1f} |"
