@@ -113,6 +113,15 @@ def test_the_page_has_no_axe_violations(axe_pages, site_url, path, width):
     assert violations(page) == []
 
 
+# Resolves once the fonts are in, every running animation or transition has ended and
+# two frames have been drawn since.
+SETTLED = """async () => {
+  await document.fonts.ready;
+  await Promise.all(document.getAnimations().map(running => running.finished.catch(() => {})));
+  await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+}"""
+
+
 @pytest.mark.parametrize(
     "path", ["", "wards/elm-east/", "wards/elm-east/poster/", "bn/wards/larkhall/"]
 )
@@ -122,12 +131,14 @@ def test_a_dark_colour_preference_changes_nothing_so_axe_checks_one_scheme(
     """The site has one colour scheme (mkdocs.yml, theme.palette). Should a dark one be
     added, this fails: then run the axe test above in both schemes."""
     # One page, its preference switched: two loads could differ in whether a font with
-    # font-display optional arrived in time, which is not what this is about.
+    # font-display optional arrived in time, which is not what this is about. The page
+    # is settled first: nothing more to fetch, its fonts in, no transition running.
     context = new_context(
         viewport={"width": 375, "height": 900}, color_scheme="light", reduced_motion="reduce"
     )
     page = context.new_page()
-    page.goto(site_url + path)
+    page.goto(site_url + path, wait_until="networkidle")
+    page.evaluate(SETTLED)
     shots = []
     for scheme in ("light", "dark"):
         page.emulate_media(color_scheme=scheme)
