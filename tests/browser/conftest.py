@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from playwright.sync_api import BrowserContext
 
 CHROMIUM_FLAGS = [
+    # Each redraw of part of a tile redraws the whole tile: drawn only in part, the edges
+    # of a rounded box came out a few pixels different from one screenshot to the next,
+    # and two screenshots of an unchanged page could differ.
+    "--disable-partial-raster",
     "--no-sandbox",
     "--disable-gpu",
     "--disable-quic",
