@@ -6,22 +6,25 @@ a message, except in CI (CI=true), where a missing browser fails the run.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import json
 import os
 import shutil
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 import pytest
 
 from ..conftest import NOW
 
 if TYPE_CHECKING:
-    from playwright.sync_api import BrowserContext
+    from playwright.sync_api import BrowserContext, Page
 
 CHROMIUM_FLAGS = [
     # Each redraw of part of a tile redraws the whole tile: drawn only in part, the edges
@@ -59,20 +62,64 @@ def chromium_path() -> str:
     return found
 
 
+SEARCH_INDEX = "search/search_index.json"
+
+
+SEARCH_INDEX = "search/search_index.json"
+
+
+@contextlib.contextmanager
+def served(folder: Path, replaced: Mapping[str, bytes] | None = None) -> Iterator[str]:
+    """A folder served on a free local port, as GitHub Pages serves a site (_QuietHandler);
+    yields its address."""
+    handler = functools.partial(_QuietHandler, replaced or {}, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def searchable_site_url(built_site: Path) -> Iterator[str]:
+    """The built site served as a host serves it: for the tests of its search."""
+    with served(built_site) as url:
+        yield url
+
+
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
-    """The built site served on a free local port."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    """The built site served, for every test that never searches. Material builds its
+    search index in the browser on every page a test opens, about a fifth of a second of
+    processor time a page on the fixture borough; these tests are served an index of no
+    pages (the site's own search settings, no documents), so a search here finds nothing.
+    The tests of search take `searchable_site_url`."""
+    index = json.loads((built_site / SEARCH_INDEX).read_bytes())
+    empty = json.dumps({"config": index["config"], "docs": []}).encode()
+    with served(built_site, {"/" + SEARCH_INDEX: empty}) as url:
+        yield url
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site as GitHub Pages does: its one 404.html, with status 404, for every
-    address that has no file."""
+    address that has no file; and the files of `replaced` (by address) with other
+    contents."""
+
+    def __init__(self, replaced: Mapping[str, bytes], *args: Any, **kwargs: Any) -> None:
+        self.replaced = replaced
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self) -> None:
+        body = self.replaced.get(urlsplit(self.path).path)
+        if body is None:
+            return super().do_GET()
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(self.path))
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        return None
 
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -101,40 +148,59 @@ def browser(chromium_path: str):
         launched.close()
 
 
-@pytest.fixture
-def new_context(browser) -> Iterator[Callable[..., BrowserContext]]:
-    """Open browser contexts (reduced motion unless told otherwise); every one is closed
-    after the test, whether it passed or not."""
-    opened: list[BrowserContext] = []
+@pytest.fixture(scope="session")
+def kept_context(browser) -> Iterator[Callable[..., BrowserContext]]:
+    """Browser contexts kept from test to test, one for each set of options. A context of
+    its own costs a test about a second of processor time (a new renderer, and every
+    script of the page compiled afresh); a new tab in a kept one, a third of that."""
+    kept: dict[str, BrowserContext] = {}
 
-    def open_context(**options: Any) -> BrowserContext:
-        context = browser.new_context(**{"reduced_motion": "reduce", **options})
-        opened.append(context)
-        return context
+    def context_for(**options: Any) -> BrowserContext:
+        key = repr(sorted(options.items()))
+        if key not in kept:
+            kept[key] = browser.new_context(**options)
+        return kept[key]
 
     try:
-        yield open_context
+        yield context_for
     finally:
-        for context in opened:
+        for context in kept.values():
             context.close()
 
 
 @pytest.fixture
-def page(new_context):
-    opened = new_context().new_page()
-    opened.clock.set_system_time(NOW)  # the build's "now": the page's script hides what ended
-    return opened
+def visit(kept_context) -> Iterator[Callable[..., Page]]:
+    """Open pages as a resident would, at the build's "now" unless told another time: each
+    a new tab, with no cookies and nothing stored, in a context kept for its options."""
+    opened: list[Page] = []
+
+    def open_page(width: int = 360, height: int = 640, *, clock: datetime = NOW, **options):
+        viewport = {"width": width, "height": height}
+        context = kept_context(**{"viewport": viewport, "reduced_motion": "reduce", **options})
+        opened.append(context.new_page())
+        if options.get("java_script_enabled", True):
+            opened[-1].clock.set_system_time(clock)
+        return opened[-1]
+
+    try:
+        yield open_page
+    finally:
+        for each in opened:
+            _forget(each)
+
+
+def _forget(page: Page) -> None:
+    """Close a test's tab, and clear what it left in its context for the next test: the
+    local storage of the site it was on (Material keeps a dismissed banner there), and
+    cookies."""
+    if not page.is_closed():
+        if page.url.startswith("http"):
+            page.evaluate("localStorage.clear()")
+        page.close()
+    page.context.clear_cookies()
 
 
 @pytest.fixture
-def visit(new_context):
-    """Open pages as a resident would, at the build's "now" unless told another time."""
-
-    def open_page(width: int = 360, height: int = 640, *, clock: datetime = NOW, **options):
-        context = new_context(viewport={"width": width, "height": height}, **options)
-        opened = context.new_page()
-        if options.get("java_script_enabled", True):
-            opened.clock.set_system_time(clock)
-        return opened
-
-    return open_page
+def page(visit) -> Page:
+    """A page the size of Playwright's default window."""
+    return visit(1280, 720)

@@ -88,13 +88,6 @@ def axe_pages(browser) -> Iterator[dict[int, Page]]:
             context.close()
 
 
-def axe_ready(new_context, **options):
-    """A context whose every page has axe-core."""
-    context = new_context(**options)
-    context.add_init_script(AXE)
-    return context
-
-
 def violations(page) -> list[str]:
     # Only violations are read: axe then lists one element, not all, of each rule that
     # passed, which is what takes its time on a long page.
@@ -150,18 +143,13 @@ SETTLED = """async () => {
 @pytest.mark.parametrize(
     "path", ["", "wards/elm-east/", "wards/elm-east/poster/", "bn/wards/larkhall/"]
 )
-def test_a_dark_colour_preference_changes_nothing_so_axe_checks_one_scheme(
-    new_context, site_url, path
-):
+def test_a_dark_colour_preference_changes_nothing_so_axe_checks_one_scheme(visit, site_url, path):
     """The site has one colour scheme (mkdocs.yml, theme.palette). Should a dark one be
     added, this fails: then run the axe test above in both schemes."""
     # One page, its preference switched: two loads could differ in whether a font with
     # font-display optional arrived in time, which is not what this is about. The page
     # is settled first: nothing more to fetch, its fonts in, no transition running.
-    context = new_context(
-        viewport={"width": 375, "height": 900}, color_scheme="light", reduced_motion="reduce"
-    )
-    page = context.new_page()
+    page = visit(375, 900, color_scheme="light")
     page.goto(site_url + path, wait_until="networkidle")
     page.evaluate(SETTLED)
     shots = []
@@ -172,11 +160,11 @@ def test_a_dark_colour_preference_changes_nothing_so_axe_checks_one_scheme(
 
 
 @pytest.mark.parametrize("width", [1280, 375])
-def test_search_with_results_has_no_axe_violations(new_context, site_url, width):
-    context = axe_ready(new_context, viewport={"width": width, "height": 900})
-    page = context.new_page()
+def test_search_with_results_has_no_axe_violations(visit, searchable_site_url, width):
+    page = visit(width, 900)
+    page.add_init_script(AXE)
     for query in ("bow", "pcso", "meeting"):
-        page.goto(f"{site_url}wards/?q={query}")
+        page.goto(f"{searchable_site_url}wards/?q={query}")
         expect(page.locator(".md-search-result__item").first).to_be_visible()
         assert violations(page) == [], query
     expect(page.get_by_role("dialog", name="Search this site")).to_be_attached()
@@ -197,11 +185,8 @@ def visible_focus(page) -> dict:
 
 
 @pytest.mark.parametrize(("path", "label"), [("", "Menu"), ("bn/", "মেনু")])
-def test_at_320px_the_menu_opens_by_keyboard_and_escape_closes_it(
-    new_context, site_url, path, label
-):
-    context = new_context(viewport={"width": 320, "height": 640}, reduced_motion="reduce")
-    page = context.new_page()
+def test_at_320px_the_menu_opens_by_keyboard_and_escape_closes_it(visit, site_url, path, label):
+    page = visit(320, 640)
     page.goto(f"{site_url}{path}wards/elm-east/")
     menu = page.get_by_role("button", name=label)
     expect(menu).to_be_visible()
@@ -221,9 +206,8 @@ def test_at_320px_the_menu_opens_by_keyboard_and_escape_closes_it(
 
 
 @pytest.mark.parametrize("path", ["", "wards/elm-east/", "glossary/"])
-def test_at_320px_focus_never_lands_on_anything_invisible(new_context, site_url, path):
-    context = new_context(viewport={"width": 320, "height": 640}, reduced_motion="reduce")
-    page = context.new_page()
+def test_at_320px_focus_never_lands_on_anything_invisible(visit, site_url, path):
+    page = visit(320, 640)
     page.goto(site_url + path)
     page.wait_for_timeout(300)  # Material and our script set up the page
     seen = 0
@@ -238,9 +222,7 @@ def test_at_320px_focus_never_lands_on_anything_invisible(new_context, site_url,
 
 
 @pytest.mark.parametrize("path", ["", "wards/elm-east/", "calendars/", "glossary/", "404.html"])
-def test_pages_ask_for_nothing_from_any_other_host(new_context, site_url, path):
-    context = new_context()
-    page = context.new_page()
+def test_pages_ask_for_nothing_from_any_other_host(page, site_url, path):
     hosts = set()
     page.on("request", lambda request: hosts.add(urlsplit(request.url).netloc))
     page.goto(site_url + path, wait_until="networkidle")
@@ -248,9 +230,7 @@ def test_pages_ask_for_nothing_from_any_other_host(new_context, site_url, path):
 
 
 @pytest.mark.parametrize("slug", ["elm-east", "chapel-fields"])  # a typical and the longest
-def test_a_ward_page_prints_cleanly_on_at_most_two_a4_pages(new_context, site_url, slug):
-    context = new_context()
-    page = context.new_page()
+def test_a_ward_page_prints_cleanly_on_at_most_two_a4_pages(page, site_url, slug):
     page.goto(f"{site_url}wards/{slug}/")
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".wp-apps"):
@@ -265,9 +245,7 @@ def test_a_ward_page_prints_cleanly_on_at_most_two_a4_pages(new_context, site_ur
 
 
 @pytest.mark.parametrize("slug", ["elm-east", "ropewalk", "chapel-fields"])
-def test_a_ward_poster_prints_on_one_a4_page(new_context, site_url, slug):
-    context = new_context()
-    page = context.new_page()
+def test_a_ward_poster_prints_on_one_a4_page(page, site_url, slug):
     page.goto(f"{site_url}wards/{slug}/poster/")
     pdf = page.pdf(format="A4", print_background=True)
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1

@@ -9,8 +9,6 @@ validate` and builds the site from them.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import re
 import shutil
@@ -30,7 +28,7 @@ from wardpanels.settings import read_settings
 from wardpanels.site import load_site
 
 from ..conftest import NOW, ROOT, Borough, copy_borough, mkdocs_build
-from .conftest import _QuietHandler
+from .conftest import served
 
 PROXY = ROOT / "cms/node_modules/decap-server/dist/index.js"
 GIT = ["git", "-c", "user.name=Editor", "-c", "user.email=editor@example.org"]
@@ -125,16 +123,13 @@ def editor(
     monkeypatch.setenv("WARDPANELS_REPOSITORY", "https://github.com/example/ward-panels")
     for name, value in repository.environment().items():
         monkeypatch.setenv(name, value)
-    served = FormEditor(tmp_path / "served", repository, proxy)
-    served.publish()
+    form_editor = FormEditor(tmp_path / "served", repository, proxy)
+    form_editor.publish()
     for path, source in scripts:
-        shutil.copyfile(source, served.folder / path)
-    handler = functools.partial(_QuietHandler, directory=str(served.folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    served.url = f"http://127.0.0.1:{server.server_address[1]}/admin/"
-    yield served
-    server.shutdown()
+        shutil.copyfile(source, form_editor.folder / path)
+    with served(form_editor.folder) as url:
+        form_editor.url = url + "admin/"
+        yield form_editor
 
 
 def _list(page, label: str):

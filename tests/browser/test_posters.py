@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +10,7 @@ import pytest
 import zxingcpp
 
 from ..conftest import mkdocs_build
-from .conftest import _QuietHandler
+from .conftest import served
 
 SITE_URL = "https://wardpanels.example.org/"
 
@@ -70,19 +67,14 @@ def long_poster_url(tmp_path_factory) -> Iterator[str]:
     site = tmp_path_factory.mktemp("poster") / "site"
     build = mkdocs_build(site, WARDPANELS_WARDS=str(POSTER_FIXTURE))
     assert build.returncode == 0, build.stderr
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/wards/example-heath/poster/"
-    server.shutdown()
+    with served(site) as url:
+        yield url + "wards/example-heath/poster/"
 
 
-def test_a_poster_stays_on_one_a4_page_whatever_the_ward_holds(browser, long_poster_url):
+def test_a_poster_stays_on_one_a4_page_whatever_the_ward_holds(page, long_poster_url):
     """Eight priorities, long titles, a long venue and a long way to join: the first few
     priorities show with how many more there are, and long texts are cut short in print."""
-    page = browser.new_page()
     page.goto(long_poster_url)
     assert page.get_by_text("And 4 more priorities: scan for the ward's page.").is_visible()
     pdf = page.pdf(format="A4", print_background=True)
     assert len(re.findall(rb"/Type\s*/Page\b", pdf)) == 1
-    page.close()

@@ -208,10 +208,10 @@ def test_without_javascript_the_district_pages_answer_by_postcode(visit, site_ur
     ],
 )
 def test_site_search_ranks_the_ward_first_and_never_offers_editors_pages(
-    visit, site_url, query, first
+    visit, searchable_site_url, query, first
 ):
     page = visit(1280, 800)
-    page.goto(f"{site_url}?q={query.replace(' ', '+')}")
+    page.goto(f"{searchable_site_url}?q={query.replace(' ', '+')}")
     results = page.locator(".md-search-result__item > a")
     expect(results.first).to_be_visible()
     assert results.first.get_attribute("href").split("?")[0].endswith(first)
@@ -236,7 +236,7 @@ PAGE_TYPES = [
 ]
 
 
-def test_no_page_asks_for_anything_missing_or_logs_an_error(visit, site_url):
+def test_no_page_asks_for_anything_missing_or_logs_an_error(visit, searchable_site_url):
     page = visit(1280, 800)
     failures: list[str] = []
     page.on(
@@ -245,5 +245,5 @@ def test_no_page_asks_for_anything_missing_or_logs_an_error(visit, site_url):
     page.on("console", lambda m: failures.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda error: failures.append(str(error)))
     for path in PAGE_TYPES:
-        page.goto(site_url + path, wait_until="networkidle")
+        page.goto(searchable_site_url + path, wait_until="networkidle")
     assert failures == []

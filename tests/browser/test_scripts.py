@@ -7,9 +7,8 @@ import re
 from playwright.sync_api import expect
 
 
-def test_the_copy_button_copies_the_calendar_address(new_context, site_url):
-    context = new_context(permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
+def test_the_copy_button_copies_the_calendar_address(visit, site_url):
+    page = visit(1280, 720, permissions=["clipboard-read", "clipboard-write"])
     page.goto(f"{site_url}wards/elm-east/")
     page.get_by_role("button", name="Copy the address").click()
     expect(page.get_by_role("status").filter(has_text="Address copied.")).to_be_visible()
@@ -32,19 +31,14 @@ def test_an_acronym_explains_itself_to_keyboard_users(page, site_url):
     expect(tooltip).to_have_class(re.compile("md-tooltip2--active"))
 
 
-def test_without_javascript_the_finder_gives_way_to_links_that_answer_the_same(
-    new_context, site_url
-):
-    context = new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_the_finder_gives_way_to_links_that_answer_the_same(visit, site_url):
+    page = visit(1280, 720, java_script_enabled=False)
     page.goto(site_url)
     expect(page.locator("form.wp-finder")).to_be_hidden()
     expect(page.get_by_role("link", name="E3", exact=True)).to_be_visible()
     expect(
         page.get_by_role("link", name=re.compile("list of wards and their areas"))
     ).to_be_visible()
-    with_script = new_context()
-    page = with_script.new_page()
+    page = visit(1280, 720)
     page.goto(site_url)
     expect(page.locator("form.wp-finder")).to_be_visible()
-    with_script.close()
