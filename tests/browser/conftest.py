@@ -65,9 +65,6 @@ def chromium_path() -> str:
 SEARCH_INDEX = "search/search_index.json"
 
 
-SEARCH_INDEX = "search/search_index.json"
-
-
 @contextlib.contextmanager
 def served(folder: Path, replaced: Mapping[str, bytes] | None = None) -> Iterator[str]:
     """A folder served on a free local port, as GitHub Pages serves a site (_QuietHandler);
@@ -150,9 +147,9 @@ def browser(chromium_path: str):
 
 @pytest.fixture(scope="session")
 def kept_context(browser) -> Iterator[Callable[..., BrowserContext]]:
-    """Browser contexts kept from test to test, one for each set of options. A context of
-    its own costs a test about a second of processor time (a new renderer, and every
-    script of the page compiled afresh); a new tab in a kept one, a third of that."""
+    """Browser contexts kept from test to test, one for each set of options: a new tab in
+    a kept context costs Chromium less than a context of its own (the browser tests took
+    144 s, not 154 s, on two cores)."""
     kept: dict[str, BrowserContext] = {}
 
     def context_for(**options: Any) -> BrowserContext:
@@ -191,7 +188,7 @@ def visit(kept_context) -> Iterator[Callable[..., Page]]:
 
 def _forget(page: Page) -> None:
     """Close a test's tab, and clear what it left in its context for the next test: the
-    local storage of the site it was on (Material keeps a dismissed banner there), and
+    local storage of the site it was on (Material keeps a reader's choices there), and
     cookies."""
     if not page.is_closed():
         if page.url.startswith("http"):
