@@ -8,7 +8,6 @@ data or from git history, never from the build's clock.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from xml.etree.ElementTree import Element, SubElement, tostring
@@ -16,7 +15,7 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 from .clock import london
 from .history import meeting_identity
 from .i18n import ENGLISH_LANGUAGE
-from .outputs import Output, output
+from .outputs import FilePlan, planned
 from .routes import (
     ALL_FEED,
     ENGLISH,
@@ -178,43 +177,61 @@ def plan_entries(plan: ActionPlan, settings: Settings) -> list[Entry]:
     return entries
 
 
-def render_feeds(site: Site, settings: Settings) -> Iterator[Output]:
-    everything = []
-    for record in site.wards:
-        entries = [(record.slug, entry) for entry in ward_entries(record, settings)]
-        everything += entries
-        fallback = record.history.updated or site.now
-        yield output(
-            ward_feed(record.slug),
-            _feed(
-                settings,
-                record.slug,
-                f"{record.ward.name} ward panel: updates",
-                settings.page_url(ENGLISH.ward(record.slug).url),
-                entries,
-                fallback,
-            ),
-        )
-    yield output(
-        borough_feed(),
-        _feed(
-            settings,
-            ALL_FEED,
-            f"{settings.borough} ward panels: updates",
-            settings.site_url,
-            everything,
-            site.now,
-        ),
-    )
+def render_feeds(site: Site, settings: Settings) -> FilePlan:
+    """A feed for each ward, one for the borough, and one for the scrutiny action plan."""
+    entries = _WardEntries(settings)
+    feeds = [
+        planned(ward_feed(record.slug), _ward_feed, site, settings, record, entries)
+        for record in site.wards
+    ]
+    feeds.append(planned(borough_feed(), _borough_feed, site, settings, entries))
     if site.plan is not None:
-        yield output(
-            scrutiny_feed(),
-            _feed(
-                settings,
-                SCRUTINY_FEED,
-                f"{settings.borough} ward panels: scrutiny action plan updates",
-                settings.page_url(ENGLISH.scrutiny().url),
-                [(SCRUTINY_FEED, entry) for entry in plan_entries(site.plan, settings)],
-                site.now,
-            ),
-        )
+        feeds.append(planned(scrutiny_feed(), _scrutiny_feed, site, settings, site.plan))
+    return FilePlan(tuple(feeds))
+
+
+class _WardEntries:
+    """Each ward's entries, made once for its own feed and the borough's."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        self._made: dict[str, list[tuple[str, Entry]]] = {}
+
+    def of(self, record: WardRecord) -> list[tuple[str, Entry]]:
+        if record.slug not in self._made:
+            made = ward_entries(record, self._settings)
+            self._made[record.slug] = [(record.slug, entry) for entry in made]
+        return self._made[record.slug]
+
+
+def _ward_feed(site: Site, settings: Settings, record: WardRecord, entries: _WardEntries) -> bytes:
+    return _feed(
+        settings,
+        record.slug,
+        f"{record.ward.name} ward panel: updates",
+        settings.page_url(ENGLISH.ward(record.slug).url),
+        entries.of(record),
+        record.history.updated or site.now,
+    )
+
+
+def _borough_feed(site: Site, settings: Settings, entries: _WardEntries) -> bytes:
+    return _feed(
+        settings,
+        ALL_FEED,
+        f"{settings.borough} ward panels: updates",
+        settings.site_url,
+        [entry for record in site.wards for entry in entries.of(record)],
+        site.now,
+    )
+
+
+def _scrutiny_feed(site: Site, settings: Settings, plan: ActionPlan) -> bytes:
+    return _feed(
+        settings,
+        SCRUTINY_FEED,
+        f"{settings.borough} ward panels: scrutiny action plan updates",
+        settings.page_url(ENGLISH.scrutiny().url),
+        [(SCRUTINY_FEED, entry) for entry in plan_entries(plan, settings)],
+        site.now,
+    )

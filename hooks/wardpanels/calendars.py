@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from functools import cache
@@ -31,7 +31,7 @@ from .history import meeting_identity
 from .i18n import Language
 from .localise import Localiser
 from .model import Meeting
-from .outputs import Output, output
+from .outputs import FilePlan, planned
 from .routes import Route, Routes
 from .schedule import ends, starts
 from .settings import Settings
@@ -204,58 +204,83 @@ def meeting_route(routes: Routes, record: WardRecord, meeting: Meeting) -> Route
     )
 
 
-def render_calendars(site: Site, settings: Settings, language: Language) -> Iterator[Output]:
+def render_calendars(site: Site, settings: Settings, language: Language) -> FilePlan:
     """Every feed of one language, and a file for each coming meeting.
 
     Each event is written once and shared by its ward's feed, the borough feed and its
     own file. Events are in order of start, then UID; every UID is different.
     """
-    _ = language._
     routes = language.routes
-    sample_note = (
-        " " + _("Sample information: some meetings are examples, not real ones.")
-        if site.sample
-        else ""
-    )
-    written: list[tuple[tuple[datetime, str], bytes]] = []
+    events = _Events(site, settings, language)
+    files = []
     for record in site.wards:
-        local = Localiser(language, site.translations_for(language, record.slug))
-        page = settings.page_url(routes.ward(record.slug).url)
-        about = _(
-            "Meetings of the %(ward)s Safer Neighbourhood ward panel in %(borough)s.",
-            ward=record.ward.name,
-            borough=settings.borough,
-        ) + (sample_note if record.ward.sample else "")
-        events = []
-        for meeting in record.ward.meetings:
-            text = event_text(settings, language, record, meeting, local)
-            identity = uid(settings, record, meeting)
-            event = _event(identity, record, meeting, text, page)
-            order = (starts(meeting), identity)
-            events.append((order, event))
+        for number, meeting in enumerate(record.ward.meetings):
             if ends(meeting) > site.now and meeting.status == "scheduled":
-                yield output(
-                    meeting_route(routes, record, meeting), _calendar(text.summary, about, [event])
-                )
-        written += events
-        name = _("%(ward)s ward panel meetings", ward=record.ward.name)
-        yield output(
-            routes.ward_calendar(record.slug),
-            _calendar(name, about, [e for _o, e in sorted(events)]),
+                route = meeting_route(routes, record, meeting)
+                files.append(planned(route, events.meeting_calendar, record, number))
+        files.append(planned(routes.ward_calendar(record.slug), events.ward_calendar, record))
+    files.append(planned(routes.borough_calendar(), events.borough_calendar))
+    return FilePlan(tuple(files))
+
+
+# An event as written, with what it is sorted by (its start, then its UID) and its text.
+_Written = tuple[tuple[datetime, str], bytes, "EventText"]
+
+
+class _Events:
+    """Each ward's events in one language, each written once when first needed."""
+
+    def __init__(self, site: Site, settings: Settings, language: Language) -> None:
+        self._site, self._settings, self._language = site, settings, language
+        self._sample_note = (
+            " " + language._("Sample information: some meetings are examples, not real ones.")
+            if site.sample
+            else ""
         )
-    _check_unique_uids(order for order, _event_bytes in written)
-    yield output(
-        routes.borough_calendar(),
-        _calendar(
-            _("%(borough)s ward panel meetings", borough=settings.borough),
-            _(
-                "Every Safer Neighbourhood ward panel meeting in %(borough)s.",
+        self._made: dict[str, tuple[str, list[_Written]]] = {}
+
+    def _of(self, record: WardRecord) -> tuple[str, list[_Written]]:
+        """What the ward's calendars say they are, and its events in the order it lists its
+        meetings."""
+        if record.slug not in self._made:
+            settings, language = self._settings, self._language
+            local = Localiser(language, self._site.translations_for(language, record.slug))
+            page = settings.page_url(language.routes.ward(record.slug).url)
+            about = language._(
+                "Meetings of the %(ward)s Safer Neighbourhood ward panel in %(borough)s.",
+                ward=record.ward.name,
                 borough=settings.borough,
-            )
-            + sample_note,
+            ) + (self._sample_note if record.ward.sample else "")
+            written = []
+            for meeting in record.ward.meetings:
+                text = event_text(settings, language, record, meeting, local)
+                identity = uid(settings, record, meeting)
+                event = _event(identity, record, meeting, text, page)
+                written.append(((starts(meeting), identity), event, text))
+            self._made[record.slug] = (about, written)
+        return self._made[record.slug]
+
+    def meeting_calendar(self, record: WardRecord, number: int) -> bytes:
+        about, written = self._of(record)
+        _order, event, text = written[number]
+        return _calendar(text.summary, about, [event])
+
+    def ward_calendar(self, record: WardRecord) -> bytes:
+        about, written = self._of(record)
+        name = self._language._("%(ward)s ward panel meetings", ward=record.ward.name)
+        return _calendar(name, about, [e for _o, e in sorted((o, e) for o, e, _t in written)])
+
+    def borough_calendar(self) -> bytes:
+        _ = self._language._
+        borough = self._settings.borough
+        written = [(o, e) for record in self._site.wards for o, e, _t in self._of(record)[1]]
+        _check_unique_uids(order for order, _event in written)
+        return _calendar(
+            _("%(borough)s ward panel meetings", borough=borough),
+            _("Every Safer Neighbourhood ward panel meeting in %(borough)s.", borough=borough)
+            + self._sample_note,
             [event for _order, event in sorted(written)],
-        ),
-    )
+        )
 
 
 def _check_unique_uids(orders: Iterable[tuple[datetime, str]]) -> None:

@@ -12,12 +12,11 @@ system that reads oEmbed embed it from the card's address alone.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 from . import templating
 from .i18n import Language
 from .localise import Localiser
-from .outputs import Output, output
+from .outputs import FilePlan, planned
 from .routes import Section, font_stylesheet, social_image
 from .schedule import current_priorities, starts
 from .settings import Settings
@@ -49,53 +48,63 @@ def _attribute(text: str) -> str:
     return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
-def render_embeds(site: Site, settings: Settings, language: Language) -> Iterator[Output]:
+def render_embeds(site: Site, settings: Settings, language: Language) -> FilePlan:
     """Every ward's card and its oEmbed description, in one language."""
+    r = language.routes
+    return FilePlan(
+        tuple(
+            item
+            for record in site.wards
+            for item in (
+                planned(r.ward_embed(record.slug), _card, site, settings, language, record),
+                planned(r.ward_oembed(record.slug), _oembed, settings, language, record),
+            )
+        )
+    )
+
+
+def _card(site: Site, settings: Settings, language: Language, record: WardRecord) -> str:
     template = templating.html_environment().get_template("embed.html.j2")
     r = language.routes
-    for record in site.wards:
-        local = Localiser(language, site.translations_for(language, record.slug))
-        coming = sorted(
-            (m for m in record.ward.meetings if m.status == "scheduled" and starts(m) > site.now),
-            key=starts,
-        )
-        card = r.ward_embed(record.slug)
-        ward_page = settings.page_url(r.ward(record.slug).url)
-        title = language._("%(ward)s ward panel", ward=record.ward.name)
-        yield output(
-            card,
-            template.render(
-                _=language._,
-                language=language,
-                ward=record.ward,
-                title=title,
-                next_meeting=coming[0] if coming else None,
-                when=lambda m: language.when(m.date, m.start, m.end),
-                place=lambda m: place(m, language),
-                priorities=[
-                    local.plain(p, "title") for p in current_priorities(record.ward.priorities)
-                ],
-                ward_page=ward_page,
-                next_page=settings.page_url(r.ward(record.slug).at(Section.NEXT_MEETING).url),
-                oembed=settings.page_url(r.ward_oembed(record.slug).url),
-                # Shared by link rather than embedded, the card previews as its ward page.
-                description=_title(language, record),
-                image=settings.page_url(social_image().url),
-                # Bengali needs the site's own font: from the card's own host, like the card.
-                fonts=None if language.is_default else font_stylesheet().href_from(card),
-            ),
-        )
-        description = {
-            "version": "1.0",
-            "type": "rich",
-            "title": title,
-            "provider_name": settings.site_name,
-            "provider_url": settings.page_url(r.home().url),
-            "html": iframe(settings, language, record),
-            "width": WIDTH,
-            "height": HEIGHT,
-        }
-        yield output(
-            r.ward_oembed(record.slug),
-            json.dumps(description, ensure_ascii=False, indent=1) + "\n",
-        )
+    local = Localiser(language, site.translations_for(language, record.slug))
+    coming = sorted(
+        (m for m in record.ward.meetings if m.status == "scheduled" and starts(m) > site.now),
+        key=starts,
+    )
+    card = r.ward_embed(record.slug)
+    return template.render(
+        _=language._,
+        language=language,
+        ward=record.ward,
+        title=_panel(language, record),
+        next_meeting=coming[0] if coming else None,
+        when=lambda m: language.when(m.date, m.start, m.end),
+        place=lambda m: place(m, language),
+        priorities=[local.plain(p, "title") for p in current_priorities(record.ward.priorities)],
+        ward_page=settings.page_url(r.ward(record.slug).url),
+        next_page=settings.page_url(r.ward(record.slug).at(Section.NEXT_MEETING).url),
+        oembed=settings.page_url(r.ward_oembed(record.slug).url),
+        # Shared by link rather than embedded, the card previews as its ward page.
+        description=_title(language, record),
+        image=settings.page_url(social_image().url),
+        # Bengali needs the site's own font: from the card's own host, like the card.
+        fonts=None if language.is_default else font_stylesheet().href_from(card),
+    )
+
+
+def _panel(language: Language, record: WardRecord) -> str:
+    return language._("%(ward)s ward panel", ward=record.ward.name)
+
+
+def _oembed(settings: Settings, language: Language, record: WardRecord) -> str:
+    description = {
+        "version": "1.0",
+        "type": "rich",
+        "title": _panel(language, record),
+        "provider_name": settings.site_name,
+        "provider_url": settings.page_url(language.routes.home().url),
+        "html": iframe(settings, language, record),
+        "width": WIDTH,
+        "height": HEIGHT,
+    }
+    return json.dumps(description, ensure_ascii=False, indent=1) + "\n"

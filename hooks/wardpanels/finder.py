@@ -13,14 +13,14 @@ ward's areas.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from . import templating
 from .i18n import Language
-from .outputs import Output, output
+from .outputs import FilePlan, planned
 from .postcodes import PostcodeSource, browser_data, index_digits
 from .routes import Route, Section, finder_data
 from .settings import Settings
@@ -33,8 +33,12 @@ DISTRICT = "{district}"
 DIGIT = "{digit}"
 
 
-def render_finder(site: Site) -> Iterator[Output]:
+def render_finder(site: Site) -> FilePlan:
     """What the finder's script downloads: published once, for every language."""
+    return FilePlan((planned(finder_data(), _finder_json, site),))
+
+
+def _finder_json(site: Site) -> str:
     records = list(site.wards)
     index = {
         record.ward.gss_code: number
@@ -47,7 +51,7 @@ def render_finder(site: Site) -> Iterator[Output]:
         "digits": index_digits(index),
     }
     content = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    yield output(finder_data(), content + "\n")
+    return content + "\n"
 
 
 def _ward_data(site: Site, record: WardRecord) -> dict[str, object]:

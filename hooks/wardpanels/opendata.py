@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Sequence
+from functools import cache, partial
 from typing import Any
 
 import pydantic_core
@@ -19,7 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from . import routes, schedule
 from .history import meeting_identity
 from .model import Meeting, Ward
-from .outputs import Output, output
+from .outputs import FilePlan, planned
 from .postcodes import OGL_URL
 from .settings import Settings
 from .site import Site, WardRecord
@@ -257,42 +258,97 @@ def plan_rows(view: PlanView, settings: Settings) -> list[list[object]]:
     ]
 
 
-def render_plan_data(site: Site, settings: Settings) -> Iterator[Output]:
-    """The scrutiny action plan as JSON and CSV, when the borough has one."""
-    if site.plan is None:
-        return
-    view = plan_view(site.plan, site)
-    yield output(routes.scrutiny_data(), _json(plan_data(view, site, settings)))
-    yield output(routes.scrutiny_table(), _csv(PLAN_COLUMNS, plan_rows(view, settings)))
+def render_open_data(site: Site, settings: Settings) -> FilePlan:
+    """Every open data file: the scrutiny action plan's, when the borough has one, then the
+    wards'."""
+    files = []
+    if site.plan is not None:
+        files += [
+            planned(routes.scrutiny_data(), _plan_json, site, settings),
+            planned(routes.scrutiny_table(), _plan_csv, site, settings),
+        ]
+    summaries = cache(partial(_summaries, site, settings))
+    files += [
+        planned(routes.wards_data(), _wards_json, site, summaries),
+        planned(routes.wards_data_schema(), _wards_schema),
+    ]
+    for number, record in enumerate(site.wards):
+        files += [
+            planned(routes.ward_data(record.slug), _ward_json, summaries, number),
+            planned(routes.ward_police_priorities(record.slug), _police_priorities, record),
+            planned(routes.ward_police_events(record.slug), _police_events, record, settings),
+        ]
+    files += [
+        planned(routes.meetings_data(), _meetings_csv, site, settings),
+        planned(routes.priorities_data(), _priorities_csv, site),
+    ]
+    return FilePlan(tuple(files))
 
 
-def render_open_data(site: Site, settings: Settings) -> Iterator[Output]:
-    """Every open data file."""
-    yield from render_plan_data(site, settings)
-    summaries = [summary(record, site, settings) for record in site.wards]
-    yield output(
-        routes.wards_data(),
-        _json(
-            WardsFile(
-                licence=OGL_URL, generated=site.now.isoformat(timespec="seconds"), wards=summaries
-            ).model_dump(mode="json")
-        ),
+def _plan_json(site: Site, settings: Settings) -> bytes:
+    assert site.plan is not None
+    return _json(plan_data(plan_view(site.plan, site), site, settings))
+
+
+def _plan_csv(site: Site, settings: Settings) -> bytes:
+    assert site.plan is not None
+    return _csv(PLAN_COLUMNS, plan_rows(plan_view(site.plan, site), settings))
+
+
+def _summaries(site: Site, settings: Settings) -> list[WardSummary]:
+    return [summary(record, site, settings) for record in site.wards]
+
+
+def _wards_json(site: Site, summaries: Callable[[], list[WardSummary]]) -> bytes:
+    generated = site.now.isoformat(timespec="seconds")
+    wards = WardsFile(licence=OGL_URL, generated=generated, wards=summaries())
+    return _json(wards.model_dump(mode="json"))
+
+
+def _wards_schema() -> bytes:
+    return _json(
+        {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            **WardsFile.model_json_schema(),
+        }
     )
-    yield output(
-        routes.wards_data_schema(),
-        _json(
-            {
-                "$schema": "https://json-schema.org/draft/2020-12/schema",
-                **WardsFile.model_json_schema(),
-            }
-        ),
-    )
-    meetings, priorities = [], []
-    for record, ward_summary in zip(site.wards, summaries, strict=True):
+
+
+def _ward_json(summaries: Callable[[], list[WardSummary]], number: int) -> bytes:
+    return _json(summaries()[number].model_dump(mode="json"))
+
+
+def _police_priorities(record: WardRecord) -> bytes:
+    return _json(police_priorities(record.ward))
+
+
+def _police_events(record: WardRecord, settings: Settings) -> bytes:
+    return _json(police_events(record, settings))
+
+
+MEETING_COLUMNS = [
+    "ward",
+    "ward_slug",
+    "sample",
+    "meeting",
+    "date",
+    "start",
+    "end",
+    "status",
+    "format",
+    "public",
+    "venue",
+    "address",
+    "postcode",
+    "online",
+    "page",
+]
+
+
+def _meetings_csv(site: Site, settings: Settings) -> bytes:
+    meetings = []
+    for record in site.wards:
         ward = record.ward
-        yield output(routes.ward_data(record.slug), _json(ward_summary.model_dump(mode="json")))
-        yield output(routes.ward_police_priorities(record.slug), _json(police_priorities(ward)))
-        yield output(routes.ward_police_events(record.slug), _json(police_events(record, settings)))
         for meeting in sorted(ward.meetings, key=schedule.starts):
             meetings.append(
                 [
@@ -313,6 +369,28 @@ def render_open_data(site: Site, settings: Settings) -> Iterator[Output]:
                     settings.page_url(routes.ENGLISH.ward(record.slug).url),
                 ]
             )
+    return _csv(MEETING_COLUMNS, meetings)
+
+
+PRIORITY_COLUMNS = [
+    "ward",
+    "ward_slug",
+    "sample",
+    "id",
+    "title",
+    "set_by",
+    "status",
+    "agreed",
+    "review",
+    "closed_on",
+    "review_overdue",
+]
+
+
+def _priorities_csv(site: Site) -> bytes:
+    priorities = []
+    for record in site.wards:
+        ward = record.ward
         for priority in ward.priorities:
             priorities.append(
                 [
@@ -333,45 +411,4 @@ def render_open_data(site: Site, settings: Settings) -> Iterator[Output]:
                     else "no",
                 ]
             )
-    yield output(
-        routes.meetings_data(),
-        _csv(
-            [
-                "ward",
-                "ward_slug",
-                "sample",
-                "meeting",
-                "date",
-                "start",
-                "end",
-                "status",
-                "format",
-                "public",
-                "venue",
-                "address",
-                "postcode",
-                "online",
-                "page",
-            ],
-            meetings,
-        ),
-    )
-    yield output(
-        routes.priorities_data(),
-        _csv(
-            [
-                "ward",
-                "ward_slug",
-                "sample",
-                "id",
-                "title",
-                "set_by",
-                "status",
-                "agreed",
-                "review",
-                "closed_on",
-                "review_overdue",
-            ],
-            priorities,
-        ),
-    )
+    return _csv(PRIORITY_COLUMNS, priorities)

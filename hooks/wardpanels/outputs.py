@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .routes import Route
 
@@ -36,6 +37,36 @@ def output(
 ) -> Output:
     """The output at a route."""
     return Output(route.path, content, title, in_nav)
+
+
+@dataclass(frozen=True)
+class Planned:
+    """A finished file whose path is known before it is made."""
+
+    route: Route
+    make: Callable[[], str | bytes]
+
+
+def planned(route: Route, make: Callable[..., str | bytes], *args: Any) -> Planned:
+    """The finished file at a route, made by `make(*args)` when it is rendered."""
+    return Planned(route, partial(make, *args))
+
+
+@dataclass(frozen=True)
+class FilePlan:
+    """Finished files (calendars, data, feeds, posters, cards): which there are is known at
+    once, cheaply (`announced`), so a generator can list them while they are still being
+    made; iterating makes them, in the same order."""
+
+    planned: tuple[Planned, ...]
+
+    @property
+    def announced(self) -> list[Output]:
+        """Each file's path, with no content yet."""
+        return [output(item.route, "") for item in self.planned]
+
+    def __iter__(self) -> Iterator[Output]:
+        return (output(item.route, item.make()) for item in self.planned)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ no navigation, and costs the build almost nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import cache
 
 import markdown as python_markdown
@@ -21,11 +20,11 @@ from . import markup, templating
 from .i18n import Language
 from .localise import Localiser
 from .model import Ward
-from .outputs import Output, output
+from .outputs import FilePlan, planned
 from .routes import Section, font_stylesheet, icon, poster, poster_stylesheet, social_image
 from .schedule import current_priorities, starts
 from .settings import Settings
-from .site import Site
+from .site import Site, WardRecord
 from .text import place
 
 _SIZE = re.compile(r'<svg width="(\d+)"')
@@ -62,49 +61,53 @@ def _markdown_html(source: str) -> Markup:
     return Markup(_converter().reset().convert(str(markup.markdown(source))))
 
 
-def render_posters(site: Site, settings: Settings) -> Iterator[Output]:
+def render_posters(site: Site, settings: Settings) -> FilePlan:
     """Every ward's poster, in every language of the site."""
+    return FilePlan(
+        tuple(
+            planned(poster(record.slug), _poster, site, settings, record) for record in site.wards
+        )
+    )
+
+
+def _poster(site: Site, settings: Settings, record: WardRecord) -> str:
     template = templating.html_environment().get_template("poster.html.j2")
     english = site.languages[0]
-    for record in site.wards:
-        upcoming = sorted(
-            (m for m in record.ward.meetings if m.status == "scheduled" and starts(m) > site.now),
-            key=starts,
-        )[:3]
-        current = current_priorities(record.ward.priorities)
-        route = poster(record.slug)
-        page = settings.page_url(english.routes.ward(record.slug).url)
-        subscribe = settings.page_url(english.routes.ward(record.slug).at(Section.SUBSCRIBE).url)
-        versions = [
-            _version(
-                language,
-                Localiser(language, site.translations_for(language, record.slug)),
-                record.ward,
-            )
-            for language in site.languages
-        ]
-        yield output(
-            route,
-            template.render(
-                ward=record.ward,
-                meetings=upcoming,
-                priorities=current[:POSTER_PRIORITIES],
-                more_priorities=max(len(current) - POSTER_PRIORITIES, 0),
-                versions=versions,
-                languages=len(versions),
-                page_url=page,
-                image=settings.page_url(social_image().url),
-                icon=icon().href_from(route),
-                stylesheet=poster_stylesheet().href_from(route),
-                # The fonts of languages other than English, when there are any.
-                fonts=font_stylesheet().href_from(route) if len(versions) > 1 else None,
-                back=english.routes.ward(record.slug).href_from(route),
-                page_qr=qr_svg(page, english._("QR code for the ward's page")),
-                calendar_qr=qr_svg(
-                    subscribe, english._("QR code to put the meetings in your phone's calendar")
-                ),
-            ),
+    upcoming = sorted(
+        (m for m in record.ward.meetings if m.status == "scheduled" and starts(m) > site.now),
+        key=starts,
+    )[:3]
+    current = current_priorities(record.ward.priorities)
+    route = poster(record.slug)
+    page = settings.page_url(english.routes.ward(record.slug).url)
+    subscribe = settings.page_url(english.routes.ward(record.slug).at(Section.SUBSCRIBE).url)
+    versions = [
+        _version(
+            language,
+            Localiser(language, site.translations_for(language, record.slug)),
+            record.ward,
         )
+        for language in site.languages
+    ]
+    return template.render(
+        ward=record.ward,
+        meetings=upcoming,
+        priorities=current[:POSTER_PRIORITIES],
+        more_priorities=max(len(current) - POSTER_PRIORITIES, 0),
+        versions=versions,
+        languages=len(versions),
+        page_url=page,
+        image=settings.page_url(social_image().url),
+        icon=icon().href_from(route),
+        stylesheet=poster_stylesheet().href_from(route),
+        # The fonts of languages other than English, when there are any.
+        fonts=font_stylesheet().href_from(route) if len(versions) > 1 else None,
+        back=english.routes.ward(record.slug).href_from(route),
+        page_qr=qr_svg(page, english._("QR code for the ward's page")),
+        calendar_qr=qr_svg(
+            subscribe, english._("QR code to put the meetings in your phone's calendar")
+        ),
+    )
 
 
 def _version(language: Language, local: Localiser, ward: Ward) -> dict[str, object]:

@@ -27,7 +27,7 @@ from typing import Any
 
 from . import atom, calendars, cms, embed, finder, opendata, pages, posters, theme, wardmap
 from .localise import Localiser
-from .outputs import Manifest, Output
+from .outputs import FilePlan, Manifest, Output
 from .settings import Settings
 from .site import Site
 
@@ -42,12 +42,15 @@ class Rendering:
 
     With `parallel`, where the system can fork, its steps are rendered by a
     `concurrent.futures` pool of two processes while the caller goes on: MkDocs gathers its
-    own files and the theme's meanwhile. The short steps are handed out first, so that the
-    finished files pages link to are ready soonest; then each language's pages, which, with
-    a `stage` folder, are announced before any is rendered and then written one by one, so
-    the generator converts the first pages (on one core) while the last are still rendering
-    (on the other); the `late` steps come last, and go on while the generator converts the
-    pages (README, "Performance"). The outputs are the same, in the same order, either way.
+    own files and the theme's meanwhile. With a `stage` folder, what the generator must
+    know before it converts a page is known early: which finished files there are, listed
+    here at once (`FilePlan`: their paths cost next to nothing), and each language's pages,
+    announced by the pool's processes before any is rendered (handed out first). Each is
+    then written one by one, so the generator converts the first pages (on one core) while
+    the last are still rendering (on the other), and the finished files are made after the
+    pages, long before the generator copies them; the `late` steps come last, and go on
+    while the generator converts the pages (README, "Performance"). The outputs are the
+    same, in the same order, either way.
     A process running other threads (`mkdocs serve` rebuilding) renders in itself, as a fork
     copies their locks but not the threads that would release them. What the generator's
     configuration needs (the theme's values, the abbreviations) is ready at once.
@@ -80,7 +83,12 @@ class Rendering:
             context = multiprocessing.get_context("fork")
             if stage is not None:
                 self._progress = context.Queue()
-                self._announcing = [step.announced for step in steps]
+                self._announcing = [step.announced or step.planned for step in steps]
+                for number, step in enumerate(steps):
+                    if step.planned:
+                        plan = step.outputs()
+                        assert isinstance(plan, FilePlan)
+                        self._listed(number, plan.announced, stage)
             # Forked processes start with the site already in memory: nothing is copied
             # to them but the number of a step, and only paths or outputs come back.
             self._pool = ProcessPoolExecutor(
@@ -92,7 +100,7 @@ class Rendering:
             handed_out = {
                 number: self._pool.submit(_render_step, number)
                 for number in sorted(
-                    range(len(steps)), key=lambda n: (steps[n].late, steps[n].long)
+                    range(len(steps)), key=lambda n: (steps[n].late, not steps[n].announced)
                 )
             }
             self._futures = [handed_out[number] for number in range(len(steps))]
@@ -110,8 +118,7 @@ class Rendering:
         """Every output, in the same order however it was rendered."""
         try:
             outputs = self._rendered(late=None)
-            for path in list(self._unwritten):
-                self.wait_for(path)
+            self._wait_for_all()
         finally:
             self.close()
         _check_unique(item.path for item in outputs)
@@ -132,13 +139,23 @@ class Rendering:
 
     def late(self) -> list[Output]:
         """The rest, once rendered (after `linked`): the generator publishes them after it
-        has converted the pages. The render is then over."""
+        has converted the pages. The render is then over: every output is written."""
         try:
             outputs = self._rendered(late=True)
+            self._wait_for_all()
         finally:
             self.close()
         _check_unique([*self._linked, *(item.path for item in outputs)])
         return outputs
+
+    def _wait_for_all(self) -> None:
+        for path in list(self._unwritten):
+            self.wait_for(path)
+
+    def _listed(self, number: int, outputs: list[Output], stage: Path) -> None:
+        """A step's outputs, known before they are written."""
+        self._announced[number] = [_written_to(stage, item) for item in outputs]
+        self._unwritten.update(item.path for item in outputs)
 
     def _rendered(self, *, late: bool | None) -> list[Output]:
         """The outputs of the steps that are `late` (all of them for None), in order."""
@@ -193,17 +210,16 @@ STANDING_BACK = 5
 
 @dataclass(frozen=True)
 class _Step:
-    """Some of the outputs, rendered together; `long` for the steps that take the most
-    time (handed out after the short ones, whose files the generator needs before it
-    converts any page); `announced` for a language's pages, which the generator can take
-    one by one; `late` for a step whose outputs no page links to in Markdown, which the
-    generator can therefore take after it has converted the pages, while the step goes on
-    beside it."""
+    """Some of the outputs, rendered together; `announced` for a language's pages, which
+    the pool's processes list before they render them (handed out first) and the generator
+    can take one by one; `planned` for finished files, which this process lists itself;
+    `late` for a step whose outputs no page links to in Markdown, which the generator can
+    therefore take after it has converted the pages, while the step goes on beside it."""
 
     outputs: Callable[[], Iterable[Output]]
-    long: bool = False
     late: bool = False
     announced: bool = False  # its outputs are a `pages.PagePlan`
+    planned: bool = False  # its outputs are an `outputs.FilePlan`
 
 
 def _steps(site: Site, settings: Settings) -> list[_Step]:
@@ -214,23 +230,23 @@ def _steps(site: Site, settings: Settings) -> list[_Step]:
     in HTML, which the generator does not check."""
     first, *others = site.languages
     return [
-        _Step(partial(pages.render_pages, site, settings, first), long=True, announced=True),
+        _Step(partial(pages.render_pages, site, settings, first), announced=True),
         *(
-            _Step(partial(calendars.render_calendars, site, settings, language))
+            _Step(partial(calendars.render_calendars, site, settings, language), planned=True)
             for language in site.languages
         ),
-        _Step(partial(opendata.render_open_data, site, settings)),
-        _Step(partial(atom.render_feeds, site, settings)),
-        _Step(partial(finder.render_finder, site)),
-        _Step(partial(wardmap.render_boundaries_data, site)),
-        _Step(partial(cms.render_form_editor, site, settings), long=True, late=True),
+        _Step(partial(opendata.render_open_data, site, settings), planned=True),
+        _Step(partial(atom.render_feeds, site, settings), planned=True),
+        _Step(partial(finder.render_finder, site), planned=True),
+        _Step(partial(wardmap.render_boundaries_data, site), planned=True),
+        _Step(partial(cms.render_form_editor, site, settings), late=True),
         *(
-            _Step(partial(pages.render_pages, site, settings, language), long=True, announced=True)
+            _Step(partial(pages.render_pages, site, settings, language), announced=True)
             for language in others
         ),
-        _Step(partial(posters.render_posters, site, settings)),
+        _Step(partial(posters.render_posters, site, settings), planned=True),
         *(
-            _Step(partial(embed.render_embeds, site, settings, language))
+            _Step(partial(embed.render_embeds, site, settings, language), planned=True)
             for language in site.languages
         ),
     ]
@@ -272,8 +288,9 @@ def _share(site: Site, settings: Settings, stage: Path | None, progress: Any) ->
 
 
 def _render_step(number: int) -> list[Output]:
-    """A step's outputs; for a language's pages, with a stage, what they are first, then
-    each page's path once written, by the `progress` queue (Rendering._hear)."""
+    """A step's outputs; with a stage, for a language's pages what they are first, then
+    each page's or finished file's path once written, by the `progress` queue
+    (Rendering._hear)."""
     assert _shared is not None, "the pool's initializer shares the site"
     site, settings, stage, progress = _shared
     step = _steps(site, settings)[number]
@@ -282,10 +299,11 @@ def _render_step(number: int) -> list[Output]:
         # time the generator leaves, rather than slow it down.
         os.nice(STANDING_BACK)
     outputs = step.outputs()
-    if progress is None or not step.announced:
+    if progress is None or not (step.announced or step.planned):
         return list(_staged(outputs, stage))
-    assert isinstance(outputs, pages.PagePlan) and stage is not None
-    progress.put((number, [_written_to(stage, item) for item in outputs.announced]))
+    if step.announced:
+        assert isinstance(outputs, pages.PagePlan) and stage is not None
+        progress.put((number, [_written_to(stage, item) for item in outputs.announced]))
     for item in _staged(outputs, stage):
         progress.put((number, item.path))
     return []

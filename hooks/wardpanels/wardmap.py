@@ -25,7 +25,7 @@ from . import templating
 from .boundaries import Boundaries, Polygon, feature_collection, feature_json
 from .grid import segment_distance, to_grid
 from .i18n import Language
-from .outputs import Output, output
+from .outputs import FilePlan, planned
 from .routes import Route, locate_script, ward_boundaries_data
 from .settings import Settings
 from .site import Site
@@ -63,12 +63,16 @@ def has_map(site: Site) -> bool:
     return any(record.ward.gss_code in drawn_codes for record in site.wards)
 
 
-def render_boundaries_data(site: Site) -> Iterator[Output]:
+def render_boundaries_data(site: Site) -> FilePlan:
     """The wards' polygons with each ward's slug and name: open data, and what
     "Use my location" downloads when it is pressed."""
     if site.boundaries is None or not has_map(site):
-        return
-    shapes = site.boundaries.by_code()
+        return FilePlan(())
+    return FilePlan((planned(ward_boundaries_data(), _boundaries_json, site.boundaries, site),))
+
+
+def _boundaries_json(boundaries: Boundaries, site: Site) -> str:
+    shapes = boundaries.by_code()
     features = [
         feature_json(
             {"code": code, "name": record.ward.name, "slug": record.slug}, shapes[code].polygons
@@ -76,7 +80,7 @@ def render_boundaries_data(site: Site) -> Iterator[Output]:
         for record in site.wards
         if (code := record.ward.gss_code) in shapes
     ]
-    yield output(ward_boundaries_data(), feature_collection(features))
+    return feature_collection(features)
 
 
 @dataclass(frozen=True)
