@@ -110,8 +110,9 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     assert _rendering is not None, "on_config starts the render"
-    # Every path, once the finished files pages link to are rendered: the pages may still
-    # be rendering (on_page_read_source), and the files no page links to too (on_env).
+    # Every path pages can link to, once each language's pages are listed: the pages and
+    # finished files may still be rendering (on_page_read_source waits for a page, on_env
+    # for the rest, before MkDocs copies them), and the files no page links to too.
     manifest: Manifest = _rendering.linked()
     other_languages = manifest.language_folders  # each has its own menu, not MkDocs' nav
     for file in files:

@@ -126,8 +126,9 @@ class Rendering:
 
     def linked(self) -> Manifest:
         """Every output a page can link to, pages included: what the generator must know
-        before it converts the pages. The finished files are rendered by then; a page may
-        still be rendering (`wait_for`). The `late` steps go on meanwhile."""
+        before it converts the pages. A page or finished file may still be rendering:
+        `wait_for` a page before reading it; `late` waits for everything to be written.
+        The `late` steps go on meanwhile."""
         outputs = self._rendered(late=False)
         self._linked = [item.path for item in outputs]
         return self._with_values(outputs)
