@@ -79,7 +79,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         for line in error.lines:
             log.error(line)
         raise PluginError(error.summary) from None
-    log.debug("rendering in %s", "two processes" if _rendering.in_parallel else "this process")
+    log.debug("rendering in %s", "another process" if _rendering.in_parallel else "this process")
     config.extra[THEME_KEY] = _rendering.theme.frames
     config.nav = _rendering.theme.nav
     # MkDocs types the list as extension names; Python-Markdown, which it is handed to,

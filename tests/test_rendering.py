@@ -1,4 +1,4 @@
-"""A build renders in two processes where it can; what it publishes is the same."""
+"""A build renders in another process where it can; what it publishes is the same."""
 
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ def test_two_processes_give_the_same_outputs_in_the_same_order():
 
 
 def pages_as_they_are_written(stage: Path) -> tuple[bool, list[str], list[str], list[bool]]:
-    """A staged render in two processes, as `mkdocs build` runs it: what the generator is
+    """A staged render in another process, as `mkdocs build` runs it: what the generator is
     told before it converts the pages, and whether each page, once waited for, holds what
     a render in memory gives."""
     site = golden()

@@ -41,16 +41,16 @@ class Rendering:
     """One render of the site, started at once and finished when `manifest()` is asked.
 
     With `parallel`, where the system can fork, its steps are rendered by a
-    `concurrent.futures` pool of two processes while the caller goes on: MkDocs gathers its
-    own files and the theme's meanwhile. With a `stage` folder, what the generator must
-    know before it converts a page is known early: which finished files there are, listed
-    here at once (`FilePlan`: their paths cost next to nothing), and each language's pages,
-    announced by the pool's processes before any is rendered (handed out first). Each is
-    then written one by one, so the generator converts the first pages (on one core) while
-    the last are still rendering (on the other), and the finished files are made after the
-    pages, long before the generator copies them; the `late` steps come last, and go on
-    while the generator converts the pages (README, "Performance"). The outputs are the
-    same, in the same order, either way.
+    `concurrent.futures` pool of one process while the caller goes on: MkDocs gathers its
+    own files and the theme's meanwhile, then converts the pages on one core while the
+    render goes on on the other. With a `stage` folder, what the generator must know before
+    it converts a page is known early: which finished files there are, listed here at once
+    (`FilePlan`: their paths cost next to nothing), and every language's pages, listed by
+    the pool's process before it renders any (the first task). Each is then written one by
+    one, so the generator converts the first pages while the last are still rendering; the
+    finished files are made after the pages, long before the generator copies them, and the
+    `late` steps last (README, "Performance"). The outputs are the same, in the same order,
+    either way.
     A process running other threads (`mkdocs serve` rebuilding) renders in itself, as a fork
     copies their locks but not the threads that would release them. What the generator's
     configuration needs (the theme's values, the abbreviations) is ready at once.
@@ -97,12 +97,16 @@ class Rendering:
                 initializer=_share,
                 initargs=(site, settings, stage, self._progress),
             )
-            handed_out = {
-                number: self._pool.submit(_render_step, number)
-                for number in sorted(
-                    range(len(steps)), key=lambda n: (steps[n].late, not steps[n].announced)
-                )
-            }
+            handed_out: dict[int, Future[list[Output]]] = {}
+            if self._progress is not None:
+                # Every language's pages in one task, handed out first: all are listed
+                # before any is rendered, and only one process renders them beside MkDocs.
+                together = tuple(n for n, step in enumerate(steps) if step.announced)
+                task = self._pool.submit(_render_pages, together)
+                handed_out = dict.fromkeys(together, task)
+            for number in sorted(range(len(steps)), key=lambda n: steps[n].late):
+                if number not in handed_out:
+                    handed_out[number] = self._pool.submit(_render_step, number)
             self._futures = [handed_out[number] for number in range(len(steps))]
             self._plan = None  # nor is the site held here any longer for it
 
@@ -204,7 +208,9 @@ class Rendering:
 
 # Seconds between looks at whether a step failed, while waiting for a page.
 _PATIENCE = 0.5
-PROCESSES = 2
+# One process renders beside MkDocs: with two, the three shared the two cores of the
+# build machine and MkDocs was done 1.5 s later at 300 wards.
+PROCESSES = 1
 # How far a late step's process stands back for the generator's (Unix niceness).
 STANDING_BACK = 5
 
@@ -289,9 +295,8 @@ def _share(site: Site, settings: Settings, stage: Path | None, progress: Any) ->
 
 
 def _render_step(number: int) -> list[Output]:
-    """A step's outputs; with a stage, for a language's pages what they are first, then
-    each page's or finished file's path once written, by the `progress` queue
-    (Rendering._hear)."""
+    """A step's outputs; with a stage, for finished files listed beforehand, each one's
+    path once written, by the `progress` queue (Rendering._hear)."""
     assert _shared is not None, "the pool's initializer shares the site"
     site, settings, stage, progress = _shared
     step = _steps(site, settings)[number]
@@ -300,13 +305,27 @@ def _render_step(number: int) -> list[Output]:
         # time the generator leaves, rather than slow it down.
         os.nice(STANDING_BACK)
     outputs = step.outputs()
-    if progress is None or not (step.announced or step.planned):
+    if progress is None or not step.planned:
         return list(_staged(outputs, stage))
-    if step.announced:
-        assert isinstance(outputs, pages.PagePlan) and stage is not None
-        progress.put((number, [_written_to(stage, item) for item in outputs.announced]))
     for item in _staged(outputs, stage):
         progress.put((number, item.path))
+    return []
+
+
+def _render_pages(numbers: tuple[int, ...]) -> list[Output]:
+    """Each language's pages (the steps `numbers`), with a stage: what they all are first,
+    then each page's path once written, by the `progress` queue (Rendering._hear)."""
+    assert _shared is not None, "the pool's initializer shares the site"
+    site, settings, stage, progress = _shared
+    assert stage is not None and progress is not None
+    steps = _steps(site, settings)
+    plans = [(number, steps[number].outputs()) for number in numbers]
+    for number, plan in plans:
+        assert isinstance(plan, pages.PagePlan)
+        progress.put((number, [_written_to(stage, item) for item in plan.announced]))
+    for number, plan in plans:
+        for item in _staged(plan, stage):
+            progress.put((number, item.path))
     return []
 
 
