@@ -89,8 +89,8 @@ class Rendering:
                         plan = step.outputs()
                         assert isinstance(plan, FilePlan)
                         self._listed(number, plan.announced, stage)
-            # Forked processes start with the site already in memory: nothing is copied
-            # to them but the number of a step, and only paths or outputs come back.
+            # A forked process starts with the site already in memory: nothing is copied
+            # to it but the numbers of steps, and only paths or outputs come back.
             self._pool = ProcessPoolExecutor(
                 PROCESSES,
                 mp_context=context,
@@ -218,7 +218,7 @@ STANDING_BACK = 5
 @dataclass(frozen=True)
 class _Step:
     """Some of the outputs, rendered together; `announced` for a language's pages, which
-    the pool's processes list before they render them (handed out first) and the generator
+    the pool's process lists before it renders them (handed out first) and the generator
     can take one by one; `planned` for finished files, which this process lists itself;
     `late` for a step whose outputs no page links to in Markdown, which the generator can
     therefore take after it has converted the pages, while the step goes on beside it."""
