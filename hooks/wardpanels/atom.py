@@ -8,8 +8,10 @@ data or from git history, never from the build's clock.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from functools import cache, partial
 from xml.etree.ElementTree import Element, SubElement, tostring
 
 from .clock import london
@@ -178,50 +180,44 @@ def plan_entries(plan: ActionPlan, settings: Settings) -> list[Entry]:
 
 
 def render_feeds(site: Site, settings: Settings) -> FilePlan:
-    """A feed for each ward, one for the borough, and one for the scrutiny action plan."""
-    entries = _WardEntries(settings)
+    """A feed for each ward, one for the borough, and one for the scrutiny action plan.
+    Each ward's entries are made once, for its own feed and the borough's."""
+    entries = {record.slug: cache(partial(_entries, record, settings)) for record in site.wards}
     feeds = [
-        planned(ward_feed(record.slug), _ward_feed, site, settings, record, entries)
+        planned(ward_feed(record.slug), _ward_feed, site, settings, record, entries[record.slug])
         for record in site.wards
     ]
-    feeds.append(planned(borough_feed(), _borough_feed, site, settings, entries))
+    feeds.append(planned(borough_feed(), _borough_feed, site, settings, list(entries.values())))
     if site.plan is not None:
         feeds.append(planned(scrutiny_feed(), _scrutiny_feed, site, settings, site.plan))
     return FilePlan(tuple(feeds))
 
 
-class _WardEntries:
-    """Each ward's entries, made once for its own feed and the borough's."""
-
-    def __init__(self, settings: Settings) -> None:
-        self._settings = settings
-        self._made: dict[str, list[tuple[str, Entry]]] = {}
-
-    def of(self, record: WardRecord) -> list[tuple[str, Entry]]:
-        if record.slug not in self._made:
-            made = ward_entries(record, self._settings)
-            self._made[record.slug] = [(record.slug, entry) for entry in made]
-        return self._made[record.slug]
+_Entries = Callable[[], list[tuple[str, Entry]]]
 
 
-def _ward_feed(site: Site, settings: Settings, record: WardRecord, entries: _WardEntries) -> bytes:
+def _entries(record: WardRecord, settings: Settings) -> list[tuple[str, Entry]]:
+    return [(record.slug, entry) for entry in ward_entries(record, settings)]
+
+
+def _ward_feed(site: Site, settings: Settings, record: WardRecord, entries: _Entries) -> bytes:
     return _feed(
         settings,
         record.slug,
         f"{record.ward.name} ward panel: updates",
         settings.page_url(ENGLISH.ward(record.slug).url),
-        entries.of(record),
+        entries(),
         record.history.updated or site.now,
     )
 
 
-def _borough_feed(site: Site, settings: Settings, entries: _WardEntries) -> bytes:
+def _borough_feed(site: Site, settings: Settings, entries: list[_Entries]) -> bytes:
     return _feed(
         settings,
         ALL_FEED,
         f"{settings.borough} ward panels: updates",
         settings.site_url,
-        [entry for record in site.wards for entry in entries.of(record)],
+        [entry for made in entries for entry in made()],
         site.now,
     )
 

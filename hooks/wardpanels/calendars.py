@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from functools import cache
+from functools import cache, partial
 from urllib.parse import quote, urlencode
 
 from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
@@ -207,80 +207,83 @@ def meeting_route(routes: Routes, record: WardRecord, meeting: Meeting) -> Route
 def render_calendars(site: Site, settings: Settings, language: Language) -> FilePlan:
     """Every feed of one language, and a file for each coming meeting.
 
-    Each event is written once and shared by its ward's feed, the borough feed and its
-    own file. Events are in order of start, then UID; every UID is different.
+    Each event is written once, when first needed, and shared by its ward's feed, the
+    borough feed and its own file. Events are in order of start, then UID; every UID is
+    different.
     """
     routes = language.routes
-    events = _Events(site, settings, language)
-    files = []
+    files, events = [], []
     for record in site.wards:
+        written = cache(partial(_ward_events, site, settings, language, record))
+        events.append(written)
         for number, meeting in enumerate(record.ward.meetings):
             if ends(meeting) > site.now and meeting.status == "scheduled":
                 route = meeting_route(routes, record, meeting)
-                files.append(planned(route, events.meeting_calendar, record, number))
-        files.append(planned(routes.ward_calendar(record.slug), events.ward_calendar, record))
-    files.append(planned(routes.borough_calendar(), events.borough_calendar))
+                files.append(planned(route, _meeting_calendar, written, number))
+        route = routes.ward_calendar(record.slug)
+        files.append(planned(route, _ward_calendar, language, record, written))
+    route = routes.borough_calendar()
+    files.append(planned(route, _borough_calendar, site, settings, language, events))
     return FilePlan(tuple(files))
 
 
 # An event as written, with what it is sorted by (its start, then its UID) and its text.
-_Written = tuple[tuple[datetime, str], bytes, "EventText"]
+_Written = tuple[tuple[datetime, str], bytes, EventText]
+# A ward's events, once written: what its calendars say they are, and each event in the
+# order the ward lists its meetings.
+_WardEvents = Callable[[], tuple[str, list[_Written]]]
 
 
-class _Events:
-    """Each ward's events in one language, each written once when first needed."""
+def _sample_note(site: Site, language: Language) -> str:
+    if not site.sample:
+        return ""
+    return " " + language._("Sample information: some meetings are examples, not real ones.")
 
-    def __init__(self, site: Site, settings: Settings, language: Language) -> None:
-        self._site, self._settings, self._language = site, settings, language
-        self._sample_note = (
-            " " + language._("Sample information: some meetings are examples, not real ones.")
-            if site.sample
-            else ""
-        )
-        self._made: dict[str, tuple[str, list[_Written]]] = {}
 
-    def _of(self, record: WardRecord) -> tuple[str, list[_Written]]:
-        """What the ward's calendars say they are, and its events in the order it lists its
-        meetings."""
-        if record.slug not in self._made:
-            settings, language = self._settings, self._language
-            local = Localiser(language, self._site.translations_for(language, record.slug))
-            page = settings.page_url(language.routes.ward(record.slug).url)
-            about = language._(
-                "Meetings of the %(ward)s Safer Neighbourhood ward panel in %(borough)s.",
-                ward=record.ward.name,
-                borough=settings.borough,
-            ) + (self._sample_note if record.ward.sample else "")
-            written = []
-            for meeting in record.ward.meetings:
-                text = event_text(settings, language, record, meeting, local)
-                identity = uid(settings, record, meeting)
-                event = _event(identity, record, meeting, text, page)
-                written.append(((starts(meeting), identity), event, text))
-            self._made[record.slug] = (about, written)
-        return self._made[record.slug]
+def _ward_events(
+    site: Site, settings: Settings, language: Language, record: WardRecord
+) -> tuple[str, list[_Written]]:
+    local = Localiser(language, site.translations_for(language, record.slug))
+    page = settings.page_url(language.routes.ward(record.slug).url)
+    about = language._(
+        "Meetings of the %(ward)s Safer Neighbourhood ward panel in %(borough)s.",
+        ward=record.ward.name,
+        borough=settings.borough,
+    ) + (_sample_note(site, language) if record.ward.sample else "")
+    written = []
+    for meeting in record.ward.meetings:
+        text = event_text(settings, language, record, meeting, local)
+        identity = uid(settings, record, meeting)
+        event = _event(identity, record, meeting, text, page)
+        written.append(((starts(meeting), identity), event, text))
+    return about, written
 
-    def meeting_calendar(self, record: WardRecord, number: int) -> bytes:
-        about, written = self._of(record)
-        _order, event, text = written[number]
-        return _calendar(text.summary, about, [event])
 
-    def ward_calendar(self, record: WardRecord) -> bytes:
-        about, written = self._of(record)
-        name = self._language._("%(ward)s ward panel meetings", ward=record.ward.name)
-        return _calendar(name, about, [e for _o, e in sorted((o, e) for o, e, _t in written)])
+def _meeting_calendar(events: _WardEvents, number: int) -> bytes:
+    about, written = events()
+    _order, event, text = written[number]
+    return _calendar(text.summary, about, [event])
 
-    def borough_calendar(self) -> bytes:
-        _ = self._language._
-        borough = self._settings.borough
-        written = [(o, e) for record in self._site.wards for o, e, _t in self._of(record)[1]]
-        _check_unique_uids(order for order, _event in written)
-        return _calendar(
-            _("%(borough)s ward panel meetings", borough=borough),
-            _("Every Safer Neighbourhood ward panel meeting in %(borough)s.", borough=borough)
-            + self._sample_note,
-            [event for _order, event in sorted(written)],
-        )
+
+def _ward_calendar(language: Language, record: WardRecord, events: _WardEvents) -> bytes:
+    about, written = events()
+    name = language._("%(ward)s ward panel meetings", ward=record.ward.name)
+    return _calendar(name, about, [e for _o, e in sorted((o, e) for o, e, _t in written)])
+
+
+def _borough_calendar(
+    site: Site, settings: Settings, language: Language, events: list[_WardEvents]
+) -> bytes:
+    _ = language._
+    borough = settings.borough
+    written = [(o, e) for ward in events for o, e, _t in ward()[1]]
+    _check_unique_uids(order for order, _event in written)
+    return _calendar(
+        _("%(borough)s ward panel meetings", borough=borough),
+        _("Every Safer Neighbourhood ward panel meeting in %(borough)s.", borough=borough)
+        + _sample_note(site, language),
+        [event for _order, event in sorted(written)],
+    )
 
 
 def _check_unique_uids(orders: Iterable[tuple[datetime, str]]) -> None:

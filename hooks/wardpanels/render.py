@@ -88,7 +88,7 @@ class Rendering:
                     if step.planned:
                         plan = step.outputs()
                         assert isinstance(plan, FilePlan)
-                        self._listed(number, plan.announced, stage)
+                        self._listed(number, plan.announced)
             # A forked process starts with the site already in memory: nothing is copied
             # to it but the numbers of steps, and only paths or outputs come back.
             self._pool = ProcessPoolExecutor(
@@ -157,9 +157,10 @@ class Rendering:
         for path in list(self._unwritten):
             self.wait_for(path)
 
-    def _listed(self, number: int, outputs: list[Output], stage: Path) -> None:
-        """A step's outputs, known before they are written."""
-        self._announced[number] = [_written_to(stage, item) for item in outputs]
+    def _listed(self, number: int, outputs: list[Output]) -> None:
+        """A step's outputs, known before they are written (with a stage)."""
+        assert self._stage is not None
+        self._announced[number] = [_written_to(self._stage, item) for item in outputs]
         self._unwritten.update(item.path for item in outputs)
 
     def _rendered(self, *, late: bool | None) -> list[Output]:
@@ -199,8 +200,7 @@ class Rendering:
         if isinstance(said, str):
             self._unwritten.discard(said)
         else:
-            self._announced[number] = said
-            self._unwritten.update(item.path for item in said)
+            self._listed(number, said)
 
     def _with_values(self, outputs: list[Output]) -> Manifest:
         return Manifest(tuple(outputs), self.theme, self.abbreviations, self.words)
@@ -322,7 +322,7 @@ def _render_pages(numbers: tuple[int, ...]) -> list[Output]:
     plans = [(number, steps[number].outputs()) for number in numbers]
     for number, plan in plans:
         assert isinstance(plan, pages.PagePlan)
-        progress.put((number, [_written_to(stage, item) for item in plan.announced]))
+        progress.put((number, plan.announced))
     for number, plan in plans:
         for item in _staged(plan, stage):
             progress.put((number, item.path))
