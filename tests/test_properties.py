@@ -4,6 +4,7 @@ error or valid data, and valid data always renders."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -117,10 +118,25 @@ def ward(draw) -> dict:
     }
 
 
+class Yaml12Dumper(yaml.SafeDumper):
+    """PyYAML's writer, quoting text that YAML 1.2 (editors' tools, and our loader) would
+    read as a number. PyYAML writes for YAML 1.1, where `09` is text (not an octal number),
+    so it leaves it bare; in YAML 1.2 it is the number 9."""
+
+
+for _tag, _pattern in (
+    ("int", r"^[-+]?[0-9]+$"),
+    ("float", r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"),
+):
+    Yaml12Dumper.add_implicit_resolver(
+        f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list("-+.0123456789")
+    )
+
+
 def as_yaml(data: dict, block_style: bool) -> str:
-    """JSON is YAML too; PyYAML's block style quotes anything that could be misread."""
+    """JSON is YAML too; the block style quotes anything that could be misread."""
     if block_style:
-        return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+        return yaml.dump(data, Dumper=Yaml12Dumper, allow_unicode=True, sort_keys=False)
     return json.dumps(data, ensure_ascii=False, indent=2)
 
 
