@@ -82,15 +82,16 @@ tests/js/node_modules/.installed: tests/js/package.json
 	  npm install --prefix tests/js --silent --no-audit --no-fund --prefer-offline && touch $@; \
 	else echo "npm not found: the ical.js feed tests will be skipped"; fi
 
-## cms: install the form editor at /admin/ (Decap CMS, pinned in cms/package-lock.json) and
-## the local proxy its browser test and `make serve` editing use. Without npm the site is
-## built without /admin/'s script, and the build says so.
+## cms: install the form editor at /admin/ (Decap CMS's bundle, pinned in
+## cms/package-lock.json) and the local proxy its browser test and `make serve` editing use.
+## Without npm the site is built without /admin/'s script, and the build says so.
 cms: cms/node_modules/.installed
 
-cms/node_modules/.installed: cms/package.json cms/package-lock.json
+cms/node_modules/.installed: cms/package.json cms/package-lock.json cms/install-bundle.mjs
 	@if ! command -v npm >/dev/null 2>&1; then \
 	  echo "npm not found: the site is built without the form editor's script (/admin/)"; \
-	elif npm ci --prefix cms --silent --no-audit --no-fund --prefer-offline --ignore-scripts; then touch $@; \
+	elif npm ci --prefix cms --silent --no-audit --no-fund --prefer-offline --ignore-scripts \
+	  --omit=optional && node cms/install-bundle.mjs; then touch $@; \
 	else echo "npm could not install cms/: the site is built without the form editor's script"; fi
 
 ## serve: live preview that rebuilds when wards/, glossary/ or site_src/ change
