@@ -263,9 +263,10 @@ def render_open_data(site: Site, settings: Settings) -> FilePlan:
     wards'."""
     files = []
     if site.plan is not None:
+        view = cache(partial(plan_view, site.plan, site))
         files += [
-            planned(routes.scrutiny_data(), _plan_json, site, settings),
-            planned(routes.scrutiny_table(), _plan_csv, site, settings),
+            planned(routes.scrutiny_data(), _plan_json, view, site, settings),
+            planned(routes.scrutiny_table(), _plan_csv, view, settings),
         ]
     summaries = cache(partial(_summaries, site, settings))
     files += [
@@ -285,14 +286,12 @@ def render_open_data(site: Site, settings: Settings) -> FilePlan:
     return FilePlan(tuple(files))
 
 
-def _plan_json(site: Site, settings: Settings) -> bytes:
-    assert site.plan is not None
-    return _json(plan_data(plan_view(site.plan, site), site, settings))
+def _plan_json(view: Callable[[], PlanView], site: Site, settings: Settings) -> bytes:
+    return _json(plan_data(view(), site, settings))
 
 
-def _plan_csv(site: Site, settings: Settings) -> bytes:
-    assert site.plan is not None
-    return _csv(PLAN_COLUMNS, plan_rows(plan_view(site.plan, site), settings))
+def _plan_csv(view: Callable[[], PlanView], settings: Settings) -> bytes:
+    return _csv(PLAN_COLUMNS, plan_rows(view(), settings))
 
 
 def _summaries(site: Site, settings: Settings) -> list[WardSummary]:
